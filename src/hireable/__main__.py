@@ -1,0 +1,3 @@
+from hireable.cli import main
+
+main()

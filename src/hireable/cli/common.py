@@ -1,0 +1,63 @@
+"""Helpers every command module shares: settings, the database session, output."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from sqlalchemy.engine import Engine
+    from sqlalchemy.orm import Session
+
+    from hireable.config import Settings
+
+
+def settings() -> Settings:
+    from hireable.config import get_settings
+
+    return get_settings()
+
+
+@lru_cache(maxsize=8)
+def _engine_for(url: str) -> Engine:
+    from hireable.store.db import ensure_schema, make_engine
+
+    engine = make_engine(url)
+    ensure_schema(engine)
+    return engine
+
+
+def engine() -> Engine:
+    """The engine for the configured database, migrated to head on first use."""
+    return _engine_for(settings().resolved_database_url())
+
+
+@contextmanager
+def session() -> Iterator[Session]:
+    """One transaction per command: committed on success, rolled back on any error."""
+    from hireable.store.db import session_scope
+
+    with session_scope(engine()) as s:
+        yield s
+
+
+def console() -> Console:
+    from rich.console import Console
+
+    return Console(highlight=False, soft_wrap=False)
+
+
+def err_console() -> Console:
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False)
+
+
+def print_json(data: Any) -> None:
+    """Machine-readable output: plain JSON on stdout, never wrapped or coloured."""
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n")

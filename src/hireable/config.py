@@ -1,0 +1,56 @@
+"""Settings, read from the environment (prefix HIREABLE_) through a factory, never at import."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+def default_data_dir() -> Path:
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("hireable", appauthor=False))
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="HIREABLE_", extra="ignore")
+
+    data_dir: Path = Field(default_factory=default_data_dir)
+    # Any SQLAlchemy URL; empty means SQLite in data_dir.
+    database_url: str = ""
+
+    # HTTP behaviour shared by every source.
+    http_timeout: float = 20.0
+    http_retries: int = 4
+    http_backoff: float = 1.0
+    user_agent: str = "hireable/0.1 (+local-first career tool)"
+
+    # Job boards (paths are appended exactly as the real services expose them).
+    greenhouse_url: str = "https://boards-api.greenhouse.io"
+    lever_url: str = "https://api.lever.co"
+    lever_eu_url: str = "https://api.eu.lever.co"
+    ashby_url: str = "https://api.ashbyhq.com"
+    workable_url: str = "https://apply.workable.com"
+    smartrecruiters_url: str = "https://api.smartrecruiters.com"
+    hn_url: str = "https://hn.algolia.com"
+
+    # Evidence sources.
+    github_url: str = "https://api.github.com"
+    github_token: SecretStr | None = None
+    hf_url: str = "https://huggingface.co"
+    kaggle_url: str = "https://www.kaggle.com"
+    openalex_url: str = "https://api.openalex.org"
+    openalex_api_key: SecretStr | None = None
+    semanticscholar_url: str = "https://api.semanticscholar.org"
+    arxiv_url: str = "https://export.arxiv.org"
+
+    def resolved_database_url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{self.data_dir / 'hireable.db'}"
+
+
+def get_settings() -> Settings:
+    return Settings()
