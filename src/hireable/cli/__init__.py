@@ -13,7 +13,7 @@ from collections.abc import Sequence
 import typer
 
 from hireable import __version__
-from hireable.cli import imports, jobs, journal, ledger, postings, tracker
+from hireable.cli import imports, jobs, journal, ledger, postings, ranking, tracker
 from hireable.errors import HireableError
 
 app = typer.Typer(
@@ -29,6 +29,7 @@ ledger.register(app)
 journal.register(app)
 postings.register(app)
 jobs.register(app)
+ranking.register(app)
 tracker.register(app)
 imports.register(app)
 
@@ -62,7 +63,9 @@ def run(argv: Sequence[str] | None = None) -> int:
         return exc.exit_code
     except typer.TyperException as exc:  # usage errors (exit 2) and other CLI parsing failures
         ctx = getattr(exc, "ctx", None)
-        hint = f" (see `{ctx.command_path} --help`)" if ctx is not None and exc.exit_code == 2 else ""
+        hint = (
+            f" (see `{ctx.command_path} --help`)" if ctx is not None and exc.exit_code == 2 else ""
+        )
         _fail(exc.format_message() + hint)
         return exc.exit_code
     except typer.Abort:

@@ -1,9 +1,325 @@
-"""Command group placeholder: filled in by its issue."""
+"""Commands of the learner's ledger: init, profile, evidence, status, demo, db."""
 
 from __future__ import annotations
 
+import datetime as dt
+from pathlib import Path
+
 import typer
+
+from hireable.core.evidence import KINDS
+from hireable.core.stages import STAGE_IDS
+
+STAGE_HELP = f"one of: {', '.join(STAGE_IDS)}"
+profile_app = typer.Typer(name="profile", help="Show or change your profile.", no_args_is_help=True)
+evidence_app = typer.Typer(
+    name="evidence", help="Record, score and explain your evidence.", no_args_is_help=True
+)
+db_app = typer.Typer(name="db", help="Database maintenance.", no_args_is_help=True)
 
 
 def register(app: typer.Typer) -> None:
-    """Add this module's commands to the root app."""
+    app.command("init")(init)
+    app.command("status")(status)
+    app.command("demo")(demo)
+    app.add_typer(profile_app)
+    app.add_typer(evidence_app)
+    app.add_typer(db_app)
+
+
+def _today() -> dt.date:
+    return dt.date.today()
+
+
+def init(
+    name: str = typer.Option(..., "--name", help="Your name."),
+    stage: str = typer.Option(..., "--stage", help=f"Your current stage, {STAGE_HELP}."),
+    target: str = typer.Option(..., "--target", help=f"The stage you aim for, {STAGE_HELP}."),
+    hours_per_week: float = typer.Option(10.0, "--hours-per-week", help="Hours you can put in."),
+    runway_months: float | None = typer.Option(None, "--runway-months", help="Savings runway."),
+    skill: list[str] = typer.Option([], "--skill", help="A skill you have (repeatable)."),
+) -> None:
+    """Create your profile: where you stand and where you aim."""
+    from hireable.cli.common import console, session
+    from hireable.services.profile import ProfileChanges, create_profile
+
+    changes = ProfileChanges(name, stage, target, hours_per_week, runway_months, skill)
+    with session() as s:
+        profile = create_profile(session=s, changes=changes)
+    console().print(
+        f"Profile created for {profile.name}: {profile.current_stage} → {profile.target_stage}. "
+        "Next: record evidence with `hireable evidence add`, then `hireable status`."
+    )
+
+
+@profile_app.command("show")
+def profile_show(json_out: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+    """Show your profile."""
+    from hireable.cli.common import console, print_json, session
+    from hireable.services.profile import profile_public, require_profile
+
+    with session() as s:
+        data = profile_public(require_profile(s))
+    if json_out:
+        print_json(data)
+        return
+    out = console()
+    for key, value in data.items():
+        shown = ", ".join(value) if isinstance(value, list) else value
+        out.print(f"{key.replace('_', ' '):>15}: {shown if shown not in (None, '') else '-'}")
+
+
+@profile_app.command("set")
+def profile_set(
+    name: str | None = typer.Option(None, "--name"),
+    stage: str | None = typer.Option(None, "--stage", help=STAGE_HELP),
+    target: str | None = typer.Option(None, "--target", help=STAGE_HELP),
+    hours_per_week: float | None = typer.Option(None, "--hours-per-week"),
+    runway_months: float | None = typer.Option(None, "--runway-months"),
+    skill: list[str] | None = typer.Option(None, "--skill", help="Replaces your skills list."),
+) -> None:
+    """Change fields of your profile."""
+    from hireable.cli.common import console, session
+    from hireable.services.profile import ProfileChanges, update_profile
+
+    changes = ProfileChanges(name, stage, target, hours_per_week, runway_months, skill or None)
+    with session() as s:
+        profile = update_profile(session=s, changes=changes)
+    console().print(f"Profile updated: {profile.current_stage} → {profile.target_stage}.")
+
+
+@evidence_app.command("add")
+def evidence_add(
+    kind: str = typer.Argument(..., help=f"One of: {', '.join(KINDS)}."),
+    title: str = typer.Option(..., "--title", help="What it is, in a few words."),
+    date: str | None = typer.Option(None, "--date", help="YYYY-MM or YYYY-MM-DD."),
+    url: str | None = typer.Option(None, "--url", help="A public link anyone can check."),
+    validator: str | None = typer.Option(None, "--validator", help="Who validated it."),
+    skill: list[str] = typer.Option([], "--skill", help="A skill it shows (repeatable)."),
+    metric: list[str] = typer.Option([], "--metric", help="key=value (repeatable)."),
+) -> None:
+    """Record one piece of evidence."""
+    from hireable.cli.common import console, session
+    from hireable.services.evidence import add_evidence, assessed, build_input
+
+    today = _today()
+    record = build_input(
+        kind=kind,
+        title=title,
+        date=date,
+        url=url,
+        validator=validator,
+        skills=skill,
+        metric_pairs=metric,
+        today=today,
+    )
+    with session() as s:
+        item = add_evidence(session=s, record=record)
+    a = assessed(item, today)
+    console().print(
+        f"Added evidence {item.id}: {item.title} — {a.evidence_class}, credibility "
+        f"{a.credibility}/100 (`hireable evidence explain {item.id}` says why)."
+    )
+
+
+@evidence_app.command("list")
+def evidence_list(json_out: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+    """List your evidence with class and credibility."""
+    from rich.table import Table
+
+    from hireable.cli.common import console, print_json, session
+    from hireable.services.evidence import assessed, evidence_public, list_evidence
+
+    today = _today()
+    with session() as s:
+        rows = [evidence_public(e, assessed(e, today)) for e in list_evidence(s)]
+    if json_out:
+        print_json(rows)
+        return
+    if not rows:
+        console().print("No evidence yet. Add some with `hireable evidence add KIND --title T`.")
+        return
+    table = Table("id", "kind", "title", "date", "class", "verified", "credibility")
+    for r in rows:
+        table.add_row(
+            str(r["id"]),
+            r["kind"],
+            r["title"],
+            r["date"] or "-",
+            r["class"],
+            r["verification"],
+            str(r["credibility"]),
+        )
+    console().print(table)
+
+
+@evidence_app.command("show")
+def evidence_show(
+    evidence_id: int = typer.Argument(..., metavar="ID"),
+    json_out: bool = typer.Option(False, "--json", help="Print JSON."),
+) -> None:
+    """Show one item in full."""
+    from hireable.cli.common import console, print_json, session
+    from hireable.services.evidence import assessed, evidence_public, get_evidence
+
+    with session() as s:
+        item = get_evidence(s, evidence_id)
+        data = evidence_public(item, assessed(item, _today()))
+        data["provenance"] = (item.provenance or {}).get("source_url")
+    if json_out:
+        print_json(data)
+        return
+    out = console()
+    for key, value in data.items():
+        if isinstance(value, dict):
+            value = ", ".join(f"{k}={v}" for k, v in value.items())
+        elif isinstance(value, list):
+            value = ", ".join(map(str, value))
+        out.print(f"{key:>13}: {value if value not in (None, '') else '-'}")
+
+
+@evidence_app.command("edit")
+def evidence_edit(
+    evidence_id: int = typer.Argument(..., metavar="ID"),
+    title: str | None = typer.Option(None, "--title"),
+    date: str | None = typer.Option(None, "--date", help="YYYY-MM[-DD]; empty to clear."),
+    url: str | None = typer.Option(None, "--url", help="Empty to clear."),
+    validator: str | None = typer.Option(None, "--validator"),
+    skill: list[str] | None = typer.Option(None, "--skill", help="Replaces the skills list."),
+    metric: list[str] | None = typer.Option(None, "--metric", help="key=value (repeatable)."),
+    remove_metric: list[str] | None = typer.Option(None, "--remove-metric", help="A key."),
+) -> None:
+    """Change fields of one item."""
+    from hireable.cli.common import console, session
+    from hireable.services.evidence import assessed, edit_evidence
+
+    today = _today()
+    with session() as s:
+        item = edit_evidence(
+            session=s,
+            evidence_id=evidence_id,
+            today=today,
+            title=title,
+            date=date,
+            url=url,
+            validator=validator,
+            skills=skill or None,
+            metric_pairs=metric,
+            remove_metrics=remove_metric,
+        )
+    console().print(f"Updated evidence {item.id}: credibility {assessed(item, today).credibility}.")
+
+
+@evidence_app.command("remove")
+def evidence_remove(evidence_id: int = typer.Argument(..., metavar="ID")) -> None:
+    """Delete one item."""
+    from hireable.cli.common import console, session
+    from hireable.services.evidence import remove_evidence
+
+    with session() as s:
+        item = remove_evidence(session=s, evidence_id=evidence_id)
+    console().print(f"Removed evidence {evidence_id}: {item.title}.")
+
+
+@evidence_app.command("explain")
+def evidence_explain(evidence_id: int = typer.Argument(..., metavar="ID")) -> None:
+    """The credibility score as its named factors, one line each."""
+    from hireable.cli.common import console, session
+    from hireable.services.evidence import assessed, get_evidence
+
+    with session() as s:
+        item = get_evidence(s, evidence_id)
+        a = assessed(item, _today())
+    out = console()
+    out.print(f"Evidence {item.id}: {item.title} ({item.kind})")
+    out.print(
+        f"class {a.evidence_class}, resource traded {a.resource}, verification {a.verification}"
+    )
+    for factor in a.factors:
+        out.print(factor.line(), markup=False)
+    raw = sum(f.points for f in a.factors)
+    clamp = f" (sum {raw}, kept within 0–100)" if raw != a.credibility else ""
+    out.print(f"{a.credibility:4d}  credibility{clamp}")
+
+
+@evidence_app.command("import")
+def evidence_import(
+    file: Path = typer.Argument(..., help="A JSON or YAML list of records."),
+) -> None:
+    """Import evidence records (all or nothing)."""
+    from hireable.cli.common import console, session
+    from hireable.services.evidence import import_evidence
+
+    with session() as s:
+        items = import_evidence(session=s, path=file, today=_today())
+    console().print(f"Imported {len(items)} evidence items from {file}.")
+
+
+@evidence_app.command("export")
+def evidence_export(
+    fmt: str = typer.Option("json", "--format", help="json or yaml."),
+    output: Path | None = typer.Option(None, "--output", "-o", help="File (default stdout)."),
+) -> None:
+    """Write all evidence in the import format."""
+    import sys
+
+    from hireable.cli.common import session
+    from hireable.errors import ValidationError
+    from hireable.services.evidence import export_evidence
+
+    with session() as s:
+        text = export_evidence(s, fmt)
+    if output is None:
+        sys.stdout.write(text)
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise ValidationError(f"cannot write {output}: {exc.strerror}") from None
+
+
+def status(json_out: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+    """One screen: readiness per stage, strongest evidence, gaps, warnings, next actions."""
+    from hireable.cli.common import console, print_json, session
+    from hireable.cli.views import render_status
+    from hireable.services.status import build_status
+
+    with session() as s:
+        report = build_status(s, _today())
+        if json_out:
+            print_json(report.public())
+            return
+        render_status(console(), report)
+
+
+def demo() -> None:
+    """Build a demo learner in its own database (never yours) and show the status screen."""
+    from hireable.cli.common import console, settings
+    from hireable.cli.views import render_status
+    from hireable.services.demo import build_demo
+    from hireable.services.status import build_status
+    from hireable.store.db import session_scope
+
+    out = console()
+    path, engine = build_demo(settings().data_dir, _today())
+    with session_scope(engine) as s:
+        render_status(out, build_status(s, _today()))
+    engine.dispose()
+    out.print(
+        f"\n(demo database: {path}; your own data is untouched. Start yours with `hireable init`.)"
+    )
+
+
+@db_app.command("upgrade")
+def db_upgrade() -> None:
+    """Apply pending schema migrations (also done automatically on first use)."""
+    from hireable.cli.common import console, settings
+    from hireable.store.db import ensure_schema, make_engine
+
+    engine = make_engine(settings().resolved_database_url())
+    before, after = ensure_schema(engine)
+    engine.dispose()
+    console().print(
+        f"Database at revision {after}"
+        + ("" if before == after else f" (was {before or 'empty'}).")
+    )

@@ -95,16 +95,21 @@ def downgrade(engine: Engine, revision: str) -> None:
     command.downgrade(alembic_config(engine), revision)
 
 
-def ensure_schema(engine: Engine) -> None:
-    """Apply pending migrations; a no-op (one small query) when already at head."""
+def ensure_schema(engine: Engine) -> tuple[str | None, str]:
+    """Apply pending migrations; a no-op (one small query) when already at head.
+    Returns the revision before and after."""
     from sqlalchemy.exc import OperationalError
 
     try:
-        if current_revision(engine) != head_revision():
+        before, head = current_revision(engine), head_revision()
+        if before != head:
             upgrade(engine)
+        return before, head
     except OperationalError as exc:
-        raise ConfigError(f"cannot open the database ({engine.url.render_as_string()}): "
-                          f"{str(exc.orig).strip().splitlines()[0]}")
+        raise ConfigError(
+            f"cannot open the database ({engine.url.render_as_string()}): "
+            f"{str(exc.orig).strip().splitlines()[0]}"
+        )
 
 
 @contextmanager

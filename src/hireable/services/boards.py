@@ -1,0 +1,142 @@
+"""Followed job boards, and company size bands."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from hireable.errors import NotFoundError, UsageError
+from hireable.sources.registry import label, parse_ref
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from hireable.store.models import Board
+
+SIZE_BANDS = ("1-10", "11-50", "51-200", "201-1000", "1000+")
+
+# Open roles on a company's own board -> size band, when neither the user nor the source says.
+# Rationale: a growing company usually has openings for roughly 5-10% of its headcount, so a
+# handful of openings suggests tens of people, and over a hundred suggests a large employer. A
+# company with a public ATS board is rarely under ten people, hence no proxy maps to 1-10.
+OPEN_ROLES_PROXY: tuple[tuple[int, str], ...] = (
+    (5, "11-50"),  # 1-5 open roles
+    (20, "51-200"),  # 6-20
+    (100, "201-1000"),  # 21-100
+)
+PROXY_ABOVE = "1000+"  # more than 100 open roles
+
+
+def check_size(value: str | None) -> str | None:
+    if value is None or value in SIZE_BANDS:
+        return value
+    raise UsageError(f"size '{value}' is not one of {', '.join(SIZE_BANDS)}")
+
+
+def band_for_headcount(n: int) -> str:
+    for upper, band in ((10, "1-10"), (50, "11-50"), (200, "51-200"), (1000, "201-1000")):
+        if n <= upper:
+            return band
+    return "1000+"
+
+
+def band_from_text(text: Any) -> str | None:
+    """A source's size statement ('51 to 200 employees', '10000+', '1,001-5,000') -> band.
+
+    A range maps to the band holding its upper end ('1 to 50' -> 11-50); unknown -> None.
+    """
+    if text is None:
+        return None
+    if str(text) in SIZE_BANDS:
+        return str(text)
+    numbers = [int(n.replace(",", "")) for n in re.findall(r"\d[\d,]*", str(text))]
+    numbers = [n for n in numbers if n > 0]
+    return band_for_headcount(max(numbers)) if numbers else None
+
+
+def band_from_open_roles(count: int) -> str:
+    for upper, band in OPEN_ROLES_PROXY:
+        if count <= upper:
+            return band
+    return PROXY_ABOVE
+
+
+def add_board(
+    session: Session, ref: str, *, company: str | None = None, size: str | None = None
+) -> tuple[Board, bool]:
+    """Follow a board (or update its company/size when already followed); returns (board, new)."""
+    from hireable.store.models import Board
+
+    source, name = parse_ref(ref)
+    check_size(size)
+    board = find_board(session, ref)
+    created = board is None
+    if board is None:
+        board = Board(source=source.key, name=name)
+        session.add(board)
+    if company is not None:
+        board.company = company.strip() or None
+    if size is not None:
+        board.size_band = size
+    session.flush()
+    return board, created
+
+
+def find_board(session: Session, ref: str) -> Board | None:
+    from sqlalchemy import select
+
+    from hireable.store.models import Board
+
+    source, name = parse_ref(ref)
+    return session.scalars(
+        select(Board).where(Board.source == source.key, Board.name == name)
+    ).one_or_none()
+
+
+def remove_board(session: Session, ref: str) -> None:
+    """Stop following a board; its postings stay (their board link is cleared)."""
+    from sqlalchemy import update
+
+    from hireable.store.models import Posting
+
+    board = find_board(session, ref)
+    if board is None:
+        raise NotFoundError(f"board '{ref}' is not followed (see `hireable boards list`)")
+    session.execute(update(Posting).where(Posting.board_id == board.id).values(board_id=None))
+    session.delete(board)
+
+
+def list_boards(session: Session) -> list[dict[str, Any]]:
+    from sqlalchemy import func, select
+
+    from hireable.store.models import Board, Posting
+
+    open_counts = dict(
+        session.execute(
+            select(Posting.board_id, func.count())
+            .where(Posting.closed_at.is_(None), Posting.board_id.is_not(None))
+            .group_by(Posting.board_id)
+        ).all()
+    )
+    boards = session.scalars(select(Board).order_by(Board.source, Board.name)).all()
+    return [board_public(b, open_counts.get(b.id, 0)) for b in boards]
+
+
+def board_label(board: Board) -> str:
+    from hireable.sources.registry import SOURCES
+
+    return label(SOURCES[board.source], board.name)
+
+
+def board_public(board: Board, open_postings: int) -> dict[str, Any]:
+    return {
+        "board": board_label(board),
+        "source": board.source,
+        "name": board.name,
+        "company": board.company,
+        "size": board.size_band,
+        "open_postings": open_postings,
+        "last_fetched": board.last_fetched.isoformat(timespec="seconds")
+        if board.last_fetched
+        else None,
+    }

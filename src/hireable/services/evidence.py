@@ -1,0 +1,215 @@
+"""Use cases of the evidence ledger: add, edit, remove, list, import and export."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import asdict
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from hireable.core.credibility import Assessment, assess
+from hireable.core.evidence import (
+    RECORD_KEYS,
+    EvidenceInput,
+    check_kind,
+    check_metric_consistency,
+    check_url,
+    normalise_skills,
+    parse_date,
+    parse_metric_pairs,
+    validate_record,
+)
+from hireable.errors import NotFoundError, ValidationError
+from hireable.store.models import Evidence
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+
+def get_evidence(session: Session, evidence_id: int) -> Evidence:
+    item = session.get(Evidence, evidence_id)
+    if item is None:
+        raise NotFoundError(f"no evidence with id {evidence_id}; see `hireable evidence list`")
+    return item
+
+
+def list_evidence(session: Session) -> list[Evidence]:
+    return list(session.query(Evidence).order_by(Evidence.id))
+
+
+def build_input(
+    *,
+    kind: str,
+    title: str,
+    date: str | None,
+    url: str | None,
+    validator: str | None,
+    skills: list[str],
+    metric_pairs: list[str],
+    today: dt.date,
+) -> EvidenceInput:
+    """Validate the fields of `evidence add` into a record (metrics given as key=value)."""
+    check_kind(kind)
+    metrics = parse_metric_pairs(kind, metric_pairs)
+    return validate_record(
+        {
+            "kind": kind,
+            "title": title,
+            "date": date,
+            "url": url,
+            "validator": validator,
+            "skills": skills,
+            "metrics": metrics,
+        },
+        today=today,
+    )
+
+
+def add_evidence(*, session: Session, record: EvidenceInput) -> Evidence:
+    item = Evidence(**asdict(record))
+    session.add(item)
+    session.flush()
+    return item
+
+
+def edit_evidence(
+    *,
+    session: Session,
+    evidence_id: int,
+    today: dt.date,
+    title: str | None = None,
+    date: str | None = None,
+    url: str | None = None,
+    validator: str | None = None,
+    skills: list[str] | None = None,
+    metric_pairs: list[str] | None = None,
+    remove_metrics: list[str] | None = None,
+) -> Evidence:
+    item = get_evidence(session, evidence_id)
+    if title is not None:
+        if not title.strip():
+            raise ValidationError("title must not be empty")
+        item.title = title.strip()
+    if date is not None:
+        item.date = parse_date(date, today=today) if date else None
+    if url is not None:
+        item.url = check_url(url)
+        if item.verification != "api":
+            item.verification = "link" if item.url else "self"
+    if validator is not None:
+        item.validator = validator.strip() or None
+    if skills is not None:
+        item.skills = normalise_skills(skills)
+    if metric_pairs or remove_metrics:
+        metrics = dict(item.metrics or {})
+        for key in remove_metrics or []:
+            if key not in metrics:
+                raise ValidationError(f"item {evidence_id} has no metric '{key}' to remove")
+            del metrics[key]
+        metrics.update(parse_metric_pairs(item.kind, metric_pairs or []))
+        check_metric_consistency(item.kind, metrics)
+        item.metrics = metrics
+    session.flush()
+    return item
+
+
+def remove_evidence(*, session: Session, evidence_id: int) -> Evidence:
+    item = get_evidence(session, evidence_id)
+    session.delete(item)
+    session.flush()
+    return item
+
+
+def read_records(path: Path) -> list[Any]:
+    """Read a JSON or YAML list of records; any problem is one clear error."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ValidationError(f"file {path} does not exist") from None
+    except IsADirectoryError:
+        raise ValidationError(f"{path} is a directory, not a file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ValidationError(f"cannot read {path}: {exc}") from None
+    if path.suffix.lower() in (".yaml", ".yml"):
+        import yaml
+
+        try:
+            data = yaml.safe_load(text)
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            where = f" at line {mark.line + 1}" if mark else ""
+            raise ValidationError(f"{path} is not valid YAML{where}") from None
+    else:
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise ValidationError(
+                f"{path} is not valid JSON: {exc.msg} at line {exc.lineno}"
+            ) from None
+    if not isinstance(data, list):
+        raise ValidationError(f"{path} must hold a list of evidence records")
+    return data
+
+
+def import_evidence(*, session: Session, path: Path, today: dt.date) -> list[Evidence]:
+    """All or nothing: every record is validated before any is stored."""
+    records = []
+    for index, raw in enumerate(read_records(path)):
+        try:
+            records.append(validate_record(raw, today=today))
+        except ValidationError as exc:
+            raise ValidationError(f"{path}: record {index}: {exc}; nothing was imported") from None
+    return [add_evidence(session=session, record=r) for r in records]
+
+
+def export_record(item: Evidence) -> dict[str, Any]:
+    """The import format. API-verified items export as `link`: a file cannot prove what the
+    API did; `hireable evidence refresh` verifies them again."""
+    verification = item.verification
+    if verification == "api":
+        verification = "link" if item.url else "self"
+    record = {
+        "kind": item.kind,
+        "title": item.title,
+        "date": item.date,
+        "url": item.url,
+        "validator": item.validator,
+        "skills": list(item.skills or []),
+        "metrics": dict(item.metrics or {}),
+        "verification": verification,
+    }
+    return {k: record[k] for k in RECORD_KEYS}
+
+
+def export_evidence(session: Session, fmt: str) -> str:
+    records = [export_record(i) for i in list_evidence(session)]
+    if fmt == "json":
+        return json.dumps(records, indent=2, ensure_ascii=False) + "\n"
+    if fmt == "yaml":
+        import yaml
+
+        return yaml.safe_dump(records, sort_keys=False, allow_unicode=True)
+    raise ValidationError(f"unknown export format '{fmt}'; use json or yaml")
+
+
+def assessed(item: Evidence, today: dt.date) -> Assessment:
+    return assess(item, today=today)
+
+
+def evidence_public(item: Evidence, a: Assessment) -> dict[str, Any]:
+    return {
+        "id": item.id,
+        "kind": item.kind,
+        "title": item.title,
+        "date": item.date,
+        "url": item.url,
+        "validator": item.validator,
+        "skills": list(item.skills or []),
+        "metrics": dict(item.metrics or {}),
+        "class": a.evidence_class,
+        "resource": a.resource,
+        "verification": a.verification,
+        "credibility": a.credibility,
+        "signals": a.signals,
+    }

@@ -1,0 +1,102 @@
+"""The learner's profile: one row, created by `init`, changed by `profile set`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from hireable.core.evidence import normalise_skills
+from hireable.core.stages import get_stage, stage_index
+from hireable.errors import ConfigError, ValidationError
+from hireable.store.models import Profile
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+NO_PROFILE = "no profile yet; run `hireable init --name NAME --stage STAGE --target STAGE` first"
+
+
+@dataclass
+class ProfileChanges:
+    name: str | None = None
+    stage: str | None = None
+    target: str | None = None
+    hours_per_week: float | None = None
+    runway_months: float | None = None
+    skills: list[str] | None = None
+
+
+def get_profile(session: Session) -> Profile | None:
+    return session.query(Profile).order_by(Profile.id).first()
+
+
+def require_profile(session: Session) -> Profile:
+    profile = get_profile(session)
+    if profile is None:
+        raise ConfigError(NO_PROFILE)
+    return profile
+
+
+def _check(changes: ProfileChanges, current: Profile | None) -> None:
+    if changes.name is not None and not changes.name.strip():
+        raise ValidationError("name must not be empty")
+    for stage in (changes.stage, changes.target):
+        if stage is not None:
+            get_stage(stage)
+    if changes.hours_per_week is not None and not 0 < changes.hours_per_week <= 112:
+        raise ValidationError("hours per week must be more than 0 and at most 112")
+    if changes.runway_months is not None and changes.runway_months < 0:
+        raise ValidationError("runway months must not be negative")
+    stage = changes.stage or (current.current_stage if current else None)
+    target = changes.target or (current.target_stage if current else None)
+    if stage and target and stage_index(target) < stage_index(stage):
+        raise ValidationError(f"target stage {target} comes before the current stage {stage}")
+
+
+def create_profile(*, session: Session, changes: ProfileChanges) -> Profile:
+    if get_profile(session) is not None:
+        raise ValidationError("a profile already exists; change it with `hireable profile set`")
+    if not changes.name or not changes.stage or not changes.target:
+        raise ValidationError("init needs --name, --stage and --target")
+    _check(changes, None)
+    profile = Profile(
+        name=changes.name.strip(),
+        current_stage=changes.stage,
+        target_stage=changes.target,
+        hours_per_week=changes.hours_per_week if changes.hours_per_week is not None else 10.0,
+        runway_months=changes.runway_months,
+        skills=normalise_skills(changes.skills or []),
+    )
+    session.add(profile)
+    session.flush()
+    return profile
+
+
+def update_profile(*, session: Session, changes: ProfileChanges) -> Profile:
+    profile = require_profile(session)
+    _check(changes, profile)
+    if changes.name is not None:
+        profile.name = changes.name.strip()
+    if changes.stage is not None:
+        profile.current_stage = changes.stage
+    if changes.target is not None:
+        profile.target_stage = changes.target
+    if changes.hours_per_week is not None:
+        profile.hours_per_week = changes.hours_per_week
+    if changes.runway_months is not None:
+        profile.runway_months = changes.runway_months
+    if changes.skills is not None:
+        profile.skills = normalise_skills(changes.skills)
+    session.flush()
+    return profile
+
+
+def profile_public(profile: Profile) -> dict[str, Any]:
+    return {
+        "name": profile.name,
+        "stage": profile.current_stage,
+        "target": profile.target_stage,
+        "hours_per_week": profile.hours_per_week,
+        "runway_months": profile.runway_months,
+        "skills": list(profile.skills or []),
+    }
