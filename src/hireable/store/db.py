@@ -27,13 +27,15 @@ def make_engine(url: str) -> Engine:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise ConfigError(f"cannot create the data directory {path.parent}: {exc.strerror}")
+            raise ConfigError(
+                f"cannot create the data directory {path.parent}: {exc.strerror}"
+            ) from None
     if url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
     try:
         engine = create_engine(url)
     except (ArgumentError, ImportError, ValueError) as exc:
-        raise ConfigError(f"HIREABLE_DATABASE_URL is not a usable database URL: {exc}")
+        raise ConfigError(f"HIREABLE_DATABASE_URL is not a usable database URL: {exc}") from None
     if engine.dialect.name == "sqlite":
 
         @event.listens_for(engine, "connect")
@@ -109,7 +111,7 @@ def ensure_schema(engine: Engine) -> tuple[str | None, str]:
         raise ConfigError(
             f"cannot open the database ({engine.url.render_as_string()}): "
             f"{str(exc.orig).strip().splitlines()[0]}"
-        )
+        ) from None
 
 
 @contextmanager

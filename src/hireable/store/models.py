@@ -60,7 +60,7 @@ class Evidence(Base):
     skills: Mapped[list[str]] = mapped_column(JSON, default=list)
     metrics: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     verification: Mapped[str] = mapped_column(String(8), default="self")
-    # Stable key of an item fetched from a source ("github:pr:owner/repo#12"); makes imports idempotent.
+    # Stable key of an item fetched from a source ("github:pr:owner/repo#12"): idempotent imports.
     source_key: Mapped[str | None] = mapped_column(String(500), nullable=True, unique=True)
     # {"source_url", "fetched_at", "raw"} for items verified through an API.
     provenance: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
