@@ -71,8 +71,10 @@ def _make_runner(
         from hireable.cli import run as cli_run
 
         capsys.readouterr()
-        common._engine_for.cache_clear()
-        code = cli_run([str(a) for a in args])
+        try:
+            code = cli_run([str(a) for a in args])
+        finally:
+            common.reset_engines()
         captured = capsys.readouterr()
         return Result(code, captured.out, captured.err)
 

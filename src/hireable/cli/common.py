@@ -23,13 +23,25 @@ def settings() -> Settings:
     return get_settings()
 
 
+_open_engines: list[Engine] = []
+
+
 @lru_cache(maxsize=8)
 def _engine_for(url: str) -> Engine:
     from hireable.store.db import ensure_schema, make_engine
 
     engine = make_engine(url)
+    _open_engines.append(engine)
     ensure_schema(engine)
     return engine
+
+
+def reset_engines() -> None:
+    """Close every cached engine (tests run many commands in one process)."""
+    for eng in _open_engines:
+        eng.dispose()
+    _open_engines.clear()
+    _engine_for.cache_clear()
 
 
 def engine() -> Engine:
