@@ -1,0 +1,238 @@
+"""Degree requirement (`none` | `preferred` | `equivalent` | `required`) and its lowest level.
+
+How it reads a posting (GUIDELINES.md):
+1. find every degree mention with one regex over the lowercase text;
+2. join mentions that are alternatives of one statement ("B.S., M.S., or PhD") into a group;
+3. judge each group from the words after it (up to the next group or the clause end), the words
+   before it in its segment, and the section it stands in: softened → preferred; an explicit
+   alternative route → equivalent; otherwise required;
+4. the strictest non-softened group wins; its lowest level is the answer.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from hireable.postings.segment import Doc
+
+LEVELS = ("none", "associate", "bachelor", "master", "phd")
+RANK = {name: i for i, name in enumerate(LEVELS)}
+STATUS_ORDER = ("none", "preferred", "equivalent", "required")
+
+# Degree mentions, by level. Abbreviations that collide with other words are guarded
+# ("MS Excel", "Boston, MA", "master data").
+_MS_PRODUCT = (
+    r"(?!\s*(?:excel|office|word|access|sql|project|visio|power|teams|dynamics|outlook|azure"
+    r"|windows|server|ssis|ssrs|suite|products?|stack|tools|applications|sharepoint|bi|team)\b)"
+)
+# Short abbreviations that are other things too ("BA" analyst, "MSC" committee) count only
+# when they read as a degree: followed by a field, a slash, "or", "degree".
+_DEGREE_CONTEXT = r"(?=\s*(?:/|,|or\b|degree|in\b|\(|\)|;|$))"
+DEGREE_PATTERNS: tuple[tuple[str, str], ...] = (
+    ("phd", r"ph\.?\s?d\b\.?|doctorate|doctoral(?: degree)?"),
+    (
+        "master",
+        r"master(?:'|’)?s?(?!\s*(?:data|file|schedule|scheduler|of ceremonies|card))\b"
+        r"(?:\s+(?:of \w+|degree))?",
+    ),
+    (
+        "master",
+        rf"m\.\s?sc?\b\.?{_MS_PRODUCT}|\bms\b{_MS_PRODUCT}(?:\s+degree)?"
+        rf"|\bmsc\b{_DEGREE_CONTEXT}|\bmba\b|m\.a\.|\bmeng\b",
+    ),
+    ("master", r"(?:advanced|graduate|post-?graduate|higher)\s+degrees?|graduate[- ]level degree"),
+    ("bachelor", r"bachelor(?:'|’)?s?\b(?:\s+(?:of \w+|degree))?|baccalaureate"),
+    (
+        "bachelor",
+        rf"b\.\s?sc?\b\.?|\bbs\b(?:\s+degree)?|\bbsc\b{_DEGREE_CONTEXT}|b\.a\."
+        rf"|\bba\b{_DEGREE_CONTEXT}"
+        r"|\bbeng\b|\bb\.?tech\b",
+    ),
+    (
+        "bachelor",
+        r"undergraduate(?:\s+degree)?|(?:4[- ]year|four[- ]year|college|university)\s+degree",
+    ),
+    (
+        "associate",
+        r"associate(?:'|’)?s?\s+degree|associate(?:'|’)s\b|\baa\b degree"
+        r"|(?:2|two)[- ]year degree",
+    ),
+    # A bare "degree" with no level: a bachelor's (GUIDELINES) unless a level is named beside it
+    # ("Master or above degree", "Masters or equivalent degree"). Not "degree of", "360-degree".
+    (
+        "degree",
+        r"(?:technical )?(?<!360 )(?<!360-)(?<!high )(?<!some )(?<!varying )\bdegrees?\b"
+        r"(?!\s+(?:of|to which|in which|program))",
+    ),
+)
+_DEGREE = re.compile(
+    "|".join(f"(?P<{level}{i}>{pat})" for i, (level, pat) in enumerate(DEGREE_PATTERNS))
+)
+
+# Between two mentions, only these words: the mentions are alternatives of one statement.
+_CONNECTOR = re.compile(
+    r"(?:[\s,/()&.:'’-]|or\b|and\b|degrees?\b|higher\b|above\b|level\b|in\b|with\b|an?\b|the\b"
+    r"|plus\b|even\b|preferably\b|ideally\b|either\b|equivalent\b)*"
+)
+# Words that soften a degree statement. ("preferably in X" softens the field, not the degree.)
+_SOFT = re.compile(
+    r"prefer(?:red|able)?\b|(?<!strongly )desir(?:ed|able)|\ba plus\b|\bplus\b(?!\s+\d)|bonus"
+    r"|nice[ -]to[ -]have|ideal(?:ly)?\b|is an? (?:asset|advantage)|advantageous|helpful"
+    r"|would be (?:great|nice|good|beneficial)|not required|optional|recommended|encouraged"
+)
+_STRICT = re.compile(r"\brequired\b|\brequires?\b|\bmust\b|\bminimum\b|\bmandatory\b")
+# An explicit alternative route to the degree (GUIDELINES: `equivalent`).
+_EQUIV = re.compile(
+    r"equivalent (?:\w+ ){0,2}(?:experience|combination|work|training|background|knowledge"
+    r"|professional|practical)"
+    r"|(?:or|and/or)\s+(?:\w+\s+){0,2}(?:related|relevant|comparable|commensurate|applicable"
+    r"|practical|professional|industry|work) (?:\w+ ){0,2}experience"
+    r"|or (?:\w+ ){0,2}(?:\d{1,2}|one|two|three|four|five|six|seven|eight|ten)\+? (?:\w+ ){0,2}"
+    r"years?\b"
+    r"|in lieu of|substitut\w+|combination of (?:education|training) and"
+)
+# A bare "or equivalent" right after the degree ("BS or equivalent"); after a list of fields it
+# means an equivalent field ("in CS, Statistics or equivalent") and the degree stays required.
+_BARE_EQUIV = re.compile(
+    r"[\s,/)(]*(?:degree\s*)?(?:\([^)]{0,40}\)\s*)?,?\s*or (?:an? )?equivalent\b"
+    r"(?!\s*(?:degree|field|discipline|in\b|qualification|major|area))"
+)
+# A sentence elsewhere that opens an alternative to the degree for the whole posting.
+_SUBSTITUTE = re.compile(
+    r"(?:experience|years?) (?:\w+ ){0,4}(?:may|can|could|will) (?:\w+ ){0,2}"
+    r"(?:substitute|substituted|be considered in lieu|be accepted in lieu|replace)"
+    r"|in lieu of (?:a |the |an )?(?:\w+ )?(?:degree|education)"
+    r"|(?:degree|education)(?: requirement)? (?:may|can) be (?:substituted|waived|replaced)"
+    r"|equivalent (?:\w+ ){0,2}experience (?:will|may|can) (?:also )?be (?:considered|accepted)"
+)
+# A segment that opens with "or ..." continues the previous one's alternatives.
+_OR_LEAD = re.compile(r"(?:or|and/or)\s+(?:\w+\s+){0,4}(?:experience|years?)\b")
+# Degrees that are not asked of the candidate: company blurbs, benefits, the team's résumé.
+_NOT_ASKED = re.compile(
+    r"tuition|reimburs|scholarship|sponsor\w* (?:your|a|their|an) "
+    r"|(?:our|the) team (?:of|has|includes)"
+    r"|phds? (?:and|from|who)|students? (?:and|who|learn)|educational (?:products|content)"
+    r"|online degree|degree programs? for|we (?:hire|employ)"
+)
+# Qualification words that mark a degree mention as asked of the candidate even in a section
+# read as company/duties text.
+_ASKED = re.compile(
+    r"requir|prefer|must|minimum|qualif|degree in|in (?:a |an )?(?:related|relevant|quantitative)"
+    r"|equivalent|candidate|you have|or higher|\bfield\b|discipline|pursuing|enrolled"
+)
+# "Bachelor in Accounting": a degree with its field is a qualification wherever it stands.
+_FIELD_AFTER = re.compile(r"\s+(?:degree\s+)?in\s+(?!lieu|order|a way|the )")
+_GENERIC = re.compile(r"degrees?\b.*", re.DOTALL)
+_CLAUSE_END = re.compile(r";|\.\s|\.$|\s[—–]\s")
+_WINDOW = 160  # characters after a group read for its qualifiers
+
+
+@dataclass
+class Group:
+    level: str
+    status: str
+    start: int
+    end: int
+    seg: int
+
+
+@dataclass
+class DegreeResult:
+    degree: str
+    level: str
+    span: tuple[int, int] | None  # the deciding segment
+    segments: frozenset[int]  # every segment that asks for a degree
+
+
+def analyse_degree(doc: Doc) -> DegreeResult:
+    """The degree requirement, its lowest level, and where the text says so."""
+    groups = _groups(doc)
+    if not groups:
+        return DegreeResult("none", "none", None, frozenset())
+    best = max(STATUS_ORDER.index(g.status) for g in groups)
+    winners = [g for g in groups if STATUS_ORDER.index(g.status) == best]
+    level = min((g.level for g in winners), key=RANK.__getitem__)
+    decider = next(g for g in winners if g.level == level)
+    segments = frozenset(g.seg for g in groups)
+    return DegreeResult(STATUS_ORDER[best], level, (decider.start, decider.end), segments)
+
+
+def _groups(doc: Doc) -> list[Group]:
+    lower = doc.lower
+    mentions: list[tuple[int, int, str, int]] = []
+    asked_cache: dict[int, bool] = {}
+    for m in _DEGREE.finditer(lower):
+        seg = doc.index(m.start())
+        if seg not in asked_cache:
+            asked_cache[seg] = _asked(doc, seg)
+        if _FIELD_AFTER.match(lower, m.end()):
+            asked_cache[seg] = True  # and the other degrees of its segment with it
+        if asked_cache[seg]:
+            level = (m.lastgroup or "bachelor").rstrip("0123456789")
+            mentions.append((m.start(), m.end(), level, seg))
+    groups: list[Group] = []
+    current: list[tuple[int, int, str, int]] = []
+    first = True  # the group is the first in its segment: the words before it qualify it
+    for mention in mentions:
+        if current and (
+            mention[3] != current[-1][3]
+            or _CONNECTOR.fullmatch(lower, current[-1][1], mention[0]) is None
+        ):
+            same_seg = mention[3] == current[-1][3]
+            groups.append(_group(doc, current, mention[0] if same_seg else -1, first))
+            first = not same_seg
+            current = []
+        current.append(mention)
+    if current:
+        groups.append(_group(doc, current, -1, first))
+    substitute = _SUBSTITUTE.search(lower) is not None
+    for g in groups:
+        if g.status == "required" and (substitute or _next_is_alternative(doc, g.seg)):
+            g.status = "equivalent"
+    return groups
+
+
+def _asked(doc: Doc, seg: int) -> bool:
+    text = doc.lower[doc.starts[seg] : doc.ends[seg]]
+    if _NOT_ASKED.search(text):
+        return False
+    return doc.sections[seg] != "other" or _ASKED.search(text) is not None
+
+
+def _group(
+    doc: Doc, mentions: list[tuple[int, int, str, int]], next_start: int, first: bool
+) -> Group:
+    lower = doc.lower
+    start, end, seg = mentions[0][0], mentions[-1][1], mentions[0][3]
+    seg_start, seg_end = doc.starts[seg], doc.ends[seg]
+    limit = min(seg_end, end + _WINDOW, next_start if next_start >= 0 else seg_end)
+    if next_start >= 0 and _GENERIC.fullmatch(lower, next_start, next_start + 7):
+        limit = min(seg_end, end + _WINDOW)  # "..., or related degree and/or equivalent experience"
+    stop = _CLAUSE_END.search(lower, end, limit)
+    after = lower[end : stop.start() if stop else limit]
+    before = lower[seg_start:start] if first else ""
+    named = [m[2] for m in mentions if m[2] != "degree"] or ["bachelor"]
+    level = min(named, key=RANK.__getitem__)
+    status = _status(doc, seg, before, after)
+    return Group(level=level, status=status, start=seg_start, end=seg_end, seg=seg)
+
+
+def _status(doc: Doc, seg: int, before: str, after: str) -> str:
+    if _EQUIV.search(after) or _BARE_EQUIV.match(after):
+        return "equivalent"
+    lead = before[-60:]
+    if _STRICT.search(after) or (_STRICT.search(lead) and not _SOFT.search(lead)):
+        return "required"
+    if _SOFT.search(after) or _SOFT.search(lead) or doc.sections[seg] == "pref":
+        return "preferred"
+    return "required"
+
+
+def _next_is_alternative(doc: Doc, seg: int) -> bool:
+    """The next segment or two read "or equivalent experience" / "or 4 years of ..."."""
+    for nxt in range(seg + 1, min(seg + 3, len(doc.starts))):
+        text = doc.lower[doc.starts[nxt] : doc.ends[nxt]].lstrip("-–* ")
+        if _OR_LEAD.match(text) or text.startswith(("or equivalent", "equivalent experience")):
+            return True
+    return False

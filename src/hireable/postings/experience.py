@@ -1,0 +1,123 @@
+"""Minimum years of professional experience on the easiest stated path (GUIDELINES: years_min).
+
+Each "3+ years", "2-4 years", "five (5) years", "at least 2 years" that is about experience
+counts, unless it is softened (preferred, a plus, under a "Nice to have" heading). Requirements
+that apply together take the largest; alternatives in one statement ("PhD and 2 years, or MS and
+5 years") and separate degree paths take the smallest.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hireable.postings.segment import Doc
+
+WORD_NUMBERS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
+}  # fmt: skip
+_NUM = r"(\d{1,2}(?:\.\d)?|" + "|".join(WORD_NUMBERS) + r")"
+_YEARS = re.compile(
+    rf"(?<![\d$])(?<!\d[.,]){_NUM}(?:\s*\(\d{{1,2}}\))?\s*(?:\+|plus)?\s*"
+    rf"(?:(?:-|–|—|to|or)\s*{_NUM}\s*\+?\s*)?(?:or (?:more|greater)\s+)?"
+    r"(?:full[- ]time\s+)?(?:years?|yrs?)\b(?:'|’)?"
+)
+_ABOUT_WORK = re.compile(
+    r"experience|\bexp\b|work|industry|professional|background|track record|responsibilit"
+    r"|progressive"
+)
+# Years that are not an experience requirement: ages, company history, durations of programs.
+_NOT_EXPERIENCE = re.compile(
+    r"^(?:\s*(?:old|of age|ago|of (?:college|university|school|coursework|study|"
+    r"education|undergraduate|graduate)|degree|program|contract|warranty|history))"
+    r"|^[^.;]{0,20}\b(?:founded|since|anniversary|running|in a row)"
+)
+_NOT_EXPERIENCE_BEFORE = re.compile(
+    r"(?:over the (?:past|last|next)|for (?:over|more than|nearly|almost)|in the (?:past|last|next)"
+    r"|within|after|every|up to|first|than|established|founded|history of|more than|nearly)\s*$"
+)
+_SOFT = re.compile(
+    r"(?:prefer(?:red|able)|desired)\b(?!\s+(?:experience|qualifications|skills|background|industry"
+    r"|in\b|with\b|from\b))|\ba plus\b|\bplus\b(?!\s*\d)|bonus|nice[ -]to[ -]have|ideal(?:ly)?\b"
+    r"|desirable|is an? (?:asset|advantage)|advantageous|helpful|would be (?:great|nice)"
+)
+_SOFTLY = re.compile(r"(?:preferabl|ideall)y,?\s*(?:at least\s*)?$")
+_CLAUSE_END = re.compile(r"[;(]|\.\s|\s[—–-]\s|,\s(?=more|ideally|preferably)")
+_ALTERNATIVE = re.compile(r"\bor\b")
+_ALTERNATIVE_GAP = 90  # two year counts this close with an "or" between are alternatives
+_CLAUSE_CHARS = 120  # glued bullets make long "clauses"; a softener further away is another item's
+_MAX_YEARS = 20  # beyond this it is company history, not a requirement
+
+
+def analyse_years(
+    doc: Doc, degree_segments: frozenset[int] = frozenset()
+) -> tuple[int | None, tuple[int, int] | None]:
+    """(years_min or None, (start, end) of the deciding text or None).
+
+    `degree_segments` are segments that name a degree: years in them belong to one degree path
+    ("MS with 3 years"), and paths are alternatives, so the smallest path counts.
+    """
+    lower = doc.lower
+    by_seg: dict[int, list[tuple[int, int]]] = {}
+    for m in _YEARS.finditer(lower):
+        n = _number(m.group(1))
+        if n is None or n > _MAX_YEARS:
+            continue
+        seg = doc.index(m.start())
+        if not _is_requirement(doc, seg, m.start(), m.end()):
+            continue
+        by_seg.setdefault(seg, []).append((n, m.start()))
+    if not by_seg:
+        return None, None
+    paths: list[tuple[int, int]] = []
+    together: list[tuple[int, int]] = []
+    for seg, found in by_seg.items():
+        value = _segment_value(lower, found)
+        (paths if seg in degree_segments else together).append((value, seg))
+    candidates = []
+    if paths:
+        candidates.append(min(paths))
+    if together:
+        candidates.append(max(together))
+    value, seg = max(candidates)
+    return value, (doc.starts[seg], doc.ends[seg])
+
+
+def _number(token: str) -> int | None:
+    if token in WORD_NUMBERS:
+        return WORD_NUMBERS[token]
+    try:
+        return int(float(token))
+    except ValueError:
+        return None
+
+
+def _is_requirement(doc: Doc, seg: int, start: int, end: int) -> bool:
+    lower = doc.lower
+    seg_start, seg_end = doc.starts[seg], doc.ends[seg]
+    after = lower[end : min(seg_end, end + 90)]
+    before = lower[max(seg_start, start - 40) : start]
+    if _NOT_EXPERIENCE.match(after) or _NOT_EXPERIENCE_BEFORE.search(before):
+        return False
+    if not (_ABOUT_WORK.search(after) or _ABOUT_WORK.search(lower[seg_start:start])):
+        return False
+    if doc.sections[seg] == "pref":
+        return False
+    limit = min(seg_end, end + _CLAUSE_CHARS)
+    stop = _CLAUSE_END.search(lower, end, limit)
+    clause_after = lower[end : stop.start() if stop else limit]
+    lead = lower[seg_start:start]
+    return not (_SOFT.search(clause_after) or _SOFT.search(lead[:25]) or _SOFTLY.search(lead))
+
+
+def _segment_value(lower: str, found: list[tuple[int, int]]) -> int:
+    """Several years in one statement: alternatives ("or") take the smallest, else the largest."""
+    if len(found) == 1:
+        return found[0][0]
+    values = [found[0][0]]
+    for (_, prev), (n, pos) in zip(found, found[1:], strict=False):
+        if pos - prev <= _ALTERNATIVE_GAP and _ALTERNATIVE.search(lower, prev, pos):
+            values[-1] = min(values[-1], n)  # "PhD and 2 years, or MS and 5 years"
+        else:
+            values.append(n)
+    return max(values)

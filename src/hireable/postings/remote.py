@@ -1,0 +1,27 @@
+"""Remote work: true when the posting offers it, false when it rules it out, else None."""
+
+from __future__ import annotations
+
+import re
+
+# Checked first: a posting that says "not remote" is not remote whatever else it says.
+_ONSITE = re.compile(
+    r"\b(?:not (?:a )?remote|no remote|non-remote|remote work is not|on-?site only|onsite only"
+    r"|must (?:work|be) (?:on-?site|in (?:the |our )?office)|in-office role|local candidates only"
+    r"|not open to remote|no telecommut\w*)"
+)
+_REMOTE = re.compile(
+    r"\b(?:(?:fully|100%|completely|full-time) remote|remote[- ](?:first|friendly|ok|position"
+    r"|role|work|opportunity|job|eligible)|work(?:ing)? (?:from home|remotely)|\bwfh\b"
+    r"|telecommut\w+|distributed team|anywhere in the (?:us|u\.s\.|world)|\(remote\)|- remote\b"
+    r"|remote within|open to remote|this (?:position|role|job) (?:is|can be) remote)"
+)
+_TITLE_REMOTE = re.compile(r"\bremote\b", re.IGNORECASE)
+
+
+def find_remote(lower: str, title: str | None = None) -> bool | None:
+    if _ONSITE.search(lower):
+        return False
+    if (title and _TITLE_REMOTE.search(title)) or _REMOTE.search(lower):
+        return True
+    return None

@@ -1,0 +1,62 @@
+"""Salary ranges: "$120,000 - $150,000 a year", "$45/hour", "$90K-$110K", "USD 100,000"."""
+
+from __future__ import annotations
+
+import re
+
+CURRENCIES = {"$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "£": "GBP", "gbp": "GBP",
+              "cad": "CAD", "c$": "CAD", "a$": "AUD", "aud": "AUD"}  # fmt: skip
+_AMOUNT = r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(k\b)?"
+_SALARY = re.compile(
+    rf"(c\$|a\$|\$|€|£|usd|eur|gbp|cad|aud)\s?{_AMOUNT}"
+    rf"(?:\s*(?:-|–|—|to)\s*(?:c\$|a\$|\$|€|£|usd|eur|gbp|cad|aud)?\s?{_AMOUNT})?"
+    r"(?:\s*(?:usd|eur|gbp|cad|aud))?"
+    r"(?:\s*(?:/|per|an|a)\s*(hour|hr|year|yr|annum|annually|month|mo|week|day))?"
+)
+INTERVALS = {"hour": "hour", "hr": "hour", "year": "year", "yr": "year", "annum": "year",
+             "annually": "year", "month": "month", "mo": "month", "week": "week",
+             "day": "day"}  # fmt: skip
+# Without a stated interval, the size of the amount tells it (USD-like currencies).
+HOURLY_BELOW = 300  # nobody's hourly rate is above this, nobody's annual pay below it
+MONTHLY_BELOW = 20_000
+ANNUAL_MAX = 2_000_000  # larger figures are funding rounds and revenue, not pay
+
+
+def find_salary(lower: str) -> dict[str, object] | None:
+    """{min, max, currency, interval} of the first plausible pay range, or None."""
+    for m in _SALARY.finditer(lower):
+        low = _amount(m.group(2), m.group(3))
+        high = _amount(m.group(4), m.group(5)) if m.group(4) else low
+        if m.group(3) and m.group(4) and not m.group(5):
+            high *= 1000  # "$90k-110" reads as thousands on both ends
+        if low <= 0 or high < low or high > ANNUAL_MAX:
+            continue
+        interval = INTERVALS.get(m.group(6) or "", "")
+        if not interval:
+            if not m.group(4) and not m.group(3):
+                continue  # a lone "$5" is a price, not a pay range
+            interval = _interval_from_size(high)
+        if interval == "year" and low < 10_000:
+            continue
+        return {
+            "min": _whole(low),
+            "max": _whole(high),
+            "currency": CURRENCIES[m.group(1)],
+            "interval": interval,
+        }
+    return None
+
+
+def _interval_from_size(amount: float) -> str:
+    if amount < HOURLY_BELOW:
+        return "hour"
+    return "month" if amount < MONTHLY_BELOW else "year"
+
+
+def _amount(number: str, thousands: str | None) -> float:
+    value = float(number.replace(",", ""))
+    return value * 1000 if thousands else value
+
+
+def _whole(value: float) -> int | float:
+    return int(value) if value == int(value) else value

@@ -1,0 +1,162 @@
+"""Sentences, bullets and section headings of a clean description.
+
+Many scraped descriptions lost their newlines, so bullets and headings are glued to their
+neighbours ("...dashersAs a machine learning...", "QualificationsBachelor's degree..."). The
+segmenter cuts at line breaks, sentence ends, bullet marks and lowercase→Uppercase joins, then
+reads each short segment that matches a heading from `HEADINGS` and marks every following
+segment with that section's kind until the next heading.
+
+`Doc` keeps the text, its lowercase copy (same offsets) and the segment boundaries, so the
+field analysers run one regex over the whole text and map each hit to its segment by bisection.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+# Where one segment ends and the next begins (matches are dropped, zero-width ones just cut).
+_BOUNDARY = re.compile(
+    r"\s*\n\s*"  # a line break
+    # sentence end ". Next" (not "Ph. D.", "vs. X", "Sr. Analyst")
+    r"|(?<=[a-z0-9)%\]][.!?])(?<!Ph\.)(?<!\bvs\.)(?<!\bSr\.)\s+(?=[\"“(]?[A-Z0-9])"
+    r"|(?<=[a-z)][.!?;:])(?=[A-Z0-9])"  # glued sentence end "experience.Bachelor"
+    # glued heading or bullet "dashersAs", "HavesFamiliar" (not "and/orElectrical")
+    r"|(?<=[a-z]{2})(?<!\bor)(?<!/or)(?<!\band)(?=[A-Z](?:[a-z]|\s))"
+    r"|(?<=[a-z]{2})(?=(?:[BM]\.[SAE]|Ph\.?D|BS|MS|BA|MBA)\b)"  # glued degree "preferredB.S."
+    # glued years "Qualifications2+ years", "POINTS2+ years"
+    r"|(?<=[a-z]{3}|[A-Z]{3})(?=\d+\s*(?:\+|-|–|to\b|years?\b|yrs\b))"
+    r"|\s*(?:[•●▪■◦‣○◆➢►✓✔]|\s-\s(?=[A-Z])|\s\*\s)\s*"  # bullet marks
+    r"|;\s+"  # semicolon-separated requirements
+    # "...relevant field 6+ years of ..." : a years bullet glued with a space, unless the words
+    # before lead into it ("with 4+ years", "at least 3+ years").
+    r"|(?<=[a-z]{3})(?<!with)(?<!\bof)(?<!least)(?<!mum)(?<!\band)(?<!\bor)(?<!have)(?<!has)"
+    r"(?<!plus)(?<!ire)(?<!ires)(?<!than)(?<!ding)(?<!over)(?<!\bfor) (?=\d{1,2}\+ years)"
+)
+
+# Section headings: (kind, pattern). A segment that starts with the pattern and has at most a
+# short tail (or a ":") opens a section of that kind. Kinds: "pref" softens degree and years
+# requirements under it, "req" keeps them, "other" (duties, company, benefits) is neither.
+HEADINGS: tuple[tuple[str, str], ...] = (
+    # Soft headings: what stands under them is preferred, not required (GUIDELINES).
+    (
+        "pref",
+        r"(?:preferred|desired|desirable|bonus|nice[ -]to[ -]haves?|pluses|extra credit"
+        r"|ideally|recommended|good to have|added bonus|optional|additional preferred"
+        r"|impress us|(?:what )?would (?:make you stand out|be (?:great|nice|a plus))|stand out"
+        r"|it(?:'|’)?s a plus|a plus|pluses|we(?:'|’)d love|you might also have|even better)",
+    ),
+    # Requirement headings: degrees and years under them are requirements unless softened.
+    (
+        "req",
+        r"(?:(?:basic|minimum|required|key|essential|job|position|your|the)\s+)?"
+        r"(?:qualifications?|requirements?|required|must[ -]haves?|what you(?:'|’)?(?:ll)? need"
+        r"|what you (?:have|bring)|you have|you bring|who you are|about you"
+        r"|what we(?:'|’)?re looking for"
+        r"|we(?:'|’)?re looking for|skills|education|experience|competencies|knowledge"
+        r"|your background"
+        r"|what it takes|the ideal candidate|ideal candidate|requisite|minimum)",
+    ),
+    # Everything else that starts a new block: duties, company, benefits, legal text.
+    (
+        "other",
+        r"(?:responsibilities|what you(?:'|’)?ll do|what you will do|the role|about (?:us|the)"
+        r"|who we are|our (?:mission|team|company|culture|values)|benefits|perks|compensation|why "
+        r"|job description|description|overview|summary|the company|company|the team|duties"
+        r"|equal opportunity|eeo|additional information|location|interview process|day to day"
+        r"|in this role|your impact|what we offer|we offer)",
+    ),
+)
+_HEADING = re.compile(
+    "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in HEADINGS), re.IGNORECASE
+)
+# A heading may carry a short tail ("Qualifications For This Role"); a tail that starts with
+# one of these words is a sentence instead ("Experience with Spark").
+_MAX_HEADING_TAIL = 4
+_NOT_HEADING_TAIL = frozenset("with in of using to on at from is are a an as for".split())
+_SOFT_LEAD = re.compile(r"\S+\s+(?:qualifications|skills|requirements)", re.IGNORECASE)
+
+
+@dataclass
+class Doc:
+    """A description cut into segments, each tagged with the kind of section it stands in."""
+
+    text: str
+    lower: str = ""
+    starts: list[int] = field(default_factory=list)
+    ends: list[int] = field(default_factory=list)
+    sections: list[str] = field(default_factory=list)  # "", "req", "pref", "other"
+    heading: list[bool] = field(default_factory=list)
+
+    def index(self, pos: int) -> int:
+        """The index of the segment holding text offset `pos`."""
+        return max(0, bisect_right(self.starts, pos) - 1)
+
+    def segment(self, i: int) -> str:
+        return self.text[self.starts[i] : self.ends[i]]
+
+    def span(self, pos: int) -> tuple[int, int]:
+        i = self.index(pos)
+        return self.starts[i], self.ends[i]
+
+
+def make_doc(text: str) -> Doc:
+    """Cut `text` into segments and rejoin them one a line, so glued words come apart
+    ("skillsBS in" → "skills\nBS in") and word-boundary regexes see them."""
+    pieces: list[str] = []
+    pos = 0
+    for m in _BOUNDARY.finditer(text):
+        if m.start() > pos:
+            pieces.append(text[pos : m.start()])
+        pos = max(pos, m.end())
+    if pos < len(text) or not pieces:
+        pieces.append(text[pos:])
+    joined = "\n".join(pieces)
+    doc = Doc(text=joined, lower=joined.lower())
+    start = 0
+    for piece in pieces:
+        doc.starts.append(start)
+        doc.ends.append(start + len(piece))
+        start += len(piece) + 1
+    _tag_sections(doc)
+    return doc
+
+
+def _tag_sections(doc: Doc) -> None:
+    current = ""
+    text = doc.text
+    for start, end in zip(doc.starts, doc.ends, strict=True):
+        seg = text[start:end].lstrip("-–* ")
+        kind, is_heading = _heading_kind(seg)
+        if kind:
+            current = kind
+        doc.sections.append(current)
+        doc.heading.append(is_heading)
+
+
+def _heading_kind(seg: str) -> tuple[str, bool]:
+    """("pref"|"req"|"other"|"", whether the whole segment is just a heading)."""
+    if not seg or not seg[0].isalpha():
+        return "", False
+    m = _HEADING.match(seg)
+    if m is None:
+        return "", False
+    kind = m.lastgroup or ""
+    rest = seg[m.end() :]
+    if rest[:1].isalpha():
+        return "", False  # a word that merely starts like a heading ("Skillset", "Experienced")
+    body = rest.strip(" :")
+    if rest.lstrip().startswith(":") or seg.endswith(":"):
+        return kind, not body
+    words = body.split()
+    if (
+        len(words) <= _MAX_HEADING_TAIL
+        and not seg.endswith(".")
+        and (not words or words[0].lower() not in _NOT_HEADING_TAIL)
+    ):
+        return kind, True
+    # A long soft heading glued to its first item ("Preferred Qualifications ... Include ...").
+    if kind == "pref" and _SOFT_LEAD.match(seg):
+        return kind, False
+    return "", False

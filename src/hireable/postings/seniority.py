@@ -1,0 +1,66 @@
+"""Seniority (`intern` | `entry` | `mid` | `senior`): the title first, then the years asked.
+
+GUIDELINES: intern = internships, co-ops, student fellowships, apprenticeships; entry = new grad,
+junior, associate, entry level, level I, 0–1 years; mid = a regular role asking about 2–4 years or
+no stated level; senior = senior, staff, principal, lead, manager, director, head, VP, level III+
+or 5+ years.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hireable.postings.segment import Doc
+
+# Title cues, checked in this order: the first that matches decides.
+# (A "Senior intern" is still an intern; an "Associate Director" is a director.)
+TITLE_RULES: tuple[tuple[str, str], ...] = (
+    ("intern", r"\b(?:intern|internship|co-?op|apprentice(?:ship)?|fellow(?:ship)?|student)\b"),
+    (
+        "senior",
+        r"\b(?:senior|sr|snr|staff|principal|lead|leader|manager|mgr|director|head|vp"
+        r"|vice president|chief|avp|svp|evp|iii|iv|level (?:3|4|5|iii|iv))\b",
+    ),
+    (
+        "entry",
+        r"\b(?:junior|jr|entry|entry[- ]level|new grad(?:uate)?|graduate|grad|associate"
+        r"|trainee|level (?:1|i)|i)\b",
+    ),
+    ("mid", r"\b(?:ii|level (?:2|ii)|mid|mid[- ]level|intermediate)\b"),
+)
+_TITLE = re.compile(
+    "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in TITLE_RULES), re.IGNORECASE
+)
+_TITLE_ORDER = {kind: i for i, (kind, _) in enumerate(TITLE_RULES)}
+
+# When the title is silent: cues in the text itself.
+_TEXT_ENTRY = re.compile(
+    r"\bentry[- ]level\b|\bnew grad(?:uate)?s?\b|\brecent (?:college )?graduates?\b|\bjunior\b"
+    r"|\bearly[- ]career\b"
+)
+_TEXT_INTERN = re.compile(r"\b(?:this|an|our|summer|paid) internship\b|\binternship program\b")
+SENIOR_YEARS = 5  # "5+ years" reads as senior (GUIDELINES)
+ENTRY_YEARS = 1  # "0-2 years", "1+ years" read as entry
+
+
+def analyse_seniority(title: str | None, doc: Doc, years: int | None) -> tuple[str, str]:
+    """(seniority, what decided it: the title cue, the years or the text cue)."""
+    if title:
+        found = [(m.lastgroup or "",) for m in _TITLE.finditer(title)]
+        if found:
+            kind = min((f[0] for f in found), key=_TITLE_ORDER.__getitem__)
+            return kind, title
+    if years is not None:
+        if years >= SENIOR_YEARS:
+            return "senior", ""
+        if years <= ENTRY_YEARS:
+            return "entry", ""
+        return "mid", ""
+    head = doc.lower[:4000]
+    m = _TEXT_INTERN.search(head) if not title else None
+    if m:
+        return "intern", doc.text[slice(*doc.span(m.start()))]
+    m = _TEXT_ENTRY.search(head)
+    if m:
+        return "entry", doc.text[slice(*doc.span(m.start()))]
+    return "mid", ""

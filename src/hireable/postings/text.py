@@ -1,0 +1,83 @@
+"""HTML (or plain text) job descriptions to clean text, keeping the list structure.
+
+Job boards send descriptions in several shapes: Greenhouse sends entity-escaped HTML
+(`&lt;p&gt;...`), Lever and Ashby send HTML with `<ul><li>` lists, scrapes send plain text
+(often with the newlines lost). `html_to_text` turns any of them into plain text where every
+block (paragraph, heading, list item) is its own line and every list item starts with "- "
+(indented two spaces per nesting level). Stdlib only: a tag regex plus `html.unescape`.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+# Tags whose content is never text a reader sees.
+_INVISIBLE = re.compile(
+    r"<(script|style|head|template|noscript)\b[^>]*>.*?</\1\s*>|<!--.*?-->|<!\[CDATA\[.*?\]\]>",
+    re.IGNORECASE | re.DOTALL,
+)
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*?(/?)>")
+# Something that looks like real markup, not a stray "<" in "x < 5".
+_LOOKS_HTML = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*\b[^>]*>")
+_ESCAPED_HTML = re.compile(r"&lt;/?[a-zA-Z][a-zA-Z0-9]*\b.*?&gt;", re.DOTALL)
+
+# Block-level tags: each starts and ends a line.
+_BLOCK = frozenset(
+    "p div h1 h2 h3 h4 h5 h6 h ul ol dl dt dd table tr section article header footer "
+    "blockquote pre hr address figure figcaption main aside nav form fieldset".split()
+)
+_LIST = frozenset({"ul", "ol"})
+_SPACES = re.compile(r"[ \t\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+_BLANK_LINES = re.compile(r"\n{2,}")
+_ZERO_WIDTH = re.compile(r"[\u200c\u200d\u2060\ufeff\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def html_to_text(html_or_text: str) -> str:
+    """Clean text from an HTML or plain-text description: one block per line, bullets as "- "."""
+    s = html_or_text or ""
+    if "&lt;" in s and _ESCAPED_HTML.search(s):
+        s = html.unescape(s)  # Greenhouse: the HTML itself is entity-escaped.
+    if "<" in s and _LOOKS_HTML.search(s):
+        s = _strip_tags(s)
+    elif "&" in s:
+        s = html.unescape(s)
+    return _tidy(s)
+
+
+def _strip_tags(s: str) -> str:
+    s = _INVISIBLE.sub(" ", s)
+    s = re.sub(r"\s+", " ", s)  # in HTML, source newlines are just spaces
+    out: list[str] = []
+    depth = 0
+    pos = 0
+    for m in _TAG.finditer(s):
+        out.append(html.unescape(s[pos : m.start()]))
+        pos = m.end()
+        closing, name = m.group(1) == "/", m.group(2).lower()
+        if name == "br":
+            out.append("\n")
+        elif name in _LIST:
+            depth = max(0, depth - 1) if closing else depth + 1
+            out.append("\n")
+        elif name == "li":
+            out.append("\n" if closing else "\n" + "  " * max(0, depth - 1) + "- ")
+        elif name in _BLOCK:
+            out.append("\n")
+        elif name in ("td", "th"):
+            out.append(" ")
+    out.append(html.unescape(s[pos:]))
+    return "".join(out)
+
+
+def _tidy(s: str) -> str:
+    s = _ZERO_WIDTH.sub("", s.replace("\r\n", "\n").replace("\r", "\n"))
+    lines = []
+    for line in s.split("\n"):
+        indent = len(line) - len(line.lstrip(" ")) if line.lstrip().startswith("- ") else 0
+        body = _SPACES.sub(" ", line).strip()
+        if body in ("", "-"):
+            lines.append("")
+            continue
+        lines.append(" " * min(indent, 8) + body)
+    return _BLANK_LINES.sub("\n", "\n".join(lines)).strip("\n")
