@@ -35,9 +35,9 @@ def test_downgrade_then_upgrade_keeps_ledger_data(database_url):
         with engine.begin() as conn:
             conn.execute(
                 text(
-                    "INSERT INTO profile (name, current_stage, target_stage, hours_per_week, skills,"
-                    " created_at, updated_at) VALUES ('Kim', 'ml-entry', 'ml-entry', 10, '[]',"
-                    " '2026-01-01', '2026-01-01')"
+                    "INSERT INTO profile (name, current_stage, target_stage, hours_per_week,"
+                    " skills, created_at, updated_at) VALUES ('Kim', 'ml-entry', 'ml-entry',"
+                    " 10, '[]', '2026-01-01', '2026-01-01')"
                 )
             )
             conn.execute(
