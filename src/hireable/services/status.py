@@ -45,7 +45,7 @@ def _providers() -> list[StatusProvider]:
 class StatusReport:
     profile: Profile
     readiness: list[Readiness]
-    evidence: list[tuple[Evidence, Assessment]]
+    evidence: list[tuple[Any, Assessment]]
     warnings: list[Alert]
     next_actions: list[str]
     sections: dict[str, Any]
@@ -83,21 +83,38 @@ class StatusReport:
         }
 
 
-def scored_evidence(session: Session, today: dt.date) -> list[tuple[Evidence, Assessment]]:
-    """Every item with its assessment, strongest first."""
-    pairs = [(e, assess(e, today=today)) for e in session.query(Evidence)]
+# The columns scoring and the report need: never the (possibly large) provenance payloads.
+LEDGER_COLUMNS = (
+    Evidence.id,
+    Evidence.kind,
+    Evidence.title,
+    Evidence.date,
+    Evidence.url,
+    Evidence.validator,
+    Evidence.skills,
+    Evidence.metrics,
+    Evidence.verification,
+)
+
+
+def scored_evidence(session: Session, today: dt.date) -> list[tuple[Any, Assessment]]:
+    """Every item (a read-only row) with its assessment, strongest first."""
+    from sqlalchemy import select
+
+    rows = session.execute(select(*LEDGER_COLUMNS)).all()
+    pairs = [(e, assess(e, today=today)) for e in rows]
     pairs.sort(key=lambda p: (-p[1].credibility, p[0].id))
     return pairs
 
 
-def scored_items(pairs: list[tuple[Evidence, Assessment]]) -> list[ScoredItem]:
+def scored_items(pairs: list[tuple[Any, Assessment]]) -> list[ScoredItem]:
     return [
         ScoredItem(e.id, e.kind, e.title, a.evidence_class, a.resource, a.credibility)
         for e, a in pairs
     ]
 
 
-def ledger_warnings(session: Session, pairs: list[tuple[Evidence, Assessment]]) -> list[Alert]:
+def ledger_warnings(session: Session, pairs: list[tuple[Any, Assessment]]) -> list[Alert]:
     warnings = []
     learning = sum(1 for e, _ in pairs if e.kind in ("certificate", "course"))
     learning += session.query(JournalEntry).filter(JournalEntry.certificate.is_(True)).count()
@@ -130,7 +147,7 @@ def ledger_warnings(session: Session, pairs: list[tuple[Evidence, Assessment]]) 
 
 
 def ledger_next_actions(
-    profile: Profile, target: Readiness, pairs: list[tuple[Evidence, Assessment]]
+    profile: Profile, target: Readiness, pairs: list[tuple[Any, Assessment]]
 ) -> list[str]:
     actions = []
     if target.ready:
