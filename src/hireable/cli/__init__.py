@@ -62,6 +62,9 @@ def run(argv: Sequence[str] | None = None) -> int:
         _fail(str(exc))
         return exc.exit_code
     except typer.TyperException as exc:  # usage errors (exit 2) and other CLI parsing failures
+        if type(exc).__name__ == "NoArgsIsHelpError":  # a bare group: show its help
+            print(exc.format_message())
+            return 0
         ctx = getattr(exc, "ctx", None)
         hint = (
             f" (see `{ctx.command_path} --help`)" if ctx is not None and exc.exit_code == 2 else ""
