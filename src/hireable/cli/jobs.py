@@ -1,9 +1,348 @@
-"""Command group placeholder: filled in by its issue."""
+"""`hireable boards ...` and `hireable jobs ...`: follow job boards, fetch, import, list, show.
+
+Extension points for other command modules:
+- `jobs_app` is the `jobs` Typer sub-app: add commands with `@jobs_app.command(...)`.
+- `SHOW_SECTIONS` lists the functions `jobs show` renders, in order; each takes the Posting and
+  its detail dict and returns a Rich renderable (or None to skip). Append one to extend the view.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
 import typer
+
+from hireable.cli import common
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+    from hireable.services.ingest import IngestResult
+    from hireable.store.models import Posting
+
+boards_app = typer.Typer(
+    help="Follow company job boards (Greenhouse, Lever, Ashby, Workable, SmartRecruiters, HN).",
+    no_args_is_help=True,
+)
+jobs_app = typer.Typer(help="Fetch, import, list and inspect job postings.", no_args_is_help=True)
+
+REF_HELP = "SOURCE:NAME, e.g. greenhouse:acme, lever:acme, ashby:acme, hn:2026-11"
 
 
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the root app."""
+    app.add_typer(boards_app, name="boards")
+    app.add_typer(jobs_app, name="jobs")
+
+
+# --- boards -------------------------------------------------------------------------------------
+
+
+@boards_app.command("add")
+def boards_add(
+    ref: str = typer.Argument(..., metavar="SOURCE:NAME", help=REF_HELP),
+    company: str | None = typer.Option(None, "--company", help="Display name of the company."),
+    size: str | None = typer.Option(
+        None, "--size", help="Company size band: 1-10, 11-50, 51-200, 201-1000 or 1000+."
+    ),
+) -> None:
+    """Follow a job board (again: update its company name or size)."""
+    from hireable.services.boards import add_board, board_label
+
+    with common.session() as session:
+        board, created = add_board(session, ref, company=company, size=size)
+        text = f"{'following' if created else 'updated'} {board_label(board)}"
+    hint = "; fetch it with `hireable jobs fetch`" if created else ""
+    common.console().print(text + hint, markup=False)
+
+
+@boards_app.command("list")
+def boards_list(json_out: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+    """List followed boards with their open postings and last fetch."""
+    from rich.table import Table
+
+    from hireable.services.boards import list_boards
+
+    with common.session() as session:
+        rows = list_boards(session)
+    if json_out:
+        common.print_json(rows)
+        return
+    if not rows:
+        common.console().print(
+            "no boards followed; add one with `hireable boards add greenhouse:TOKEN`"
+        )
+        return
+    table = Table("board", "company", "size", "open", "last fetched")
+    for r in rows:
+        _row(
+            table,
+            r["board"],
+            r["company"],
+            r["size"],
+            r["open_postings"],
+            r["last_fetched"] or "never",
+        )
+    common.console().print(table)
+
+
+@boards_app.command("remove")
+def boards_remove(ref: str = typer.Argument(..., metavar="SOURCE:NAME", help=REF_HELP)) -> None:
+    """Stop following a board; postings already stored are kept."""
+    from hireable.services.boards import remove_board
+
+    with common.session() as session:
+        remove_board(session, ref)
+    common.console().print(f"removed {ref}", markup=False)
+
+
+# --- jobs fetch / import ------------------------------------------------------------------------
+
+
+def _summary(results: list[IngestResult], json_out: bool) -> None:
+    if json_out:
+        common.print_json([r.public() for r in results])
+        return
+    from rich.table import Table
+
+    table = Table("board", "new", "updated", "closed", "unchanged", "failed")
+    for r in results:
+        counts = ("-",) * 4 if r.error else (r.new, r.updated, r.closed, r.unchanged)
+        _row(table, r.label, *counts, r.error)
+    common.console().print(table)
+
+
+@jobs_app.command("fetch")
+def jobs_fetch(
+    refs: list[str] | None = typer.Argument(
+        None, metavar="[SOURCE:NAME]...", help="Boards to fetch (default: every followed board)."
+    ),
+    json_out: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
+) -> None:
+    """Fetch boards, store new and changed postings, close the ones that disappeared."""
+    from rich.progress import Progress, SpinnerColumn, TextColumn
+
+    from hireable.services.job_fetch import fetch_boards
+    from hireable.sources import http
+
+    settings = common.settings()
+    err = common.err_console()
+    with (
+        http.make_client(settings, transport=http.transport_factory()) as client,
+        Progress(
+            SpinnerColumn(),
+            TextColumn("{task.description}"),
+            console=err,
+            transient=True,
+            disable=not err.is_terminal,
+        ) as bar,
+    ):
+        task = bar.add_task("fetching", total=None)
+
+        def progress(board: str, result: IngestResult | None) -> None:
+            bar.update(task, description=f"fetching {board}" if result is None else "fetching")
+
+        results = fetch_boards(
+            session_factory=common.session,
+            client=client,
+            settings=settings,
+            refs=refs or [],
+            progress=progress,
+        )
+    for r in results:
+        if r.error:
+            err.print(f"error: {r.error}", soft_wrap=True, markup=False)
+    _summary(results, json_out)
+    if any(r.error for r in results):
+        raise typer.Exit(1)
+
+
+@jobs_app.command("import")
+def jobs_import(
+    file: Path = typer.Argument(..., metavar="FILE", help="A .json, .jsonl or .csv file."),
+    source: str | None = typer.Option(
+        None,
+        "--source",
+        help="Store as file:NAME (default: each record's `source`, else the file name).",
+    ),
+    mapping: list[str] | None = typer.Option(
+        None, "--map", metavar="OLD=NEW", help="Rename a column before import (repeatable)."
+    ),
+    json_out: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
+) -> None:
+    """Import postings from a file, all or nothing."""
+    from hireable.services.job_fetch import import_file
+    from hireable.sources.files import parse_mapping
+
+    result = import_file(common.session, file, source=source, mapping=parse_mapping(mapping or []))
+    if json_out:
+        common.print_json(result.public())
+        return
+    common.console().print(
+        f"imported {file.name}: {result.new} new ({result.duplicates} duplicates of postings "
+        f"from other sources), {result.updated} updated, {result.unchanged} unchanged",
+        markup=False,
+    )
+
+
+# --- jobs list / show ---------------------------------------------------------------------------
+
+
+def _row(table: Any, *cells: Any) -> None:
+    """Add a row of literal text: names like "Acme [YC W23]" are not Rich markup."""
+    from rich.text import Text
+
+    table.add_row(*(Text("" if c is None else str(c)) for c in cells))
+
+
+def _flag(value: bool | None) -> str:
+    return "" if value is None else ("yes" if value else "no")
+
+
+@jobs_app.command("list")
+def jobs_list(
+    json_out: bool = typer.Option(False, "--json", help="Print JSON."),
+    open_only: bool = typer.Option(False, "--open", help="Only open postings."),
+    closed_only: bool = typer.Option(False, "--closed", help="Only closed postings."),
+    limit: int | None = typer.Option(None, "--limit", help="At most N postings."),
+) -> None:
+    """List stored postings, newest first (duplicates from other sources hidden)."""
+    from rich.table import Table
+
+    from hireable.errors import UsageError
+    from hireable.services.job_queries import list_postings, posting_summary
+
+    if open_only and closed_only:
+        raise UsageError("--open and --closed exclude each other")
+    status = "open" if open_only else "closed" if closed_only else "all"
+    with common.session() as session:
+        rows = [posting_summary(p) for p in list_postings(session, status=status, limit=limit)]
+    if json_out:
+        common.print_json(rows)
+        return
+    if not rows:
+        common.console().print("no postings; run `hireable jobs fetch` or `hireable jobs import`")
+        return
+    table = Table(
+        "id",
+        "company",
+        "title",
+        "location",
+        "remote",
+        "degree",
+        "seniority",
+        "size",
+        "source",
+        "closed",
+    )
+    for r in rows:
+        _row(
+            table,
+            r["id"],
+            r["company"],
+            r["title"],
+            r["location"],
+            _flag(r["remote"]),
+            r["degree"],
+            r["seniority"],
+            r["size_band"],
+            r["source"],
+            (r["closed_at"] or "")[:10],
+        )
+    common.console().print(table)
+
+
+def _evidence_lines(evidence: Any) -> list[str]:
+    """The analyser's evidence (field -> quote, span dict, or list of them) as readable lines."""
+    if not isinstance(evidence, dict):
+        return [str(evidence)] if evidence else []
+    lines = []
+    for field, value in evidence.items():
+        items = value if isinstance(value, list) else [value]
+        for item in items:
+            if isinstance(item, dict):
+                item = item.get("text") or item.get("quote") or item.get("span") or item
+            if item:
+                lines.append(f"{field}: “{item}”")
+    return lines
+
+
+def section_facts(posting: Posting, d: dict[str, Any]) -> RenderableType:
+    from rich.table import Table
+
+    salary = d["salary"] or {}
+    facts = [
+        ("company", d["company"]),
+        ("title", d["title"]),
+        ("location", d["location"]),
+        ("remote", _flag(d["remote"])),
+        ("url", d["url"]),
+        ("sources", ", ".join(d["sources"])),
+        ("duplicate of", d["duplicate_of_id"]),
+        ("size", f"{d['size_band']} ({d['size_band_origin']})" if d["size_band"] else None),
+        ("posted", d["posted_at"]),
+        ("first seen", d["first_seen"]),
+        ("last seen", d["last_seen"]),
+        ("closed", d["closed_at"]),
+        ("degree", " / ".join(x for x in (d["degree"], d["degree_level"]) if x)),
+        ("seniority", d["seniority"]),
+        ("years min", d["years_min"]),
+        ("hands-on ML", _flag(d["ml"])),
+        (
+            "salary",
+            salary.get("text")
+            or " ".join(
+                str(salary[k]) for k in ("min", "max", "currency", "period") if salary.get(k)
+            ),
+        ),
+        ("skills", ", ".join(d["skills"])),
+    ]
+    table = Table(show_header=False, box=None, padding=(0, 1))
+    for key, value in facts:
+        if value not in (None, ""):
+            _row(table, key, value)
+    return table
+
+
+def section_evidence(posting: Posting, d: dict[str, Any]) -> RenderableType | None:
+    from rich.text import Text
+
+    lines = _evidence_lines(d["evidence"])
+    return Text("evidence\n  " + "\n  ".join(lines)) if lines else None
+
+
+SHOW_SECTIONS: list[Callable[[Posting, dict[str, Any]], RenderableType | None]] = [
+    section_facts,
+    section_evidence,
+]
+
+
+def render_show(posting: Posting, detail: dict[str, Any]) -> None:
+    """Print every section of `SHOW_SECTIONS` for one posting."""
+    out = common.console()
+    from rich.text import Text
+
+    out.print(Text(f"#{posting.id} {posting.title or ''}", style="bold"))
+    for section in SHOW_SECTIONS:
+        renderable = section(posting, detail)
+        if renderable is not None:
+            out.print(renderable)
+
+
+@jobs_app.command("show")
+def jobs_show(
+    posting_id: int = typer.Argument(..., metavar="ID", help="A posting id from `jobs list`."),
+    json_out: bool = typer.Option(False, "--json", help="Print JSON."),
+) -> None:
+    """Show one posting: where it came from, its dates and its analysis with evidence."""
+    from hireable.services.job_queries import get_posting, posting_detail
+
+    with common.session() as session:
+        posting = get_posting(session, posting_id)
+        detail = posting_detail(posting)
+        if json_out:
+            common.print_json(detail)
+        else:
+            render_show(posting, detail)

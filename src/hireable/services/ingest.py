@@ -1,0 +1,310 @@
+"""Store fetched or imported postings: analyse, upsert, close, reopen, collapse duplicates.
+
+Identity is (source, external id). A posting whose content hash (clean text plus title, company,
+location, url, remote flag and salary) matches what is stored is *unchanged*: only its `last_seen`
+moves (and its size band, if that was re-decided). A changed hash stores the new fields and re-runs
+the analysis. A posting missing from a fresh fetch of its board gets `closed_at`; one that comes
+back is reopened (counted as updated). Every call runs inside the caller's transaction, so a
+failure leaves nothing half-written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from hireable.errors import ValidationError
+from hireable.postings.dedupe import DedupeIndex, dedupe_key
+from hireable.services.boards import band_from_open_roles, band_from_text
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from hireable.sources.base import PostingIn
+    from hireable.store.models import Board
+
+Analyse = Callable[..., dict[str, Any]]
+ToText = Callable[[str], str]
+
+# Analysis keys copied into their own columns for fast filtering and ranking.
+DENORMALISED = ("degree", "degree_level", "seniority", "years_min", "ml")
+CHUNK = 500  # ids per IN (...) query, far below every database's parameter limit
+
+
+@dataclass
+class IngestResult:
+    label: str
+    new: int = 0
+    updated: int = 0
+    closed: int = 0
+    unchanged: int = 0
+    duplicates: int = 0  # new postings collapsed into one from another source
+    error: str | None = None
+
+    def public(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+
+def default_analyse() -> Analyse:
+    from hireable.postings.analyse import analyse
+
+    return analyse
+
+
+def default_to_text() -> ToText:
+    from hireable.postings.text import html_to_text
+
+    return html_to_text
+
+
+def content_hash(text: str, p: PostingIn) -> str:
+    key = [text, p.title, p.company, p.location, p.url, p.remote, p.salary]
+    blob = json.dumps(key, sort_keys=True, default=str, ensure_ascii=False)
+    return hashlib.sha256(blob.encode()).hexdigest()
+
+
+def _jsonable(value: Any) -> Any:
+    return json.loads(json.dumps(value, default=str))
+
+
+def analysis_columns(p: PostingIn, text: str, analyse: Analyse) -> dict[str, Any]:
+    """The analysis dict plus its denormalised columns; the source's own remote/salary win."""
+    analysis = _jsonable(analyse(text, p.title))
+    columns = {key: analysis.get(key) for key in DENORMALISED}
+    salary = p.salary or analysis.get("salary")
+    if salary is not None and not isinstance(salary, dict):
+        salary = {"text": str(salary)}
+    return {
+        **columns,
+        "analysis": analysis,
+        "skills": list(analysis.get("skills") or []),
+        "remote": p.remote if p.remote is not None else analysis.get("remote"),
+        "salary": salary,
+    }
+
+
+def _chunks(items: list[Any]) -> Iterable[list[Any]]:
+    for i in range(0, len(items), CHUNK):
+        yield items[i : i + CHUNK]
+
+
+def _existing(session: Session, keys: list[tuple[str, str]]) -> dict[tuple[str, str], Any]:
+    from sqlalchemy import select, tuple_
+
+    from hireable.store.models import Posting
+
+    cols = (
+        Posting.id,
+        Posting.source,
+        Posting.external_id,
+        Posting.content_hash,
+        Posting.closed_at,
+        Posting.board_id,
+        Posting.size_band,
+        Posting.size_band_origin,
+    )
+    found: dict[tuple[str, str], Any] = {}
+    for chunk in _chunks(keys):
+        rows = session.execute(
+            select(*cols).where(tuple_(Posting.source, Posting.external_id).in_(chunk))
+        )
+        found.update({(r.source, r.external_id): r for r in rows})
+    return found
+
+
+def _size(p: PostingIn, board: Board | None, count: int, single: bool) -> tuple[Any, Any]:
+    """(size_band, origin): the user's --size, else the source's statement, else the proxy."""
+    if board is not None and board.size_band:
+        return board.size_band, "user"
+    stated = band_from_text(p.size_hint)
+    if stated:
+        return stated, "source"
+    if board is not None and single:
+        return band_from_open_roles(count), "open-roles proxy"
+    return None, None
+
+
+def _unique(postings: list[PostingIn], default_source: str) -> list[tuple[str, PostingIn]]:
+    """(source, posting) pairs, first occurrence of each (source, external id) kept."""
+    seen: dict[tuple[str, str], tuple[str, PostingIn]] = {}
+    for p in postings:
+        source = p.source or default_source
+        if len(source) > 64:
+            raise ValidationError(f"source name '{source}' is longer than 64 characters")
+        seen.setdefault((source, p.external_id), (source, p))
+    return list(seen.values())
+
+
+def store_postings(
+    session: Session,
+    postings: list[PostingIn],
+    *,
+    default_source: str,
+    board: Board | None = None,
+    single_company: bool = True,
+    close_missing: bool = False,
+    analyse: Analyse | None = None,
+    to_text: ToText | None = None,
+    now: dt.datetime | None = None,
+) -> IngestResult:
+    """Upsert `postings` (one board's full listing, or an imported file) in `session`."""
+    from sqlalchemy import insert, update
+
+    from hireable.store.models import Posting, utcnow
+
+    analyse = analyse or default_analyse()
+    to_text = to_text or default_to_text()
+    now = now or utcnow()
+    result = IngestResult(default_source)
+    items = _unique(postings, default_source)
+    existing = _existing(session, [(s, p.external_id) for s, p in items])
+    board_id = board.id if board is not None else None
+    new_rows: list[dict[str, Any]] = []
+    changes: list[dict[str, Any]] = []
+    touched: list[int] = []
+    seen_ids: set[int] = set()
+    for source, p in items:
+        if board is not None and single_company:
+            p.company = board.company or p.company or board.name
+        text = to_text(p.description or "")
+        digest = content_hash(text, p)
+        band, origin = _size(p, board, len(items), single_company)
+        old = existing.get((source, p.external_id))
+        fields = {
+            "company": p.company,
+            "title": p.title,
+            "location": p.location,
+            "url": p.url,
+            "description": p.description or "",
+            "text": text,
+            "content_hash": digest,
+            "raw": _jsonable(p.raw),
+            "posted_at": p.posted_at,
+            "size_band": band,
+            "size_band_origin": origin,
+        }
+        if old is None:
+            new_rows.append(
+                {
+                    **fields,
+                    **analysis_columns(p, text, analyse),
+                    "source": source,
+                    "external_id": p.external_id,
+                    "board_id": board_id,
+                    "first_seen": now,
+                    "last_seen": now,
+                    "closed_at": None,
+                    "duplicate_of_id": None,
+                    "sources": [f"{source}:{p.external_id}"],
+                }
+            )
+            continue
+        seen_ids.add(old.id)
+        change: dict[str, Any] = {}
+        if old.content_hash != digest:
+            change = {**fields, **analysis_columns(p, text, analyse)}
+        if old.closed_at is not None:
+            change["closed_at"] = None
+        if change:
+            result.updated += 1
+        else:
+            result.unchanged += 1
+        if (old.size_band, old.size_band_origin) != (band, origin):
+            change.update(size_band=band, size_band_origin=origin)
+        if board_id is not None and old.board_id != board_id:
+            change["board_id"] = board_id
+        if change:
+            changes.append({"id": old.id, "last_seen": now, **change})
+        else:
+            touched.append(old.id)
+    if new_rows:
+        ids = session.scalars(
+            insert(Posting).returning(Posting.id, sort_by_parameter_order=True), new_rows
+        ).all()
+        result.new = len(ids)
+        seen_ids.update(ids)
+        result.duplicates = _collapse(session, list(zip(ids, new_rows, strict=True)))
+    if changes:
+        session.execute(update(Posting), changes)
+    for chunk in _chunks(touched):
+        session.execute(update(Posting).where(Posting.id.in_(chunk)).values(last_seen=now))
+    if close_missing and board is not None:
+        result.closed = _close_missing(session, board.id, seen_ids, now)
+    return result
+
+
+def _close_missing(session: Session, board_id: int, seen: set[int], now: dt.datetime) -> int:
+    from sqlalchemy import select, update
+
+    from hireable.store.models import Posting
+
+    open_ids = session.scalars(
+        select(Posting.id).where(Posting.board_id == board_id, Posting.closed_at.is_(None))
+    ).all()
+    gone = [i for i in open_ids if i not in seen]
+    for chunk in _chunks(gone):
+        session.execute(update(Posting).where(Posting.id.in_(chunk)).values(closed_at=now))
+    return len(gone)
+
+
+def _dedupe_index(session: Session, skip: set[int]) -> DedupeIndex:
+    from sqlalchemy import select
+
+    from hireable.store.models import Posting
+
+    def loader(pid: int) -> Callable[[], str]:
+        return lambda: session.scalar(select(Posting.text).where(Posting.id == pid)) or ""
+
+    index = DedupeIndex()
+    rows = session.execute(
+        select(Posting.id, Posting.company, Posting.title, Posting.source).where(
+            Posting.duplicate_of_id.is_(None)
+        )
+    )
+    for pid, company, title, source in rows:
+        if pid not in skip:
+            index.add(dedupe_key(company, title), pid, source, loader(pid))
+    return index
+
+
+def _collapse(session: Session, inserted: list[tuple[int, dict[str, Any]]]) -> int:
+    """Point each new posting that duplicates one from another source at the first; returns how
+    many collapsed. The canonical posting's `sources` gains the duplicate's."""
+    from sqlalchemy import select, update
+
+    from hireable.store.models import Posting
+
+    index = _dedupe_index(session, skip={pid for pid, _ in inserted})
+    links: dict[int, int] = {}
+    for pid, row in inserted:
+        key = dedupe_key(row["company"], row["title"])
+        canonical = index.find(key, row["source"], row["text"])
+        if canonical is None:
+            index.add(key, pid, row["source"], lambda text=row["text"]: text)
+        else:
+            links[pid] = canonical
+    if not links:
+        return 0
+    added: dict[int, list[str]] = {}
+    by_id = dict(inserted)
+    for pid, canonical in links.items():
+        added.setdefault(canonical, []).extend(by_id[pid]["sources"])
+    current: dict[int, list[str]] = {}
+    for chunk in _chunks(list(added)):
+        rows = session.execute(select(Posting.id, Posting.sources).where(Posting.id.in_(chunk)))
+        current.update({pid: sources for pid, sources in rows})
+    session.execute(
+        update(Posting),
+        [
+            {"id": cid, "sources": list(dict.fromkeys([*(current.get(cid) or []), *extra]))}
+            for cid, extra in added.items()
+        ],
+    )
+    session.execute(
+        update(Posting), [{"id": pid, "duplicate_of_id": c} for pid, c in links.items()]
+    )
+    return len(links)

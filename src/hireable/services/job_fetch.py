@@ -1,0 +1,126 @@
+"""Use cases `jobs fetch` and `jobs import`: get postings, then store them in one transaction each.
+
+A board is fetched completely before anything is written, and written in its own transaction, so a
+failing board (404, malformed JSON, rate limit) leaves what is stored untouched while the others
+load. Fetching a board that is not followed yet follows it once the fetch succeeds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from hireable.errors import HireableError, UsageError
+from hireable.services.ingest import IngestResult, store_postings
+from hireable.sources.registry import SOURCES, Source, adapter, label, parse_ref
+
+if TYPE_CHECKING:
+    import httpx
+    from sqlalchemy.orm import Session
+
+    from hireable.config import Settings
+
+SessionFactory = Callable[[], AbstractContextManager["Session"]]
+Progress = Callable[[str, IngestResult | None], None]  # (board label, result or None when starting)
+
+
+def _targets(session_factory: SessionFactory, refs: list[str]) -> list[tuple[Source, str]]:
+    if refs:
+        return list(dict.fromkeys(parse_ref(ref) for ref in refs))
+    from sqlalchemy import select
+
+    from hireable.store.models import Board
+
+    with session_factory() as session:
+        boards = session.execute(select(Board.source, Board.name).order_by(Board.id)).all()
+    if not boards:
+        raise UsageError(
+            "no boards followed yet; add one with `hireable boards add "
+            "greenhouse:TOKEN` or name boards to fetch"
+        )
+    return [(SOURCES[source], name) for source, name in boards if source in SOURCES]
+
+
+def fetch_boards(
+    *,
+    session_factory: SessionFactory,
+    client: httpx.Client,
+    settings: Settings,
+    refs: list[str] | None = None,
+    progress: Progress | None = None,
+) -> list[IngestResult]:
+    """Fetch each board (all followed ones when `refs` is empty); one result per board."""
+    results = []
+    for source, name in _targets(session_factory, refs or []):
+        board_label = label(source, name)
+        if progress:
+            progress(board_label, None)
+        result = _fetch_one(session_factory, client, settings, source, name)
+        results.append(result)
+        if progress:
+            progress(board_label, result)
+    return results
+
+
+def _fetch_one(
+    session_factory: SessionFactory,
+    client: httpx.Client,
+    settings: Settings,
+    source: Source,
+    name: str,
+) -> IngestResult:
+    from sqlalchemy import select
+
+    from hireable.store.models import Board, utcnow
+
+    board_label = label(source, name)
+    try:
+        try:
+            postings = adapter(source)(client, settings, name)
+        except (KeyError, TypeError, AttributeError, ValueError) as exc:
+            return IngestResult(
+                board_label,
+                error=f"{board_label}: unexpected response shape ({type(exc).__name__}: {exc})",
+            )
+        with session_factory() as session:
+            board = session.scalars(
+                select(Board).where(Board.source == source.key, Board.name == name)
+            ).one_or_none()
+            if board is None:
+                board = Board(source=source.key, name=name)
+                session.add(board)
+                session.flush()
+            result = store_postings(
+                session,
+                postings,
+                default_source=board_label,
+                board=board,
+                single_company=not source.multi_company,
+                close_missing=True,
+            )
+            board.last_fetched = utcnow()
+        return result
+    except HireableError as exc:
+        return IngestResult(board_label, error=str(exc))
+
+
+def import_file(
+    session_factory: SessionFactory,
+    path: Path,
+    *,
+    source: str | None = None,
+    mapping: dict[str, str] | None = None,
+) -> IngestResult:
+    """Import every posting of a file in one transaction (nothing is stored if any is bad)."""
+    from hireable.sources.files import load_file
+
+    postings = load_file(path, source=source, mapping=mapping)
+    default = postings[0].source if postings else f"file:{path.stem}"
+    with session_factory() as session:
+        result = store_postings(
+            session, postings, default_source=default or f"file:{path.stem}", single_company=False
+        )
+    result.label = f"file:{source}" if source else str(path.name)
+    return result

@@ -1,0 +1,81 @@
+"""Read side of stored postings: `jobs list` rows and the `jobs show` detail."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from hireable.errors import NotFoundError, UsageError
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from hireable.store.models import Posting
+
+
+def _iso(value: Any) -> str | None:
+    return value.isoformat(timespec="seconds") if value is not None else None
+
+
+def posting_summary(p: Posting) -> dict[str, Any]:
+    return {
+        "id": p.id,
+        "company": p.company,
+        "title": p.title,
+        "location": p.location,
+        "remote": p.remote,
+        "degree": p.degree,
+        "seniority": p.seniority,
+        "years_min": p.years_min,
+        "ml": p.ml,
+        "size_band": p.size_band,
+        "source": p.source,
+        "url": p.url,
+        "first_seen": _iso(p.first_seen),
+        "closed_at": _iso(p.closed_at),
+    }
+
+
+def posting_detail(p: Posting) -> dict[str, Any]:
+    """Everything `jobs show` prints, as plain data (also its --json output)."""
+    return {
+        **posting_summary(p),
+        "external_id": p.external_id,
+        "sources": list(p.sources or []),
+        "duplicate_of_id": p.duplicate_of_id,
+        "degree_level": p.degree_level,
+        "salary": p.salary,
+        "skills": list(p.skills or []),
+        "size_band_origin": p.size_band_origin,
+        "posted_at": _iso(p.posted_at),
+        "last_seen": _iso(p.last_seen),
+        "evidence": (p.analysis or {}).get("evidence"),
+        "text": p.text,
+    }
+
+
+def list_postings(
+    session: Session, *, status: str = "all", limit: int | None = None
+) -> list[Posting]:
+    """Canonical postings (duplicates hidden), newest first; status: all | open | closed."""
+    from sqlalchemy import select
+
+    from hireable.store.models import Posting
+
+    if limit is not None and limit < 1:
+        raise UsageError("--limit must be at least 1")
+    query = select(Posting).where(Posting.duplicate_of_id.is_(None))
+    if status == "open":
+        query = query.where(Posting.closed_at.is_(None))
+    elif status == "closed":
+        query = query.where(Posting.closed_at.is_not(None))
+    query = query.order_by(Posting.first_seen.desc(), Posting.id.desc()).limit(limit)
+    return list(session.scalars(query))
+
+
+def get_posting(session: Session, posting_id: int) -> Posting:
+    from hireable.store.models import Posting
+
+    posting = session.get(Posting, posting_id)
+    if posting is None:
+        raise NotFoundError(f"no posting with id {posting_id} (see `hireable jobs list`)")
+    return posting

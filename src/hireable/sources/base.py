@@ -1,0 +1,106 @@
+"""What every job source returns, and the small parsing helpers adapters share."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from hireable.errors import SourceError
+
+
+@dataclass
+class PostingIn:
+    """One posting as a source gives it, before analysis and storage."""
+
+    external_id: str
+    title: str | None
+    company: str | None = None
+    location: str | None = None
+    url: str | None = None
+    description: str = ""  # as given: HTML kept
+    remote: bool | None = None  # None: the source does not say
+    salary: dict[str, Any] | None = None  # {"min", "max", "currency", "period", "text"}
+    posted_at: dt.datetime | None = None  # naive UTC
+    raw: dict[str, Any] = field(default_factory=dict)
+    size_hint: str | None = None  # a size band the source states (see services.boards.SIZE_BANDS)
+    source: str | None = None  # overrides the board's label, e.g. "hn:2026-11", "file:corpus"
+
+
+def expect(data: Any, key: str | None, kind: type, what: str) -> Any:
+    """`data[key]` (or `data` itself when key is None) checked to be a `kind`, else SourceError."""
+    value = data if key is None else (data.get(key) if isinstance(data, dict) else None)
+    if not isinstance(value, kind):
+        name = f"'{key}'" if key else "the body"
+        raise SourceError(f"{what}: unexpected response shape ({name} is not a {kind.__name__})")
+    return value
+
+
+def to_datetime(value: Any) -> dt.datetime | None:
+    """ISO 8601 string, date, or epoch seconds/milliseconds -> naive UTC; None when unreadable."""
+    if value in (None, ""):
+        return None
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        seconds = value / 1000 if value > 1e11 else value
+        return dt.datetime.fromtimestamp(seconds, dt.UTC).replace(tzinfo=None)
+    if isinstance(value, str):
+        text = value.strip().replace("Z", "+00:00")
+        try:
+            parsed = dt.datetime.fromisoformat(text)
+        except ValueError:
+            return None
+        if parsed.tzinfo is not None:
+            parsed = parsed.astimezone(dt.UTC).replace(tzinfo=None)
+        return parsed
+    return None
+
+
+def remote_from_text(*texts: str | None) -> bool | None:
+    """True when a location-like field says remote; None when it says nothing about it."""
+    joined = " ".join(t for t in texts if t).lower()
+    if re.search(r"\bremote\b", joined) and not re.search(r"\b(no|not)\s+remote\b", joined):
+        return True
+    return None
+
+
+def joined(*parts: Any, sep: str = ", ") -> str | None:
+    """Non-empty parts joined, or None: for city/region/country style locations."""
+    items = [str(p).strip() for p in parts if p not in (None, "") and str(p).strip()]
+    return sep.join(dict.fromkeys(items)) or None
+
+
+_MONEY = re.compile(
+    r"(?P<cur>[$€£])\s?(?P<lo>\d+(?:[.,]\d+)?)\s?(?P<k>[kK])?"
+    r"(?:\s*(?:-|–|to)\s*[$€£]?\s?(?P<hi>\d+(?:[.,]\d+)?)\s?(?P<k2>[kK])?)?"
+)
+_CURRENCY = {"$": "USD", "€": "EUR", "£": "GBP"}
+
+
+def salary_from_text(text: str) -> dict[str, Any] | None:
+    """'$150k-$200k' / '€60,000 – 80,000' -> {"min", "max", "currency", "text"}; else None."""
+    match = _MONEY.search(text)
+    if not match:
+        return None
+
+    def amount(number: str | None, thousands: bool) -> int | None:
+        if number is None:
+            return None
+        if re.fullmatch(r"\d{1,3}([.,]\d{3})+", number):  # 150,000 or 60.000
+            number = re.sub(r"[.,]", "", number)
+        value = float(number.replace(",", "."))
+        return int(value * 1000 if thousands else value)
+
+    thousands = bool(match["k"] or match["k2"])
+    low = amount(match["lo"], thousands)
+    high = amount(match["hi"], thousands)
+    if low is None or low < 1000:
+        return None
+    return {
+        "min": low,
+        "max": high or low,
+        "currency": _CURRENCY[match["cur"]],
+        "text": match.group(0).strip(),
+    }

@@ -1,0 +1,211 @@
+"""The one HTTP client every remote source goes through (job boards and evidence importers).
+
+    client = make_client(settings)  # timeouts, User-Agent, redirects, retry policy
+    data = get_json(client, url, params=..., what="greenhouse board 'acme'")
+    response = send(client, url, method="POST", json_body=...)  # same policy, any status back
+    data = decode_json(response, url, what)  # the status checks and JSON decoding of get_json
+
+`get_json` retries connection errors, timeouts, 5xx and 429 with exponential backoff, honouring
+`Retry-After` (seconds or HTTP date) and `X-RateLimit-Reset` (epoch seconds, when
+`X-RateLimit-Remaining` is 0). A wait longer than the policy's cap raises `RateLimited` with the
+time the budget refills; 404 raises `RemoteNotFound`; any other failure is a `SourceError` whose
+message names `what` and the host, never a header or a query string (they may hold tokens).
+"""
+
+from __future__ import annotations
+
+import email.utils
+import json
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import httpx
+
+from hireable.errors import RateLimited, SourceError
+
+if TYPE_CHECKING:
+    from hireable.config import Settings
+
+Sleep = Callable[[float], None]
+
+
+class RemoteNotFound(SourceError):
+    """The remote thing (board, user, repository) does not exist: HTTP 404."""
+
+
+def _no_transport() -> httpx.BaseTransport | None:
+    return None
+
+
+# Hook for tests and embedding: the CLI builds its client with `transport_factory()`, so a test
+# can monkeypatch this to return an `httpx.MockTransport`. None means the real network.
+transport_factory: Callable[[], httpx.BaseTransport | None] = _no_transport
+
+
+def _sleep(seconds: float) -> None:
+    time.sleep(seconds)
+
+
+@dataclass
+class RetryPolicy:
+    retries: int = 4  # extra attempts after the first
+    backoff: float = 1.0  # first wait in seconds; doubles each attempt
+    max_wait: float = 60.0  # a server asking for a longer wait than this raises RateLimited
+    sleep: Sleep = field(default=_sleep)
+    clock: Callable[[], float] = field(default=time.time)
+
+
+class Client(httpx.Client):
+    """An httpx.Client that carries its retry policy; any plain httpx.Client works too."""
+
+    def __init__(self, *, policy: RetryPolicy, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.policy = policy
+
+
+def make_client(
+    settings: Settings,
+    transport: httpx.BaseTransport | None = None,
+    *,
+    sleep: Sleep | None = None,
+    max_wait: float = 60.0,
+) -> Client:
+    """Build the shared client from settings; close it (or use it as a context manager)."""
+    policy = RetryPolicy(
+        retries=max(0, settings.http_retries),
+        backoff=max(0.0, settings.http_backoff),
+        max_wait=max_wait,
+        sleep=sleep or _sleep,
+    )
+    timeout = httpx.Timeout(settings.http_timeout, connect=min(10.0, settings.http_timeout))
+    return Client(
+        policy=policy,
+        transport=transport,
+        timeout=timeout,
+        follow_redirects=True,
+        headers={"User-Agent": settings.user_agent, "Accept": "application/json"},
+    )
+
+
+def _where(url: str) -> str:
+    """Host and path only: queries can carry API keys, so they never reach a message."""
+    u = httpx.URL(url)
+    return f"{u.host}{u.path}"
+
+
+def _retry_after(response: httpx.Response, now: float) -> float | None:
+    """Seconds the server asks us to wait, from Retry-After or an exhausted X-RateLimit budget."""
+    value = response.headers.get("Retry-After")
+    if value:
+        value = value.strip()
+        if value.isdigit():
+            return float(value)
+        try:
+            return max(0.0, email.utils.parsedate_to_datetime(value).timestamp() - now)
+        except (TypeError, ValueError):
+            pass
+    if response.headers.get("X-RateLimit-Remaining") == "0":
+        reset = response.headers.get("X-RateLimit-Reset", "")
+        try:
+            return max(0.0, float(reset) - now)
+        except ValueError:
+            return None
+    return None
+
+
+def _is_rate_limit(response: httpx.Response) -> bool:
+    """429, or a 403 that says so (an exhausted budget, or a secondary limit with Retry-After)."""
+    if response.status_code == 429:
+        return True
+    if response.status_code != 403:
+        return False
+    return response.headers.get("X-RateLimit-Remaining") == "0" or "Retry-After" in response.headers
+
+
+def send(
+    client: httpx.Client,
+    url: str,
+    *,
+    method: str = "GET",
+    params: Mapping[str, Any] | None = None,
+    headers: Mapping[str, str] | None = None,
+    json_body: Any = None,
+    what: str = "",
+) -> httpx.Response:
+    """Send a request under the client's retry policy; the first non-transient response is
+    returned as is (any status), transient failures that outlast the policy raise."""
+    policy: RetryPolicy = getattr(client, "policy", None) or RetryPolicy()
+    what = what or _where(url)
+    for attempt in range(policy.retries + 1):
+        last = attempt == policy.retries
+        delay = policy.backoff * (2**attempt)
+        try:
+            response = client.request(method, url, params=params, headers=headers, json=json_body)
+        except httpx.TransportError as exc:
+            if last:
+                kind = "timed out" if isinstance(exc, httpx.TimeoutException) else "failed"
+                raise SourceError(
+                    f"{what}: request to {_where(url)} {kind} "
+                    f"after {attempt + 1} attempts ({type(exc).__name__})"
+                ) from None
+            policy.sleep(delay)
+            continue
+        status = response.status_code
+        if _is_rate_limit(response):
+            wait = _retry_after(response, policy.clock())
+            wait = delay if wait is None else wait
+            if wait > policy.max_wait or last:
+                resume_at = policy.clock() + wait
+                raise RateLimited(
+                    f"{what}: rate limited by {httpx.URL(url).host}; try again in "
+                    f"{max(1, round(wait))} s",
+                    resume_at,
+                )
+            policy.sleep(wait)
+            continue
+        if status >= 500:
+            if last:
+                raise SourceError(
+                    f"{what}: {_where(url)} answered HTTP {status} after {attempt + 1} attempts"
+                )
+            wait = _retry_after(response, policy.clock())
+            policy.sleep(delay if wait is None else min(wait, policy.max_wait))
+            continue
+        return response
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def get_json(
+    client: httpx.Client,
+    url: str,
+    *,
+    params: Mapping[str, Any] | None = None,
+    headers: Mapping[str, str] | None = None,
+    what: str = "",
+) -> Any:
+    """GET `url` and decode JSON, retrying transient failures under the client's policy."""
+    what = what or _where(url)
+    return decode_json(send(client, url, params=params, headers=headers, what=what), url, what)
+
+
+def decode_json(response: httpx.Response, url: str, what: str) -> Any:
+    """The JSON body of a final response, or the error its status means."""
+    status = response.status_code
+    if status == 404:
+        raise RemoteNotFound(f"{what} does not exist ({_where(url)} answered 404)")
+    if status in (401, 403):
+        raise SourceError(
+            f"{what}: access denied by {_where(url)} (HTTP {status}); "
+            "check the token or permissions"
+        )
+    if status >= 400:
+        raise SourceError(f"{what}: {_where(url)} answered HTTP {status}")
+    try:
+        return json.loads(response.content)
+    except (ValueError, UnicodeDecodeError):
+        raise SourceError(f"{what}: malformed JSON from {_where(url)}") from None
+
+
+_decode = decode_json  # the earlier private name, kept for modules that import it
