@@ -1,0 +1,1 @@
+"""Writers of files other tools read (calendars, documents). Pure: they return text."""
