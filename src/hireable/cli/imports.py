@@ -1,9 +1,163 @@
-"""Command group placeholder: filled in by its issue."""
+"""`hireable import ...`: fetch your public record from GitHub, Hugging Face, Kaggle and paper
+indexes as verified evidence. Thin: parse input, call `services.verify`, print the report."""
 
 from __future__ import annotations
 
+import datetime as dt
+from collections import Counter
+from pathlib import Path
+from typing import TYPE_CHECKING
+
 import typer
+
+if TYPE_CHECKING:
+    from hireable.services.verify import Line, Report
+
+import_app = typer.Typer(
+    name="import",
+    help="Import verified evidence from GitHub, Hugging Face, Kaggle and paper indexes.",
+    no_args_is_help=True,
+)
+SKIPPED_SHOWN = 15  # beyond this, skipped items are grouped by reason
 
 
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the root app."""
+    app.add_typer(import_app)
+
+
+def _today() -> dt.date:
+    return dt.date.today()
+
+
+def print_line(line: Line) -> None:
+    from hireable.cli.common import console
+
+    ref = f" [{line.evidence_id}]" if line.evidence_id is not None else ""
+    detail = f" — {line.detail}" if line.detail else ""
+    console().print(f"  {line.action:<9} {line.what}{ref}{detail}", markup=False)
+
+
+def render(report: Report) -> None:
+    """Added, updated, missing and failed items one line each; skipped ones too (grouped by
+    reason when many); unchanged ones as a count. A rate-limit stop ends with when to resume."""
+    from hireable.cli.common import console
+
+    shown = [line for line in report.lines if line.action not in ("unchanged", "skipped")]
+    for line in shown:
+        print_line(line)
+    skipped = [line for line in report.lines if line.action == "skipped"]
+    if len(skipped) <= SKIPPED_SHOWN:
+        for line in skipped:
+            print_line(line)
+    else:
+        for reason, n in Counter(line.detail for line in skipped).most_common():
+            console().print(f"  skipped   {n} items — {reason}", markup=False)
+    console().print(report.summary(), markup=False)
+    if report.requests:
+        counts = ", ".join(f"{k} {v}" for k, v in report.requests.items())
+        console().print(f"({sum(report.requests.values())} requests: {counts})", markup=False)
+
+
+def stop_if_limited(report: Report) -> None:
+    """Called after the transaction committed: what was imported is kept."""
+    from hireable.errors import RateLimited
+
+    exc = report.stopped
+    if exc is None:
+        return
+    when = ""
+    if exc.resume_at:
+        at = dt.datetime.fromtimestamp(exc.resume_at, dt.UTC)
+        when = f"; run the same command again after {at:%Y-%m-%d %H:%M} UTC"
+    kept = report.count("added") + report.count("updated")
+    raise RateLimited(
+        f"stopped early, rate limit reached ({exc}); the {kept} items added or updated so "
+        f"far are kept{when}",
+        exc.resume_at,
+    )
+
+
+@import_app.command("github")
+def import_github(
+    user: str = typer.Argument(..., help="A GitHub login."),
+    no_token: bool = typer.Option(
+        False, "--no-token", help="Ignore any token: use the anonymous REST API."
+    ),
+    details: int = typer.Option(
+        50, "--details", min=0, help="REST only: at most this many pull request look-ups."
+    ),
+) -> None:
+    """Merged pull requests into others' repositories, and your repositories people use."""
+    from hireable.cli.common import session, settings
+    from hireable.services.verify import Sources, import_github
+
+    with Sources.open(settings(), use_token=not no_token, detail_budget=details) as src:
+        with session() as s:
+            report = import_github(s, src, user.strip().lstrip("@"), today=_today())
+    render(report)
+    stop_if_limited(report)
+
+
+@import_app.command("huggingface")
+def import_huggingface(user: str = typer.Argument(..., help="A Hugging Face user or org.")) -> None:
+    """Your public models, datasets and Spaces with downloads and likes."""
+    from hireable.cli.common import session, settings
+    from hireable.services.verify import Sources, import_huggingface
+
+    with Sources.open(settings(), use_token=False) as src:
+        with session() as s:
+            report = import_huggingface(s, src, user.strip(), today=_today())
+    render(report)
+    stop_if_limited(report)
+
+
+@import_app.command("kaggle")
+def import_kaggle(
+    csv: Path | None = typer.Option(
+        None, "--csv", help="Import results from a CSV (competition,url,teams,rank,date)."
+    ),
+) -> None:
+    """Your ranked Kaggle competition results (your API key, or a CSV you write)."""
+    from hireable.cli.common import session, settings
+    from hireable.services.verify import Sources, import_kaggle, import_kaggle_csv
+
+    if csv is not None:
+        with session() as s:
+            report = import_kaggle_csv(s, csv, today=_today())
+    else:
+        with Sources.open(settings(), use_token=False) as src:
+            with session() as s:
+                report = import_kaggle(s, src, today=_today())
+    render(report)
+    stop_if_limited(report)
+
+
+@import_app.command("papers")
+def import_papers(
+    orcid: str | None = typer.Option(None, "--orcid", help="Your ORCID iD (via OpenAlex)."),
+    openalex: str | None = typer.Option(None, "--openalex", help="An OpenAlex author id."),
+    semantic_scholar: str | None = typer.Option(
+        None, "--semantic-scholar", help="A Semantic Scholar author id."
+    ),
+    arxiv_author: str | None = typer.Option(
+        None, "--arxiv-author", help="Your name as arXiv lists it."
+    ),
+) -> None:
+    """Your papers with venue and citations; preprints count less than peer-reviewed papers."""
+    from hireable.cli.common import session, settings
+    from hireable.services.verify import Sources, import_papers
+
+    with Sources.open(settings(), use_token=False) as src:
+        with session() as s:
+            report = import_papers(
+                s,
+                src,
+                today=_today(),
+                orcid=orcid,
+                openalex_id=openalex,
+                s2_id=semantic_scholar,
+                arxiv_author=arxiv_author,
+            )
+    render(report)
+    stop_if_limited(report)

@@ -90,19 +90,33 @@ def profile_set(
 
 @evidence_app.command("add")
 def evidence_add(
-    kind: str = typer.Argument(..., help=f"One of: {', '.join(KINDS)}."),
-    title: str = typer.Option(..., "--title", help="What it is, in a few words."),
+    kind: str | None = typer.Argument(
+        None, help=f"One of: {', '.join(KINDS)}. Optional with --url: the source says."
+    ),
+    title: str | None = typer.Option(None, "--title", help="What it is, in a few words."),
     date: str | None = typer.Option(None, "--date", help="YYYY-MM or YYYY-MM-DD."),
     url: str | None = typer.Option(None, "--url", help="A public link anyone can check."),
     validator: str | None = typer.Option(None, "--validator", help="Who validated it."),
     skill: list[str] = typer.Option([], "--skill", help="A skill it shows (repeatable)."),
     metric: list[str] = typer.Option([], "--metric", help="key=value (repeatable)."),
 ) -> None:
-    """Record one piece of evidence."""
+    """Record one piece of evidence. With --url and no KIND, a GitHub pull request, Hugging Face
+    model/dataset/Space, Kaggle competition, arXiv id or DOI is fetched and verified."""
     from hireable.cli.common import console, session
+    from hireable.errors import UsageError
     from hireable.services.evidence import add_evidence, assessed, build_input
 
     today = _today()
+    if kind is None:
+        if not url:
+            raise UsageError(
+                "give a KIND, or --url with a GitHub, Hugging Face, Kaggle, arXiv "
+                "or DOI address to fetch"
+            )
+        _add_from_url(url, title=title, skills=skill, metric_pairs=metric, today=today)
+        return
+    if title is None:
+        raise UsageError("missing option '--title'")
     record = build_input(
         kind=kind,
         title=title,
@@ -120,6 +134,40 @@ def evidence_add(
         f"Added evidence {item.id}: {item.title} — {a.evidence_class}, credibility "
         f"{a.credibility}/100 (`hireable evidence explain {item.id}` says why)."
     )
+
+
+def _add_from_url(
+    url: str, *, title: str | None, skills: list[str], metric_pairs: list[str], today: dt.date
+) -> None:
+    from hireable.cli.common import console, session, settings
+    from hireable.services.verify import Sources, add_from_url
+
+    with Sources.open(settings()) as src, session() as s:
+        line = add_from_url(
+            s, src, url, today=today, title=title, skills=skills, metric_pairs=metric_pairs
+        )
+    verb = {"added": "Added", "updated": "Updated", "unchanged": "Already recorded, unchanged:"}
+    detail = f" — {line.detail}" if line.detail else ""
+    console().print(
+        f"{verb.get(line.action, line.action)} evidence {line.evidence_id}: {line.what}{detail} "
+        f"(`hireable evidence explain {line.evidence_id}` says why).",
+        markup=False,
+    )
+
+
+@evidence_app.command("refresh")
+def evidence_refresh(
+    evidence_id: int | None = typer.Argument(None, metavar="[ID]", help="One item (default all)."),
+) -> None:
+    """Verify api items again at their source: stars, citations and downloads move."""
+    from hireable.cli.common import session, settings
+    from hireable.cli.imports import render, stop_if_limited
+    from hireable.services.verify import Sources, refresh
+
+    with Sources.open(settings()) as src, session() as s:
+        report = refresh(s, src, today=_today(), evidence_id=evidence_id)
+    render(report)
+    stop_if_limited(report)
 
 
 @evidence_app.command("list")
