@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from hireable.postings.scan import Scanner, rule
 from hireable.postings.segment import Doc
 
 LEVELS = ("none", "associate", "bachelor", "master", "phd")
@@ -29,46 +30,62 @@ _MS_PRODUCT = (
 # Short abbreviations that are other things too ("BA" analyst, "MSC" committee) count only
 # when they read as a degree: followed by a field, a slash, "or", "degree".
 _DEGREE_CONTEXT = r"(?=\s*(?:/|,|or\b|degree|in\b|\(|\)|;|$))"
-DEGREE_PATTERNS: tuple[tuple[str, str], ...] = (
-    ("phd", r"ph\.?\s?d\b\.?|doctorate|doctoral(?: degree)?"),
-    (
+# (level, the words a mention starts with, the mention). Order matters where two rules match at
+# one place: the first wins.
+DEGREE_RULES = (
+    rule("phd", ("ph", "doctor"), r"(?<![a-z])(?:ph\.?\s?d\b\.?|doctorate|doctoral(?: degree)?)"),
+    rule(
         "master",
+        ("master",),
         r"master(?:'|’)?s?(?!\s*(?:data|file|schedule|scheduler|of ceremonies|card))\b"
         r"(?:\s+(?:of \w+|degree))?",
     ),
-    (
+    rule(
         "master",
-        rf"m\.\s?sc?\b\.?{_MS_PRODUCT}|\bms\b{_MS_PRODUCT}(?:\s+degree)?"
-        rf"|\bmsc\b{_DEGREE_CONTEXT}|\bmba\b|m\.a\.|\bmeng\b",
+        ("m.", "ms", "msc", "mba", "meng"),
+        rf"(?:m\.\s?sc?\b\.?{_MS_PRODUCT}|ms\b{_MS_PRODUCT}(?:\s+degree)?"
+        rf"|msc\b{_DEGREE_CONTEXT}|mba\b|m\.a\.|meng\b)",
     ),
-    ("master", r"(?:advanced|graduate|post-?graduate|higher)\s+degrees?|graduate[- ]level degree"),
-    ("bachelor", r"bachelor(?:'|’)?s?\b(?:\s+(?:of \w+|degree))?|baccalaureate"),
-    (
+    rule(
+        "master",
+        ("advanced", "graduate", "post", "higher"),
+        r"(?<![a-z])(?:(?:advanced|graduate|post-?graduate|higher)\s+degrees?"
+        r"|graduate[- ]level degree)",
+    ),
+    rule(
         "bachelor",
-        rf"b\.\s?sc?\b\.?|\bbs\b(?:\s+degree)?|\bbsc\b{_DEGREE_CONTEXT}|b\.a\."
-        rf"|\bba\b{_DEGREE_CONTEXT}"
-        r"|\bbeng\b|\bb\.?tech\b",
+        ("bachelor", "baccalaureate"),
+        r"(?:bachelor(?:'|’)?s?\b(?:\s+(?:of \w+|degree))?"
+        r"|baccalaureate)",
     ),
-    (
+    rule(
         "bachelor",
-        r"undergraduate(?:\s+degree)?|(?:4[- ]year|four[- ]year|college|university)\s+degree",
+        ("b.", "bs", "bsc", "ba", "beng", "btech"),
+        rf"(?:b\.\s?sc?\b\.?|bs\b(?:\s+degree)?|bsc\b{_DEGREE_CONTEXT}|b\.a\."
+        rf"|ba\b{_DEGREE_CONTEXT}|beng\b|b\.?tech\b)",
     ),
-    (
+    rule(
+        "bachelor",
+        ("undergraduate", "4", "four", "college", "university"),
+        r"(?<![a-z])(?:undergraduate(?:\s+degree)?|(?:4[- ]year|four[- ]year|college|university)"
+        r"\s+degree)",
+    ),
+    rule(
         "associate",
-        r"associate(?:'|’)?s?\s+degree|associate(?:'|’)s\b|\baa\b degree"
-        r"|(?:2|two)[- ]year degree",
+        ("associate", "aa", "2", "two"),
+        r"(?:associate(?:'|’)?s?\s+degree|associate(?:'|’)s\b|aa\b degree"
+        r"|(?:2|two)[- ]year degree)",
     ),
     # A bare "degree" with no level: a bachelor's (GUIDELINES) unless a level is named beside it
     # ("Master or above degree", "Masters or equivalent degree"). Not "degree of", "360-degree".
-    (
+    rule(
         "degree",
-        r"(?:technical )?(?<!360 )(?<!360-)(?<!high )(?<!some )(?<!varying )\bdegrees?\b"
+        ("degree",),
+        r"(?<!360 )(?<!360-)(?<!high )(?<!some )(?<!varying )(?<![a-z])degrees?\b"
         r"(?!\s+(?:of|to which|in which|program))",
     ),
 )
-_DEGREE = re.compile(
-    "|".join(f"(?P<{level}{i}>{pat})" for i, (level, pat) in enumerate(DEGREE_PATTERNS))
-)
+_DEGREES = Scanner(DEGREE_RULES)
 
 # Between two mentions, only these words: the mentions are alternatives of one statement.
 _CONNECTOR = re.compile(
@@ -106,6 +123,7 @@ _SUBSTITUTE = re.compile(
     r"|(?:degree|education)(?: requirement)? (?:may|can) be (?:substituted|waived|replaced)"
     r"|equivalent (?:\w+ ){0,2}experience (?:will|may|can) (?:also )?be (?:considered|accepted)"
 )
+_SUBSTITUTE_WORDS = ("lieu", "substitut", "waive", "replace", "considered", "accepted")
 # A segment that opens with "or ..." continues the previous one's alternatives.
 _OR_LEAD = re.compile(r"(?:or|and/or)\s+(?:\w+\s+){0,4}(?:experience|years?)\b")
 # Degrees that are not asked of the candidate: company blurbs, benefits, the team's résumé.
@@ -162,15 +180,14 @@ def _groups(doc: Doc) -> list[Group]:
     lower = doc.lower
     mentions: list[tuple[int, int, str, int]] = []
     asked_cache: dict[int, bool] = {}
-    for m in _DEGREE.finditer(lower):
-        seg = doc.index(m.start())
+    for start, end, level, _ in _DEGREES.find(lower):
+        seg = doc.index(start)
         if seg not in asked_cache:
             asked_cache[seg] = _asked(doc, seg)
-        if _FIELD_AFTER.match(lower, m.end()):
+        if _FIELD_AFTER.match(lower, end):
             asked_cache[seg] = True  # and the other degrees of its segment with it
         if asked_cache[seg]:
-            level = (m.lastgroup or "bachelor").rstrip("0123456789")
-            mentions.append((m.start(), m.end(), level, seg))
+            mentions.append((start, end, level, seg))
     groups: list[Group] = []
     current: list[tuple[int, int, str, int]] = []
     first = True  # the group is the first in its segment: the words before it qualify it
@@ -186,7 +203,9 @@ def _groups(doc: Doc) -> list[Group]:
         current.append(mention)
     if current:
         groups.append(_group(doc, current, -1, first))
-    substitute = _SUBSTITUTE.search(lower) is not None
+    substitute = (
+        any(w in lower for w in _SUBSTITUTE_WORDS) and _SUBSTITUTE.search(lower) is not None
+    )
     for g in groups:
         if g.status == "required" and (substitute or _next_is_alternative(doc, g.seg)):
             g.status = "equivalent"

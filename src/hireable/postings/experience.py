@@ -17,11 +17,14 @@ WORD_NUMBERS = {
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
 }  # fmt: skip
 _NUM = r"(\d{1,2}(?:\.\d)?|" + "|".join(WORD_NUMBERS) + r")"
+# Read backwards from each "year"/"yr": the count in front of it, anchored at its end.
 _YEARS = re.compile(
-    rf"(?<![\d$])(?<!\d[.,]){_NUM}(?:\s*\(\d{{1,2}}\))?\s*(?:\+|plus)?\s*"
+    rf"(?<![\d$])(?<!\d[.,])(?<![a-z]){_NUM}(?:\s*\(\d{{1,2}}\))?\s*(?:\+|plus)?\s*"
     rf"(?:(?:-|–|—|to|or)\s*{_NUM}\s*\+?\s*)?(?:or (?:more|greater)\s+)?"
-    r"(?:full[- ]time\s+)?(?:years?|yrs?)\b(?:'|’)?"
+    r"(?:full[- ]time\s+)?(?=years?\b|yrs?\b)"
 )
+_UNIT = re.compile(r"(?:years?|yrs?)\b(?:'|’)?")
+_LOOK_BACK = 40
 _ABOUT_WORK = re.compile(
     r"experience|\bexp\b|work|industry|professional|background|track record|responsibilit"
     r"|progressive"
@@ -59,14 +62,13 @@ def analyse_years(
     """
     lower = doc.lower
     by_seg: dict[int, list[tuple[int, int]]] = {}
-    for m in _YEARS.finditer(lower):
-        n = _number(m.group(1))
-        if n is None or n > _MAX_YEARS:
+    for start, end, n in _year_counts(lower):
+        if n > _MAX_YEARS:
             continue
-        seg = doc.index(m.start())
-        if not _is_requirement(doc, seg, m.start(), m.end()):
+        seg = doc.index(start)
+        if not _is_requirement(doc, seg, start, end):
             continue
-        by_seg.setdefault(seg, []).append((n, m.start()))
+        by_seg.setdefault(seg, []).append((n, start))
     if not by_seg:
         return None, None
     paths: list[tuple[int, int]] = []
@@ -81,6 +83,26 @@ def analyse_years(
         candidates.append(max(together))
     value, seg = max(candidates)
     return value, (doc.starts[seg], doc.ends[seg])
+
+
+def _year_counts(lower: str) -> list[tuple[int, int, int]]:
+    """(start, end, number) of each "3+ years", "2-4 years", "five (5) years"."""
+    out = []
+    for unit in ("year", "yr"):
+        i = lower.find(unit)
+        while i >= 0:
+            unit_m = _UNIT.match(lower, i)
+            if unit_m is not None and (i == 0 or not lower[i - 1].isalpha()):
+                lo = max(0, i - _LOOK_BACK)
+                for m in _YEARS.finditer(lower, lo, unit_m.end()):
+                    if m.end() == i:
+                        n = _number(m.group(1))
+                        if n is not None:
+                            out.append((m.start(), unit_m.end(), n))
+                        break
+            i = lower.find(unit, i + 1)
+    out.sort()
+    return out
 
 
 def _number(token: str) -> int | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from hireable.postings.scan import Scanner, rule
 from hireable.postings.segment import Doc
 
 # Title lean, (weight, pattern, rationale). All matching rows add up.
@@ -32,22 +33,90 @@ TITLE_WEIGHTS: tuple[tuple[float, str], ...] = (
 )
 _TITLE_RULES = tuple((w, re.compile(p, re.IGNORECASE)) for w, p in TITLE_WEIGHTS)
 
-# Cues in the text. A segment counts once per kind however many cues it holds.
-_ML_CUES = (
-    r"machine[- ]learning|deep learning|neural net|predictive (?:model|analytics)|statistical model"
-    r"|\bml\b|\bai\b|artificial intelligence|tensorflow|pytorch|keras|scikit|sklearn|xgboost"
-    r"|\bnlp\b|natural language|computer vision|recommend(?:er|ation) (?:system|engine)"
-    r"|reinforcement learning|classification|regression|random forest|gradient boost|clustering"
-    r"|mlops|feature engineering|(?:un)?supervised|forecasting model|anomaly detection"
-    r"|(?:build|develop|train|deploy|productioniz)\w* (?:\w+ ){0,3}models?|models? (?:training"
-    r"|deployment)|bayesian|time series|optimization algorithm|\bspark ml|mllib"
+# Cues in the text: (kind, words a cue starts with, the cue). A segment counts once per kind
+# however many cues it holds.
+CUE_RULES = (
+    rule(
+        "ml",
+        (
+            "machine",
+            "deep",
+            "neural",
+            "predictive",
+            "statistical",
+            "ml",
+            "ai",
+            "artificial",
+            "tensorflow",
+            "pytorch",
+            "keras",
+            "scikit",
+            "sklearn",
+            "xgboost",
+            "nlp",
+            "natural",
+            "computer vision",
+            "recommend",
+            "reinforcement",
+            "classification",
+            "regression",
+            "random forest",
+            "gradient",
+            "clustering",
+            "mlops",
+            "feature engineering",
+            "supervised",
+            "unsupervised",
+            "forecasting model",
+            "anomaly",
+            "bayesian",
+            "time series",
+            "mllib",
+        ),
+        r"(?<![a-z])(?:machine[- ]learning|deep learning|neural net|predictive (?:model|analytics)"
+        r"|statistical model|ml\b|ai\b|artificial intelligence|tensorflow|pytorch|keras|scikit"
+        r"|sklearn|xgboost|nlp\b|natural language|computer vision"
+        r"|recommend(?:er|ation) (?:system|engine)|reinforcement learning|classification"
+        r"|regression|random forest|gradient boost|clustering|mlops|feature engineering"
+        r"|(?:un)?supervised|forecasting model|anomaly detection|bayesian|time series|mllib)",
+    ),
+    rule(
+        "ml",
+        ("build", "develop", "train", "deploy", "productioniz"),
+        r"(?:build|develop|train|deploy|productioniz)\w* (?:\w+ ){0,3}models?\b",
+    ),
+    rule(
+        "an",
+        (
+            "dashboard",
+            "tableau",
+            "power bi",
+            "powerbi",
+            "looker",
+            "qlik",
+            "excel",
+            "visuali",
+            "kpi",
+            "ad hoc",
+            "ad-hoc",
+            "business intelligence",
+            "bi",
+            "etl",
+            "reporting",
+            "reports",
+            "spreadsheet",
+            "data entry",
+            "data quality",
+            "microstrategy",
+            "cognos",
+            "pivot",
+        ),
+        r"(?<![a-z])(?:dashboard|tableau|power ?bi|looker|qlik|excel|visuali[sz]|kpis?\b"
+        r"|ad[- ]hoc|business intelligence|bi\b|etl\b|reporting|reports\b|spreadsheet"
+        r"|data entry|data quality|microstrategy|cognos|pivot)",
+    ),
 )
-_ANALYTICS_CUES = (
-    r"dashboard|tableau|power ?bi|looker|qlik|excel|visuali[sz]|\bkpis?\b|ad[- ]hoc"
-    r"|business intelligence|\bbi\b|\betl\b|reporting|reports\b|spreadsheet|data entry"
-    r"|data quality|microstrategy|cognos|crystal reports|pivot"
-)
-_CUES = re.compile(f"(?P<ml>{_ML_CUES})|(?P<an>{_ANALYTICS_CUES})")
+_CUES = Scanner(CUE_RULES)
 ML_SEGMENT_WEIGHT = 1.0
 ANALYTICS_SEGMENT_WEIGHT = 0.4
 MAX_SEGMENTS = 8  # a long posting does not outvote its title
@@ -59,10 +128,10 @@ def analyse_ml(title: str | None, doc: Doc) -> tuple[bool, tuple[int, int] | Non
     title_score = sum(w for w, rx in _TITLE_RULES if title and rx.search(title))
     ml_segs: dict[int, int] = {}
     an_segs: set[int] = set()
-    for m in _CUES.finditer(doc.lower):
-        seg = doc.index(m.start())
-        if m.lastgroup == "ml":
-            ml_segs.setdefault(seg, m.start())
+    for start, _, kind, _ in _CUES.find(doc.lower):
+        seg = doc.index(start)
+        if kind == "ml":
+            ml_segs.setdefault(seg, start)
         else:
             an_segs.add(seg)
     text_score = ML_SEGMENT_WEIGHT * min(len(ml_segs), MAX_SEGMENTS) - (

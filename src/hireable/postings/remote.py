@@ -19,9 +19,18 @@ _REMOTE = re.compile(
 _TITLE_REMOTE = re.compile(r"\bremote\b", re.IGNORECASE)
 
 
+# Words without which neither regex can match: most postings skip both searches.
+_TRIGGERS = ("remote", "on-site", "onsite", "office", "local candidates", "home", "wfh",
+             "telecommut", "distributed", "anywhere")  # fmt: skip
+
+
 def find_remote(lower: str, title: str | None = None) -> bool | None:
+    """True when the posting offers remote work, False when it rules it out, else None."""
+    title_remote = bool(title and _TITLE_REMOTE.search(title))
+    if not any(t in lower for t in _TRIGGERS):
+        return True if title_remote else None
     if _ONSITE.search(lower):
         return False
-    if (title and _TITLE_REMOTE.search(title)) or _REMOTE.search(lower):
+    if title_remote or _REMOTE.search(lower):
         return True
     return None

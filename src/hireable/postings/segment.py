@@ -16,24 +16,35 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-# Where one segment ends and the next begins (matches are dropped, zero-width ones just cut).
+# Where one segment ends and the next begins. Every alternative starts with one character of
+# the leading class, so the regex engine skips quickly between candidates; lookbehinds then check
+# the context. What each match cuts is decided by its first character (see `_cut`).
 _BOUNDARY = re.compile(
-    r"\s*\n\s*"  # a line break
-    # sentence end ". Next" (not "Ph. D.", "vs. X", "Sr. Analyst")
-    r"|(?<=[a-z0-9)%\]][.!?])(?<!Ph\.)(?<!\bvs\.)(?<!\bSr\.)\s+(?=[\"“(]?[A-Z0-9])"
-    r"|(?<=[a-z)][.!?;:])(?=[A-Z0-9])"  # glued sentence end "experience.Bachelor"
-    # glued heading or bullet "dashersAs", "HavesFamiliar" (not "and/orElectrical")
-    r"|(?<=[a-z]{2})(?<!\bor)(?<!/or)(?<!\band)(?=[A-Z](?:[a-z]|\s))"
-    r"|(?<=[a-z]{2})(?=(?:[BM]\.[SAE]|Ph\.?D|BS|MS|BA|MBA)\b)"  # glued degree "preferredB.S."
+    r"[\n.!?;:A-Z0-9•●▪■◦‣○◆➢►✓✔*-]"
+    r"(?:"
+    r"(?<=\n)\s*"  # a line break
+    # a sentence end ". Next" or glued ".Next" (not "Ph. D.", "vs. X", "Sr. Analyst", "2.5")
+    r"|(?<=[a-z0-9)%\]][.!?])(?<!Ph\.)(?<!vs\.)(?<!Sr\.)\s+(?=[\"“(]?[A-Z0-9])"
+    r"|(?<=[a-z)][.!?:;])(?=[A-Z0-9])"
+    r"|(?<=;)\s+"  # semicolon-separated requirements
+    # a glued heading or bullet "dashersAs", "HavesFamiliar" (not "and/orElectrical")
+    r"|(?<=[a-z]{2}[A-Z])(?<!\bor[A-Z])(?<!/or[A-Z])(?<!\band[A-Z])(?=[a-z\s])"
+    # a glued degree "preferredB.S.", "fieldMS or PhD"
+    r"|(?<=[a-z]{2}[BMP])(?=\.[SAE]|S\b|A\b|BA\b|Sc\b|h\.?D)"
     # glued years "Qualifications2+ years", "POINTS2+ years"
-    r"|(?<=[a-z]{3}|[A-Z]{3})(?=\d+\s*(?:\+|-|–|to\b|years?\b|yrs\b))"
-    r"|\s*(?:[•●▪■◦‣○◆➢►✓✔]|\s-\s(?=[A-Z])|\s\*\s)\s*"  # bullet marks
-    r"|;\s+"  # semicolon-separated requirements
-    # "...relevant field 6+ years of ..." : a years bullet glued with a space, unless the words
-    # before lead into it ("with 4+ years", "at least 3+ years").
-    r"|(?<=[a-z]{3})(?<!with)(?<!\bof)(?<!least)(?<!mum)(?<!\band)(?<!\bor)(?<!have)(?<!has)"
-    r"(?<!plus)(?<!ire)(?<!ires)(?<!than)(?<!ding)(?<!over)(?<!\bfor) (?=\d{1,2}\+ years)"
+    r"|(?<=[a-z]{3}[0-9]|[A-Z]{3}[0-9])(?=\d?\s*(?:\+|-|–|to\b|years?\b|yrs\b))"
+    # a years bullet glued with a space "...relevant field 6+ years", unless the words before
+    # lead into it ("with 4+ years", "at least 3+ years")
+    r"|(?<=[a-z]{3} [0-9])(?<!with [0-9])(?<!\bof [0-9])(?<!least [0-9])(?<!mum [0-9])"
+    r"(?<!\band [0-9])(?<!\bor [0-9])(?<!have [0-9])(?<!has [0-9])(?<!plus [0-9])"
+    r"(?<!ire [0-9])(?<!ires [0-9])(?<!than [0-9])(?<!ding [0-9])(?<!over [0-9])(?<!\bfor [0-9])"
+    r"(?=\d?\+ years)"
+    r"|(?<=[•●▪■◦‣○◆➢►✓✔])\s*"  # bullet marks
+    r"|(?<= [-*])\s(?=[A-Z])"  # " - Item", " * Item"
+    r")"
 )
+_KEEP_LEFT = frozenset(".!?:")  # a sentence end stays with its sentence
+_KEEP_RIGHT = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")  # a glued word starts the next
 
 # Section headings: (kind, pattern). A segment that starts with the pattern and has at most a
 # short tail (or a ":") opens a section of that kind. Kinds: "pref" softens degree and years
@@ -74,6 +85,7 @@ _HEADING = re.compile(
 # A heading may carry a short tail ("Qualifications For This Role"); a tail that starts with
 # one of these words is a sentence instead ("Experience with Spark").
 _MAX_HEADING_TAIL = 4
+_MAX_HEADING_CHARS = 60
 _NOT_HEADING_TAIL = frozenset("with in of using to on at from is are a an as for".split())
 _SOFT_LEAD = re.compile(r"\S+\s+(?:qualifications|skills|requirements)", re.IGNORECASE)
 
@@ -107,11 +119,20 @@ def make_doc(text: str) -> Doc:
     pieces: list[str] = []
     pos = 0
     for m in _BOUNDARY.finditer(text):
-        if m.start() > pos:
-            pieces.append(text[pos : m.start()])
-        pos = max(pos, m.end())
-    if pos < len(text) or not pieces:
-        pieces.append(text[pos:])
+        first = text[m.start()]
+        if first in _KEEP_RIGHT:
+            cut, resume = m.start(), m.start()
+        elif first in _KEEP_LEFT:
+            cut, resume = m.start() + 1, m.end()
+        else:
+            cut, resume = m.start(), m.end()
+        piece = text[pos:cut].strip()
+        if piece:
+            pieces.append(piece)
+        pos = max(pos, resume)
+    piece = text[pos:].strip()
+    if piece or not pieces:
+        pieces.append(piece)
     joined = "\n".join(pieces)
     doc = Doc(text=joined, lower=joined.lower())
     start = 0
@@ -128,7 +149,14 @@ def _tag_sections(doc: Doc) -> None:
     text = doc.text
     for start, end in zip(doc.starts, doc.ends, strict=True):
         seg = text[start:end].lstrip("-–* ")
-        kind, is_heading = _heading_kind(seg)
+        if (
+            end - start > _MAX_HEADING_CHARS
+            and ":" not in seg[:_MAX_HEADING_CHARS]
+            and (_SOFT_LEAD.match(seg) is None)
+        ):
+            kind, is_heading = "", False  # a long sentence, not a heading: skip the big regex
+        else:
+            kind, is_heading = _heading_kind(seg)
         if kind:
             current = kind
         doc.sections.append(current)

@@ -28,9 +28,7 @@ _BLOCK = frozenset(
     "blockquote pre hr address figure figcaption main aside nav form fieldset".split()
 )
 _LIST = frozenset({"ul", "ol"})
-_SPACES = re.compile(r"[ \t\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
-_BLANK_LINES = re.compile(r"\n{2,}")
-_ZERO_WIDTH = re.compile(r"[\u200c\u200d\u2060\ufeff\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\x00-\x08\x0e-\x1f\x7f]")
 
 
 def html_to_text(html_or_text: str) -> str:
@@ -71,13 +69,17 @@ def _strip_tags(s: str) -> str:
 
 
 def _tidy(s: str) -> str:
-    s = _ZERO_WIDTH.sub("", s.replace("\r\n", "\n").replace("\r", "\n"))
+    if _ZERO_WIDTH.search(s):
+        s = _ZERO_WIDTH.sub("", s)
+    if "\r" in s:
+        s = s.replace("\r\n", "\n").replace("\r", "\n")
     lines = []
     for line in s.split("\n"):
-        indent = len(line) - len(line.lstrip(" ")) if line.lstrip().startswith("- ") else 0
-        body = _SPACES.sub(" ", line).strip()
+        body = " ".join(line.split())  # every run of whitespace, \xa0 included, to one space
         if body in ("", "-"):
-            lines.append("")
             continue
-        lines.append(" " * min(indent, 8) + body)
-    return _BLANK_LINES.sub("\n", "\n".join(lines)).strip("\n")
+        if body.startswith("- "):
+            indent = len(line) - len(line.lstrip())
+            body = " " * min(indent, 8) + body
+        lines.append(body)
+    return "\n".join(lines)
