@@ -74,7 +74,7 @@ def status_contribution(session: Session, profile: Profile, today: dt.date) -> S
             "text": (
                 f"learn: {week.learn} ({week.learn_hours:g} h); do: {week.do} "
                 f"({week.do_hours:g} h) → {week.evidence_kind} evidence for {week.stage} "
-                f"(gap: {week.gap}; full plan: `hireable plan`)"
+                f"(serves: {', '.join(week.serves)}; the whole sprint: `hireable plan`)"
             ),
             **week.public(),
         }
