@@ -5,6 +5,7 @@ Pure logic, no I/O. The questions and the goal weights are data tables with thei
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -115,7 +116,7 @@ def score(idea_id: int, title: str, scores: dict[str, int], goal: str) -> IdeaSc
     return IdeaScore(idea_id, title, goal, value, f"({terms}) = {total:g} / {best:g} → {value}")
 
 
-def shortlist(ideas: list[IdeaLike], goal: str | None = None) -> list[IdeaScore]:
+def shortlist(ideas: Sequence[IdeaLike], goal: str | None = None) -> list[IdeaScore]:
     """The top five scored ideas, best first (ties: older idea first). `goal` overrides each
     idea's own goal so that all are compared on one scale."""
     if goal is not None:
@@ -133,7 +134,7 @@ def toy(idea: IdeaLike) -> bool:
     return is_toy(f"{idea.title} {idea.note or ''}")
 
 
-def nudges(ideas: list[IdeaLike]) -> list[str]:
+def nudges(ideas: Sequence[IdeaLike]) -> list[str]:
     """What to fix before trusting a shortlist."""
     out = []
     if len(ideas) < MIN_IDEAS:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -254,7 +255,7 @@ class WeekStats:
         }
 
 
-def weekly_stats(entries: list[EntryLike], *, today: dt.date, weeks: int) -> list[WeekStats]:
+def weekly_stats(entries: Sequence[EntryLike], *, today: dt.date, weeks: int) -> list[WeekStats]:
     """The last `weeks` ISO weeks, oldest first, ending with the current week."""
     this_week = week_start(today)
     stats = [WeekStats(this_week - dt.timedelta(weeks=n)) for n in range(weeks - 1, -1, -1)]
@@ -271,7 +272,7 @@ def weekly_stats(entries: list[EntryLike], *, today: dt.date, weeks: int) -> lis
     return stats
 
 
-def shipped_streak(entries: list[EntryLike], *, today: dt.date) -> int:
+def shipped_streak(entries: Sequence[EntryLike], *, today: dt.date) -> int:
     """Consecutive weeks with a shipped artefact, ending this week or last week."""
     weeks = {week_start(e.date) for e in entries if shipped(e)}
     cursor = week_start(today)
@@ -284,11 +285,11 @@ def shipped_streak(entries: list[EntryLike], *, today: dt.date) -> int:
     return streak
 
 
-def last_do(entries: list[EntryLike]) -> dt.date | None:
+def last_do(entries: Sequence[EntryLike]) -> dt.date | None:
     return max((e.date for e in entries if shipped(e)), default=None)
 
 
-def days_since_do(entries: list[EntryLike], *, today: dt.date) -> int | None:
+def days_since_do(entries: Sequence[EntryLike], *, today: dt.date) -> int | None:
     when = last_do(entries)
     return None if when is None else (today - when).days
 
@@ -315,7 +316,7 @@ class Momentum:
         }
 
 
-def momentum(entries: list[EntryLike], *, today: dt.date) -> Momentum:
+def momentum(entries: Sequence[EntryLike], *, today: dt.date) -> Momentum:
     days = 7 * MOMENTUM_WINDOW_WEEKS
 
     def hours(first: int, last: int) -> float:
@@ -330,7 +331,7 @@ def momentum(entries: list[EntryLike], *, today: dt.date) -> Momentum:
 # ---------------------------------------------------------------- warnings
 
 
-def learn_trap(entries: list[EntryLike], *, today: dt.date) -> Alert | None:
+def learn_trap(entries: Sequence[EntryLike], *, today: dt.date) -> Alert | None:
     """Learning for 14+ days (and still learning) with no shipped artefact in that time."""
     rule = RULES["learn-trap"]
     since = last_do(entries)

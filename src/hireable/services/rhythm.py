@@ -18,6 +18,8 @@ from hireable.services.status import StatusContribution
 from hireable.store.models import JournalEntry
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from sqlalchemy.orm import Session
 
     from hireable.core.journal import EntryLike
@@ -29,11 +31,11 @@ def rhythm_warnings(
     profile: Profile | None,
     today: dt.date,
     *,
-    entries: list[EntryLike] | None = None,
+    entries: Sequence[EntryLike] | None = None,
 ) -> list[Alert]:
     """learn-trap, momentum-drop, runway-short (needs a profile) and move-on, in that order."""
     if entries is None:
-        entries = list(session.query(JournalEntry))
+        entries = session.query(JournalEntry).all()
     alerts = [learn_trap(entries, today=today), momentum_drop(momentum(entries, today=today))]
     if profile is not None:
         readiness = target_readiness(session, profile, today)
