@@ -201,3 +201,15 @@ def test_the_same_posting_from_two_sources_collapses(session_factory: Any, tmp_p
     with session_factory() as s:
         canonical = s.scalar(select(func.count()).where(Posting.duplicate_of_id.is_(None)))
     assert canonical == 2
+
+
+def test_line_separators_inside_strings_are_text(session_factory: Any, tmp_path: Path) -> None:
+    record = {"id": "1", "title": "ML Engineer", "description": "one\u2028two\u2029three\rfour"}
+    jsonl = tmp_path / "sep.jsonl"
+    jsonl.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    csv_path = write(tmp_path, "sep.csv", [record])
+    assert import_file(session_factory, jsonl).new == 1
+    (p,) = rows(session_factory)
+    assert p.description == record["description"]
+    # the same posting again (same source "file:sep", same id), read from CSV this time
+    assert import_file(session_factory, csv_path).unchanged == 1

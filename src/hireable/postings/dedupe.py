@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -48,17 +47,18 @@ def dedupe_key(company: str | None, title: str | None) -> str | None:
     return f"{c}|{t}" if c and t else None
 
 
-def shingles(text: str) -> frozenset[int]:
+Shingles = frozenset[tuple[str, ...]]
+
+
+def shingles(text: str) -> Shingles:
+    """The set of consecutive word triples (single words for very short texts)."""
     words = re.findall(r"[a-z0-9]+", _fold(text))
     if len(words) < SHINGLE:
-        return frozenset(zlib.crc32(w.encode()) for w in words)
-    return frozenset(
-        zlib.crc32(" ".join(words[i : i + SHINGLE]).encode())
-        for i in range(len(words) - SHINGLE + 1)
-    )
+        return frozenset((w,) for w in words)
+    return frozenset(zip(*(words[i:] for i in range(SHINGLE)), strict=False))
 
 
-def jaccard(a: frozenset[int], b: frozenset[int]) -> float:
+def jaccard(a: Shingles, b: Shingles) -> float:
     if not a and not b:
         return 1.0
     return len(a & b) / len(a | b)
@@ -69,9 +69,9 @@ class _Entry:
     id: int
     source: str
     load_text: Callable[[], str]
-    _shingles: frozenset[int] | None = None
+    _shingles: Shingles | None = None
 
-    def shingles(self) -> frozenset[int]:
+    def shingles(self) -> Shingles:
         if self._shingles is None:
             self._shingles = shingles(self.load_text())
         return self._shingles

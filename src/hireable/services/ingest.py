@@ -222,9 +222,11 @@ def store_postings(
         else:
             touched.append(old.id)
     if new_rows:
-        ids = session.scalars(
-            insert(Posting).returning(Posting.id, sort_by_parameter_order=True), new_rows
-        ).all()
+        # Plain executemany, then one keyed lookup for the ids: RETURNING with ordered rows makes
+        # SQLite insert one row per statement, several times slower for a big import.
+        session.execute(insert(Posting).execution_options(render_nulls=True), new_rows)
+        stored = _existing(session, [(r["source"], r["external_id"]) for r in new_rows])
+        ids = [stored[(r["source"], r["external_id"])].id for r in new_rows]
         result.new = len(ids)
         seen_ids.update(ids)
         result.duplicates = _collapse(session, list(zip(ids, new_rows, strict=True)))

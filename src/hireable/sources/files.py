@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import io
 import json
 import re
 from pathlib import Path
@@ -45,7 +46,7 @@ def read_records(path: Path) -> list[dict[str, Any]]:
     suffix = path.suffix.lower()
     if suffix == ".csv":
         csv.field_size_limit(2**31 - 1)
-        return [dict(row) for row in csv.DictReader(text.splitlines(keepends=True))]
+        return [dict(row) for row in csv.DictReader(io.StringIO(text, newline=""))]
     if suffix in (".jsonl", ".ndjson") or (
         suffix != ".json" and text.lstrip().startswith("{") and "\n{" in text
     ):
@@ -65,7 +66,8 @@ def read_records(path: Path) -> list[dict[str, Any]]:
 
 def _jsonl(path: Path, text: str) -> list[dict[str, Any]]:
     records = []
-    for number, line in enumerate(text.splitlines(), 1):
+    # "\n" only: str.splitlines would also split at U+2028, which JSON allows inside strings.
+    for number, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
         try:
