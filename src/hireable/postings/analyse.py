@@ -26,12 +26,20 @@ MAX_EVIDENCE = 240  # characters of a deciding segment kept as evidence
 FIELDS = ("degree", "degree_level", "seniority", "years_min", "ml", "remote", "salary", "skills")
 
 
+def clean_text(description: str) -> str:
+    """The text the analyser reads, one sentence or bullet a line: evidence quotes come from it."""
+    return _doc(description).text
+
+
+def _doc(description: str) -> Doc:
+    raw = description or ""
+    return make_doc(html_to_text(raw[:MAX_CHARS] if len(raw) > MAX_CHARS else raw))
+
+
 def analyse(description: str, title: str | None = None) -> dict[str, Any]:
     """The analysis of one posting; see docs/cli/postings.md for the meaning of each field."""
-    raw = description or ""
-    truncated = len(raw) > MAX_CHARS
-    text = html_to_text(raw[:MAX_CHARS] if truncated else raw)
-    doc = make_doc(text)
+    truncated = len(description or "") > MAX_CHARS
+    doc = _doc(description)
     deg = analyse_degree(doc)
     years, years_span = analyse_years(doc, deg.segments)
     seniority, seniority_cue = analyse_seniority(title, doc, years)
@@ -46,7 +54,7 @@ def analyse(description: str, title: str | None = None) -> dict[str, Any]:
         "ml": ml,
         "remote": find_remote(doc.lower, title),
         "salary": find_salary(doc.lower),
-        "skills": find_skills(doc.lower),
+        "skills": find_skills(doc.lower.replace("\n", " ")),
         "evidence": {
             "degree": _clip(doc, deg.span),
             "seniority": seniority_cue,

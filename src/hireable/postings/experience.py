@@ -41,7 +41,7 @@ _NOT_EXPERIENCE_BEFORE = re.compile(
 )
 _SOFT = re.compile(
     r"(?:prefer(?:red|able)|desired)\b(?!\s+(?:experience|qualifications|skills|background|industry"
-    r"|in\b|with\b|from\b))|\ba plus\b|\bplus\b(?!\s*\d)|bonus|nice[ -]to[ -]have|ideal(?:ly)?\b"
+    r"|in\b|with\b|from\b))|\ba plus\b|\bplus!|bonus|nice[ -]to[ -]have|ideal(?:ly)?\b"
     r"|desirable|is an? (?:asset|advantage)|advantageous|helpful|would be (?:great|nice)"
 )
 _SOFTLY = re.compile(r"(?:preferabl|ideall)y,?\s*(?:at least\s*)?$")

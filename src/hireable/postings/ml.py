@@ -12,7 +12,7 @@ import re
 from hireable.postings.scan import Scanner, rule
 from hireable.postings.segment import Doc
 
-# Title lean, (weight, pattern, rationale). All matching rows add up.
+# Title lean: (weight, pattern), the comment above each row its rationale. Matching rows add up.
 TITLE_WEIGHTS: tuple[tuple[float, str], ...] = (
     # ML is in the job name: the role is about models.
     (
@@ -20,13 +20,15 @@ TITLE_WEIGHTS: tuple[tuple[float, str], ...] = (
         r"machine learning|\bml\b|\bai\b|artificial intelligence|deep learning|\bnlp\b"
         r"|computer vision|mlops|natural language|perception|recommend",
     ),
-    # Scientists and modelers usually model; the text has to confirm it.
-    (1.5, r"data scien|scientist|modell?er|quantitative|statistician|algorithm"),
+    # Data scientists usually model: one modelling cue in the text confirms it.
+    (2.5, r"data scien"),
+    # Other scientists and modelers may work in another science: the text has to say ML.
+    (1.0, r"(?<!data )scientist|modell?er|quantitative|statistician|algorithm"),
     # Analysts, BI, reporting and data-platform roles rarely train models themselves.
     (
         -2.0,
         r"analyst|business intelligence|\bbi\b|reporting|data engineer|etl|warehouse|architect"
-        r"|insights|consultant|product manager|marketing|devops|security|qe\b|test",
+        r"|insights|consultant|product manager|devops|security|qe\b|test",
     ),
     # People leaders direct modelling rather than do it.
     (-1.0, r"director|head of|vp\b|vice president|manager"),
@@ -118,7 +120,7 @@ CUE_RULES = (
 )
 _CUES = Scanner(CUE_RULES)
 ML_SEGMENT_WEIGHT = 1.0
-ANALYTICS_SEGMENT_WEIGHT = 0.4
+ANALYTICS_SEGMENT_WEIGHT = 0.25
 MAX_SEGMENTS = 8  # a long posting does not outvote its title
 THRESHOLD = 3.0
 

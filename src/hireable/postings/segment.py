@@ -16,6 +16,12 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+# Product names written in CamelCase are one word, not a glued sentence ("TensorFlow").
+CAMEL_CASE_HEADS = ("Tensor", "Py", "Java", "Power", "Git", "Big", "My", "No", "Postgre", "Sage",
+                    "Num", "Sci", "Linked", "You", "Mongo", "Share", "Type", "Light", "Micro",
+                    "Cloud", "Snow", "Dev", "Mc", "Mac", "Work", "Sales", "Drop", "Door", "Data",
+                    "Hub", "Red", "Dyna", "Net", "Open")  # fmt: skip
+
 # Where one segment ends and the next begins. Every alternative starts with one character of
 # the leading class, so the regex engine skips quickly between candidates; lookbehinds then check
 # the context. What each match cuts is decided by its first character (see `_cut`).
@@ -28,7 +34,9 @@ _BOUNDARY = re.compile(
     r"|(?<=[a-z)][.!?:;])(?=[A-Z0-9])"
     r"|(?<=;)\s+"  # semicolon-separated requirements
     # a glued heading or bullet "dashersAs", "HavesFamiliar" (not "and/orElectrical")
-    r"|(?<=[a-z]{2}[A-Z])(?<!\bor[A-Z])(?<!/or[A-Z])(?<!\band[A-Z])(?=[a-z\s])"
+    r"|(?<=[a-z]{2}[A-Z])(?<!\bor[A-Z])(?<!/or[A-Z])(?<!\band[A-Z])"
+    + "".join(f"(?<!\\b{w}[A-Z])" for w in CAMEL_CASE_HEADS)
+    + r"(?=[a-z\s])"
     # a glued degree "preferredB.S.", "fieldMS or PhD"
     r"|(?<=[a-z]{2}[BMP])(?=\.[SAE]|S\b|A\b|BA\b|Sc\b|h\.?D)"
     # glued years "Qualifications2+ years", "POINTS2+ years"

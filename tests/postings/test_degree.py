@@ -1,0 +1,101 @@
+"""Degree requirement and level: the hard cases of GUIDELINES.md, on hand-made postings."""
+
+from __future__ import annotations
+
+import pytest
+
+from hireable.postings.analyse import analyse
+
+CASES = [
+    # (description, degree, degree_level)
+    (
+        "Requirements\n- Bachelor's degree in Computer Science\n- 3+ years of Python",
+        "required",
+        "bachelor",
+    ),
+    ("Qualifications:\n- BS required, MS preferred", "required", "bachelor"),
+    ("Basic qualifications\n- Bachelor's degree in a quantitative field", "required", "bachelor"),
+    # Softened headings make what stands under them preferred.
+    (
+        "Requirements\n- 3+ years of SQL\nPreferred qualifications\n"
+        "- Master's degree in Statistics",
+        "preferred",
+        "master",
+    ),
+    ("What you need\n- Strong SQL\nNice to have\n- PhD in Machine Learning", "preferred", "phd"),
+    (
+        "Ideally you have\n- A BS in Computer Science\n- Experience with Spark",
+        "preferred",
+        "bachelor",
+    ),
+    ("Bonus points\n- MS or PhD in a technical field", "preferred", "master"),
+    # Glued headings (newlines lost in scraping).
+    (
+        "You will build dashboards.RequirementsStrong SQL skills"
+        "Nice To HavesMaster's degree in Statistics",
+        "preferred",
+        "master",
+    ),
+    (
+        "Skills in SQL.Qualifications2+ years of experienceB.S. in Statistics, Math or Economics",
+        "required",
+        "bachelor",
+    ),
+    # "or equivalent experience" is another route: equivalent.
+    ("Requirements\n- BS in Computer Science or equivalent experience", "equivalent", "bachelor"),
+    ("- BA/BS or equivalent", "equivalent", "bachelor"),
+    ("- Bachelor's degree or 4 years of relevant work experience", "equivalent", "bachelor"),
+    (
+        "- Bachelor's degree or equivalent combination of education and experience",
+        "equivalent",
+        "bachelor",
+    ),
+    (
+        "- Bachelor's degree in Finance.\n"
+        "- Equivalent experience may be substituted for the degree.",
+        "equivalent",
+        "bachelor",
+    ),
+    # "... in CS, Statistics or equivalent" is an equivalent field: still required.
+    ("- Bachelor's degree in Computer Science, Statistics or equivalent", "required", "bachelor"),
+    ("- Master's degree or equivalent in Physics or Mathematics", "required", "master"),
+    # Several degree paths: the lowest level that satisfies.
+    ("- PhD, or MS with 3 years of experience, in Computer Science", "required", "master"),
+    ("- MS or PhD in Statistics", "required", "master"),
+    ("- BS/MS in Engineering", "required", "bachelor"),
+    ("- PhD (preferred) or MS in Computer Science", "required", "master"),
+    ("- MS degree in Statistics (PhD preferred)", "required", "master"),
+    ("- Advanced degree in a quantitative field", "required", "master"),
+    ("- Degree in Computer Science or a related field", "required", "bachelor"),
+    ("- Master or above degree in a related field", "required", "master"),
+    ("- Associate's degree in Information Technology", "required", "associate"),
+    ("- MS or PhD preferred", "preferred", "master"),
+    ("- Bachelor's degree preferred", "preferred", "bachelor"),
+    ("- A degree in Statistics is a plus", "preferred", "bachelor"),
+    # Strictest non-softened requirement wins.
+    ("- Bachelor's degree required\n- PhD preferred", "required", "bachelor"),
+    # Not a candidate qualification.
+    ("We sponsor tuition reimbursement for your degree.", "none", "none"),
+    ("Strong MS Excel and MS Office skills; a high degree of accuracy.", "none", "none"),
+    ("Our team of PhDs from top universities builds models.", "none", "none"),
+    ("Build 360-degree customer views.", "none", "none"),
+    ("", "none", "none"),
+]
+
+
+@pytest.mark.parametrize(("text", "degree", "level"), CASES)
+def test_degree(text: str, degree: str, level: str) -> None:
+    result = analyse(text)
+    assert (result["degree"], result["degree_level"]) == (degree, level)
+
+
+def test_degree_evidence_is_the_deciding_sentence() -> None:
+    text = "About us\nWe love data.\nRequirements\n- BS in Math or equivalent experience\n- SQL"
+    assert analyse(text)["evidence"]["degree"] == "- BS in Math or equivalent experience".lstrip(
+        "- "
+    )
+
+
+def test_html_description_is_read_like_text() -> None:
+    html = "<p>Requirements</p><ul><li>Bachelor&#39;s degree required</li></ul>"
+    assert analyse(html)["degree"] == "required"

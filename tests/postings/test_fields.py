@@ -1,0 +1,148 @@
+"""Years, seniority, ML, skills, salary and remote: the hard cases, on hand-made postings."""
+
+from __future__ import annotations
+
+import pytest
+
+from hireable.postings.analyse import analyse
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("- 3+ years of experience with Python", 3),
+        ("- 2-4 years of professional experience", 2),
+        ("- Five (5) years of relevant experience", 5),
+        ("- At least 2 years of industry experience", 2),
+        # Requirements that apply together: the largest.
+        ("- 3+ years of SQL experience\n- 5+ years of experience in analytics", 5),
+        # Alternative paths: the easiest.
+        ("- PhD plus 2 years of experience, or MS plus 5 years of experience", 2),
+        (
+            "- Six or more years of experience with a bachelor's degree, or two or more years of "
+            "experience with a PhD",
+            2,
+        ),
+        # Years stated only as preferred do not count.
+        ("- 3+ years of experience preferred", None),
+        ("Nice to have\n- 5+ years of experience with Spark", None),
+        ("- 2+ years of experience with SQL — more experience preferred", 2),
+        ("- 3+ years of experience, preferably in fintech", 3),
+        # Not experience: company history, ages.
+        ("Founded 25 years ago, we have been in business for over 10 years.", None),
+        ("Backed by more than 65 years of experience, Acme is a leader.", None),
+        # Glued bullets.
+        ("QualificationsBachelor's degree in Math2+ years of experience in analytics", 2),
+        ("- BA in HR or related field preferred 5+ years HR experience in operations", 5),
+    ],
+)
+def test_years(text: str, years: int | None) -> None:
+    assert analyse(text)["years_min"] == years
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "seniority"),
+    [
+        ("Data Science Intern", "- 5+ years of experience", "intern"),
+        ("Senior Data Scientist", "- 2+ years of experience", "senior"),
+        ("Lead Data Analyst", "", "senior"),
+        ("Associate Director of Analytics", "", "senior"),
+        ("Junior Data Analyst", "", "entry"),
+        ("Data Analyst I", "", "entry"),
+        ("Data Scientist II", "", "mid"),
+        # A silent title: the years decide (titles that say nothing, text that does).
+        ("Data Scientist", "- 7+ years of experience building models", "senior"),
+        ("Data Analyst", "- 1+ years of experience with SQL", "entry"),
+        ("Data Analyst", "- 3 years of experience with SQL", "mid"),
+        ("Data Analyst", "This is an entry-level role for recent graduates.", "entry"),
+        ("Data Analyst", "Join our team.", "mid"),
+        (None, "We offer a paid internship for students this summer.", "intern"),
+    ],
+)
+def test_seniority(title: str | None, text: str, seniority: str) -> None:
+    assert analyse(text, title)["seniority"] == seniority
+
+
+MODELLING = (
+    "You will build and deploy machine learning models for fraud detection.\n"
+    "- Train classification and regression models in Python with scikit-learn\n"
+    "- Feature engineering on large data sets\n"
+    "- Experience with TensorFlow or PyTorch"
+)
+ANALYTICS_ONE_ML_MENTION = (
+    "You will build dashboards in Tableau and write SQL reports for the business.\n"
+    "- Own weekly KPI reporting\n"
+    "- Ad hoc analysis in Excel\n"
+    "- Exposure to machine learning is a plus"
+)
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "ml"),
+    [
+        ("Machine Learning Engineer", "Build our platform.", True),
+        ("Data Scientist", MODELLING, True),
+        ("Software Engineer", MODELLING, True),
+        # Analytics roles that mention ML once stay analytics.
+        ("Data Analyst", ANALYTICS_ONE_ML_MENTION, False),
+        # A title that disagrees with the text: a "data scientist" doing only reporting.
+        (
+            "Data Scientist",
+            "Build dashboards in Tableau; own KPI reporting and Excel models.",
+            False,
+        ),
+        ("Senior Scientist, Toxicology", "Run assays and write study reports.", False),
+    ],
+)
+def test_ml(title: str, text: str, ml: bool) -> None:
+    assert analyse(text, title)["ml"] is ml
+
+
+def test_ml_evidence_quotes_a_modelling_sentence() -> None:
+    evidence = analyse(MODELLING, "Software Engineer")["evidence"]["ml"]
+    assert evidence and evidence in MODELLING
+
+
+def test_skills_are_canonical_and_whole_words() -> None:
+    text = "Python, R and SQL (PostgreSQL); scikit-learn, TensorFlow; Power BI. R&D team. Teams."
+    assert analyse(text)["skills"] == [
+        "python", "r", "sql", "scikit-learn", "tensorflow", "power bi"
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "salary"),
+    [
+        (
+            "Pay: $120,000 - $150,000 a year",
+            {"min": 120000, "max": 150000, "currency": "USD", "interval": "year"},
+        ),
+        ("$45/hour", {"min": 45, "max": 45, "currency": "USD", "interval": "hour"}),
+        ("Salary $90K-$110K", {"min": 90000, "max": 110000, "currency": "USD", "interval": "year"}),
+        ("We raised $20 million and sell $5 widgets.", None),
+        ("No pay stated.", None),
+    ],
+)
+def test_salary(text: str, salary: dict[str, object] | None) -> None:
+    assert analyse(text)["salary"] == salary
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "remote"),
+    [
+        ("Data Scientist", "This is a fully remote position.", True),
+        ("Data Scientist (Remote)", "Join us.", True),
+        ("Data Analyst", "This role is not remote; local candidates only.", False),
+        ("Data Analyst", "Our office is in Boston.", None),
+    ],
+)
+def test_remote(title: str, text: str, remote: bool | None) -> None:
+    assert analyse(text, title)["remote"] is remote
+
+
+def test_output_shape_is_stable() -> None:
+    result = analyse("<p>Hello</p>")
+    assert set(result) == {"degree", "degree_level", "seniority", "years_min", "ml", "remote",
+                           "salary", "skills", "evidence"}  # fmt: skip
+    assert set(result["evidence"]) == {"degree", "seniority", "years_min", "ml"}
+    assert analyse("<p>Hello</p>") == result  # deterministic
