@@ -124,6 +124,24 @@ class Posting(Base):
     __table_args__ = (
         UniqueConstraint("source", "external_id"),
         Index("ix_posting_open", "closed_at", "duplicate_of_id"),
+        # Covers every column `jobs rank` reads (migration 0003); SQLite only.
+        Index(
+            "ix_posting_rank",
+            "closed_at",
+            "duplicate_of_id",
+            "id",
+            "source",
+            "company",
+            "title",
+            "degree",
+            "seniority",
+            "years_min",
+            "ml",
+            "skills",
+            "size_band",
+            "posted_at",
+            "first_seen",
+        ).ddl_if(dialect="sqlite"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

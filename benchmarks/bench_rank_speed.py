@@ -1,0 +1,107 @@
+"""How fast `hireable jobs rank` is on 100,000 stored postings (SQLite). Prints figures only.
+
+    .venv/bin/python benchmarks/bench_rank_speed.py [--postings 100000]
+
+Postings are bulk-inserted into a temporary database with varied analysis columns; the timed
+part is what the command does without printing: query, score, sort (rank_postings).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import random
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+TARGET_SECONDS = 2.0
+SOURCES = ("greenhouse:acme", "lever:beta", "ashby:gamma", "hn:2025-01", "linkedin", "indeed")
+COMPANIES = ("Acme AI", "Beta Labs", "Google", "Tiny Co", "Amazon", "Vision Works", "Data Corp")
+TITLES = ("Machine Learning Engineer", "Data Scientist", "Data Analyst", "Software Engineer")
+SKILLS = ("python", "sql", "pytorch", "nlp", "aws", "docker", "spark", "tableau", "statistics")
+
+
+def _rows(n: int, now: dt.datetime) -> list[dict[str, object]]:
+    rnd = random.Random(7)
+    rows = []
+    for i in range(n):
+        rows.append(
+            {
+                "source": rnd.choice(SOURCES),
+                "external_id": f"bench-{i}",
+                "company": f"{rnd.choice(COMPANIES)} {i % 500}" if i % 3 else "Google",
+                "title": rnd.choice(TITLES),
+                "url": f"https://example.com/jobs/{i}",
+                "description": "x" * 2000,
+                "text": "x" * 2000,
+                "content_hash": f"{i:064d}",
+                "raw": {"id": i},
+                "analysis": {"evidence": {}},
+                "degree": rnd.choice(("none", "preferred", "equivalent", "required")),
+                "degree_level": "bachelor",
+                "seniority": rnd.choice(("intern", "entry", "mid", "senior")),
+                "years_min": rnd.choice((None, 0, 1, 2, 3, 5, 8)),
+                "ml": rnd.random() < 0.5,
+                "remote": rnd.random() < 0.3,
+                "salary": None,
+                "skills": rnd.sample(SKILLS, 4),
+                "size_band": rnd.choice((None, "1-10", "11-50", "51-200", "201-1000", "1000+")),
+                "posted_at": now - dt.timedelta(days=rnd.randint(0, 200)),
+                "first_seen": now,
+                "last_seen": now,
+                "closed_at": None if rnd.random() < 0.9 else now,
+                "sources": [],
+            }
+        )
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--postings", type=int, default=100_000)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+
+    from sqlalchemy import insert
+
+    from hireable.services.profile import ProfileChanges, create_profile
+    from hireable.services.ranking import rank_postings
+    from hireable.store.db import ensure_schema, make_engine, session_scope
+    from hireable.store.models import Evidence, Posting
+
+    today = dt.date(2025, 6, 1)
+    now = dt.datetime(2025, 6, 1, 12)
+    with tempfile.TemporaryDirectory() as tmp:
+        engine = make_engine(f"sqlite:///{Path(tmp) / 'bench.db'}")
+        ensure_schema(engine)
+        started = time.perf_counter()
+        with session_scope(engine) as s:
+            create_profile(
+                session=s,
+                changes=ProfileChanges("Bench", "ml-entry", "ml-entry", skills=["python", "sql"]),
+            )
+            s.add(Evidence(kind="competition", title="Kaggle", skills=["pytorch"], metrics={}))
+            rows = _rows(args.postings, now)
+            for start in range(0, len(rows), 5_000):
+                s.execute(insert(Posting), rows[start : start + 5_000])
+        print(f"inserted {args.postings:,} postings in {time.perf_counter() - started:.1f} s")
+
+        timings = []
+        for _ in range(args.runs):
+            started = time.perf_counter()
+            with session_scope(engine) as s:
+                ranked = rank_postings(s, today=today, limit=20)
+            timings.append(time.perf_counter() - started)
+        best, median = min(timings), statistics.median(timings)
+        print(
+            f"jobs rank (query + score + sort, top {len(ranked)}): "
+            f"best {best:.2f} s, median {median:.2f} s over {args.runs} runs "
+            f"(target < {TARGET_SECONDS:.0f} s: {'met' if median < TARGET_SECONDS else 'MISSED'})"
+        )
+        engine.dispose()
+
+
+if __name__ == "__main__":
+    main()
