@@ -21,6 +21,7 @@ from hireable.core.evidence import (
     validate_record,
 )
 from hireable.errors import NotFoundError, ValidationError
+from hireable.fileio import read_text
 from hireable.store.models import Evidence
 
 if TYPE_CHECKING:
@@ -123,14 +124,7 @@ def remove_evidence(*, session: Session, evidence_id: int) -> Evidence:
 
 def read_records(path: Path) -> list[Any]:
     """Read a JSON or YAML list of records; any problem is one clear error."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ValidationError(f"file {path} does not exist") from None
-    except IsADirectoryError:
-        raise ValidationError(f"{path} is a directory, not a file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ValidationError(f"cannot read {path}: {exc}") from None
+    text = read_text(path)
     if path.suffix.lower() in (".yaml", ".yml"):
         import yaml
 

@@ -27,6 +27,7 @@ from hireable.core.journal import (
     weekly_stats,
 )
 from hireable.errors import NotFoundError, ValidationError
+from hireable.fileio import read_text
 from hireable.store.models import Evidence, JournalEntry
 
 if TYPE_CHECKING:
@@ -145,20 +146,9 @@ def remove_entry(*, session: Session, entry_id: int) -> JournalEntry:
     return row
 
 
-def _read_text(path: Path) -> str:
-    try:
-        return path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise ValidationError(f"file {path} does not exist") from None
-    except IsADirectoryError:
-        raise ValidationError(f"{path} is a directory, not a file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ValidationError(f"cannot read {path}: {exc}") from None
-
-
 def read_records(path: Path) -> list[tuple[str, Any]]:
     """(where, record) pairs of a CSV file (with a header row) or a JSON list."""
-    text = _read_text(path)
+    text = read_text(path)
     if path.suffix.lower() == ".csv":
         reader = csv.DictReader(io.StringIO(text))
         header = reader.fieldnames or []

@@ -38,7 +38,9 @@ StatusProvider = Callable[["Session", Profile, dt.date], StatusContribution]
 
 def _providers() -> list[StatusProvider]:
     """Contributions from the journal, plan and tracker (imported lazily: keeps startup fast)."""
-    return []
+    from hireable.services import rhythm
+
+    return [rhythm.status_contribution]
 
 
 @dataclass
