@@ -101,6 +101,7 @@ def fake_github(
 def search_item(p: dict[str, Any]) -> dict[str, Any]:
     return {
         "number": p["number"], "title": "t", "user": {"login": "bench"},
+        "author_association": "CONTRIBUTOR",
         "repository_url": f"{BASE}/repos/{p['repo']}",
         "html_url": f"https://github.com/{p['repo']}/pull/{p['number']}",
         "pull_request": {"merged_at": f"{p['merged']}T00:00:00Z"},

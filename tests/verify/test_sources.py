@@ -313,8 +313,9 @@ def test_refresh_reverifies_api_items(cli, net):
     result = cli("evidence", "refresh")
     assert result.code == 0, result.err
     assert "downloads 12,000 → 20,000" in result.out
-    assert "2 updated" in result.out and "5 unchanged" in result.out
-    assert "merged_by - → bob" in result.out  # refresh fills what the REST budget left out
+    assert "3 updated" in result.out and "4 unchanged" in result.out
+    # refresh fills in the merger that the import could only infer
+    assert "merged_by a maintainer → bob" in result.out
     assert not [r for r in net.requests if "/search/" in r.url.path]
 
 

@@ -5,7 +5,10 @@ With a token the GraphQL API does the work: one request per 100 pull requests, e
 repository (stars, topics, language, owner) and `mergedBy` inline. Without one, the REST search
 API lists the pull requests (100 a page) and each repository is looked up once per run
 (`GET /repos/{owner}/{repo}`, cached). REST search results do not say who merged a pull request,
-so `GET /repos/{o}/{r}/pulls/{n}` is fetched only where it can change the class: pull requests
+but they do give the author's `author_association`: an author without write access
+(CONTRIBUTOR, FIRST_TIME_CONTRIBUTOR, FIRST_TIMER, NONE) cannot merge, so someone else did, and
+no further request is needed. Only where the author could have merged it themselves is
+`GET /repos/{o}/{r}/pulls/{n}` fetched, and only where it can change the class: pull requests
 into ML repositories with at least `PRIMARY_MIN_STARS` stars (a maintainer's merge makes them
 primary, a self-merge makes them talent), at most `detail_budget` of them per run. Other pull
 requests keep `merged_by` unknown (secondary).
@@ -116,6 +119,11 @@ class Repo:
         )
 
 
+# Author associations without write access: such an author cannot have merged the PR.
+NO_WRITE_ACCESS = frozenset({"CONTRIBUTOR", "FIRST_TIME_CONTRIBUTOR", "FIRST_TIMER", "NONE"})
+INFERRED_MAINTAINER = "a maintainer"  # merged_by when only the author's access tells us
+
+
 @dataclass
 class Pull:
     repo: str
@@ -125,6 +133,7 @@ class Pull:
     author: str | None
     merged_at: str | None
     merged_by: str | None = None
+    author_association: str | None = None
     additions: int | None = None
     deletions: int | None = None
     raw: dict[str, Any] = field(default_factory=dict)
@@ -242,6 +251,8 @@ class GitHub:
             yield Skipped(f"{pull.repo}#{pull.number}", "a pull request to your own repository")
             return
         repo = self.repo(pull.repo)
+        if pull.merged_by is None and (pull.author_association or "") in NO_WRITE_ACCESS:
+            pull.merged_by = INFERRED_MAINTAINER
         needs_detail = pull.merged_by is None and repo.ml and repo.stars >= PRIMARY_MIN_STARS
         if self.mode == "rest" and needs_detail and self.detail_budget > 0:
             self.detail_budget -= 1
@@ -397,6 +408,7 @@ def _pull_from_search(item: Any) -> Pull:
         html_url=item.get("html_url") or f"https://github.com/{repo}/pull/{item['number']}",
         author=(item.get("user") or {}).get("login"),
         merged_at=pr.get("merged_at") or item.get("closed_at"),
+        author_association=item.get("author_association"),
         raw=trim(item),
     )
 
@@ -466,10 +478,14 @@ def pull_item(pull: Pull, repo: Repo, source_url: str) -> Fetched:
         metrics["merged_at"] = pull.merged_at
     self_merged = bool(pull.merged_by) and pull.merged_by == pull.author
     validator = None
-    if pull.merged_by and not self_merged:
+    if pull.merged_by == INFERRED_MAINTAINER:
+        validator = f"a maintainer of {repo.full_name}"
+    elif pull.merged_by and not self_merged:
         validator = f"{pull.merged_by} (maintainer of {repo.full_name})"
     note = None
-    if self_merged:
+    if pull.merged_by == INFERRED_MAINTAINER:
+        note = "merged by a maintainer: you had no write access, so someone else merged it"
+    elif self_merged:
         note = "self-merged: nobody else reviewed it"
     elif not pull.merged_by:
         note = "merger unknown (REST detail budget): secondary until refreshed with a token"
