@@ -53,7 +53,7 @@ WEIGHTS: tuple[Weight, ...] = (
     _w(
         "degree",
         "required",
-        -25,
+        -35,
         "a degree is required",
         "Screened out automatically without a degree; shown, never hidden.",
     ),
@@ -91,15 +91,21 @@ WEIGHTS: tuple[Weight, ...] = (
         "A gap this large is usually filtered.",
     ),
     # Hands-on ML (or plan-B roles close to ML when asked for).
-    _w("ml", "ml", 15, "hands-on ML work", "The role builds the evidence you are aiming at."),
+    _w("ml", "ml", 20, "hands-on ML work", "The role builds the evidence you are aiming at."),
     _w(
         "ml",
         "plan-b",
-        6,
+        5,
         "close to ML (plan B)",
         "Software at an ML company, developer advocacy or analytics: a step next to ML.",
     ),
-    _w("ml", "not-ml", -20, "not an ML role", "Does not move you towards an ML job."),
+    _w(
+        "ml",
+        "not-ml",
+        -40,
+        "not an ML role",
+        "The stage is about an ML job: other roles come last.",
+    ),
     _w("ml", "not-ml-ok", 0, "not an ML role", "Fine for a software internship."),
     # Company size band against the stage's target employer (cases are "group/band").
     _w("size", "early/1-10", 8, "a tiny company", "Founders read every email."),
