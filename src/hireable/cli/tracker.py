@@ -171,7 +171,7 @@ def track_next(json_out: bool = typer.Option(False, "--json", help="Print JSON."
 @outreach_app.command("draft")
 def outreach_draft(
     application_id: int | None = typer.Argument(
-        None, metavar="[ID]", help="A tracked application's id."
+        None, metavar="ID", help="A tracked application's id."
     ),
     posting: int | None = typer.Option(
         None, "--posting", help="Draft for a posting instead (tracked as saved if it is not yet)."
