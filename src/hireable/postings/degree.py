@@ -123,6 +123,7 @@ _SUBSTITUTE = re.compile(
     r"|(?:degree|education)(?: requirement)? (?:may|can) be (?:substituted|waived|replaced)"
     r"|equivalent (?:\w+ ){0,2}experience (?:will|may|can) (?:also )?be (?:considered|accepted)"
 )
+_SUBSTITUTE_REACH = 6  # segments after the degree read for a substitution sentence
 _SUBSTITUTE_WORDS = ("lieu", "substitut", "waive", "replace", "considered", "accepted")
 # A segment that opens with "or ..." continues the previous one's alternatives.
 _OR_LEAD = re.compile(r"(?:or|and/or)\s+(?:\w+\s+){0,4}(?:experience|years?)\b")
@@ -180,7 +181,7 @@ def _groups(doc: Doc) -> list[Group]:
     lower = doc.lower
     mentions: list[tuple[int, int, str, int]] = []
     asked_cache: dict[int, bool] = {}
-    for start, end, level, _ in _DEGREES.find(lower):
+    for start, end, level, _ in _DEGREES.find(lower, doc.may_have_word_starting):
         seg = doc.index(start)
         if seg not in asked_cache:
             asked_cache[seg] = _asked(doc, seg)
@@ -203,11 +204,10 @@ def _groups(doc: Doc) -> list[Group]:
         current.append(mention)
     if current:
         groups.append(_group(doc, current, -1, first))
-    substitute = (
-        any(w in lower for w in _SUBSTITUTE_WORDS) and _SUBSTITUTE.search(lower) is not None
-    )
     for g in groups:
-        if g.status == "required" and (substitute or _next_is_alternative(doc, g.seg)):
+        if g.status == "required" and (
+            _substitute_near(doc, g.seg) or _next_is_alternative(doc, g.seg)
+        ):
             g.status = "equivalent"
     return groups
 
@@ -246,6 +246,14 @@ def _status(doc: Doc, seg: int, before: str, after: str) -> str:
     if _SOFT.search(after) or _SOFT.search(lead) or doc.sections[seg] == "pref":
         return "preferred"
     return "required"
+
+
+def _substitute_near(doc: Doc, seg: int) -> bool:
+    """A sentence near the degree opens another route ("Experience may substitute for the
+    degree", "... in lieu of education")."""
+    last = min(seg + _SUBSTITUTE_REACH, len(doc.starts) - 1)
+    text = doc.lower[doc.starts[max(0, seg - 1)] : doc.ends[last]]
+    return any(w in text for w in _SUBSTITUTE_WORDS) and _SUBSTITUTE.search(text) is not None
 
 
 def _next_is_alternative(doc: Doc, seg: int) -> bool:

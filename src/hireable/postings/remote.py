@@ -19,18 +19,28 @@ _REMOTE = re.compile(
 _TITLE_REMOTE = re.compile(r"\bremote\b", re.IGNORECASE)
 
 
-# Words without which neither regex can match: most postings skip both searches.
+# Every phrase above contains one of these words: the regexes only read a window around them.
 _TRIGGERS = ("remote", "on-site", "onsite", "office", "local candidates", "home", "wfh",
              "telecommut", "distributed", "anywhere")  # fmt: skip
+_BEFORE, _AFTER = 45, 40  # characters read around a trigger
 
 
 def find_remote(lower: str, title: str | None = None) -> bool | None:
     """True when the posting offers remote work, False when it rules it out, else None."""
-    title_remote = bool(title and _TITLE_REMOTE.search(title))
-    if not any(t in lower for t in _TRIGGERS):
-        return True if title_remote else None
-    if _ONSITE.search(lower):
-        return False
-    if title_remote or _REMOTE.search(lower):
-        return True
-    return None
+    remote = bool(title and _TITLE_REMOTE.search(title)) or None
+    for window in _windows(lower):
+        if _ONSITE.search(window):
+            return False
+        if remote is None and _REMOTE.search(window):
+            remote = True
+    return remote
+
+
+def _windows(lower: str) -> list[str]:
+    out = []
+    for t in _TRIGGERS:
+        i = lower.find(t)
+        while i >= 0:
+            out.append(lower[max(0, i - _BEFORE) : i + len(t) + _AFTER])
+            i = lower.find(t, i + 1)
+    return out

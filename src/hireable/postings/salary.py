@@ -22,9 +22,22 @@ MONTHLY_BELOW = 20_000
 ANNUAL_MAX = 2_000_000  # larger figures are funding rounds and revenue, not pay
 
 
+_CURRENCY_MARKS = ("$", "€", "£", "usd", "eur", "gbp", "cad", "aud")
+
+
 def find_salary(lower: str) -> dict[str, object] | None:
     """{min, max, currency, interval} of the first plausible pay range, or None."""
-    for m in _SALARY.finditer(lower):
+    if not any(mark in lower for mark in _CURRENCY_MARKS):
+        return None
+    starts = sorted(
+        i - (1 if i and lower[i - 1] in "ca" and mark == "$" else 0)
+        for mark in _CURRENCY_MARKS
+        for i in _positions(lower, mark)
+    )
+    for start in starts:
+        m = _SALARY.match(lower, start)
+        if m is None:
+            continue
         low = _amount(m.group(2), m.group(3))
         high = _amount(m.group(4), m.group(5)) if m.group(4) else low
         if m.group(3) and m.group(4) and not m.group(5):
@@ -45,6 +58,15 @@ def find_salary(lower: str) -> dict[str, object] | None:
             "interval": interval,
         }
     return None
+
+
+def _positions(text: str, mark: str) -> list[int]:
+    out = []
+    i = text.find(mark)
+    while i >= 0:
+        out.append(i)
+        i = text.find(mark, i + 1)
+    return out
 
 
 def _interval_from_size(amount: float) -> str:

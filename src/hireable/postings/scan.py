@@ -10,7 +10,7 @@ the regex is tried.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 
@@ -34,10 +34,17 @@ class Scanner:
         self.rules = tuple(rules)
         self._plan = tuple((t, r) for r in self.rules for t in r.triggers)
 
-    def find(self, text: str) -> list[tuple[int, int, str, re.Match[str]]]:
-        """(start, end, label, match) of every match, earliest first; overlaps dropped."""
+    def find(
+        self, text: str, gate: Callable[[str], bool] | None = None
+    ) -> list[tuple[int, int, str, re.Match[str]]]:
+        """(start, end, label, match) of every match, earliest first; overlaps dropped.
+
+        `gate(trigger)` may say cheaply that no word starts with the trigger: it is skipped.
+        """
         hits: dict[int, tuple[int, int, str, re.Match[str]]] = {}
         for needle, r in self._plan:
+            if gate is not None and not gate(needle):
+                continue
             i = text.find(needle)
             while i >= 0:
                 if (i == 0 or not text[i - 1].isalnum()) and i not in hits:

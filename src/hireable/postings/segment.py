@@ -87,9 +87,9 @@ HEADINGS: tuple[tuple[str, str], ...] = (
         r"|in this role|your impact|what we offer|we offer)",
     ),
 )
-_HEADING = re.compile(
-    "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in HEADINGS), re.IGNORECASE
-)
+# One regex per kind, tried in order: plain alternations let the engine reject most
+# alternatives on their first letter, which named groups around each kind would prevent.
+_HEADINGS = tuple((kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in HEADINGS)
 # A heading may carry a short tail ("Qualifications For This Role"); a tail that starts with
 # one of these words is a sentence instead ("Experience with Spark").
 _MAX_HEADING_TAIL = 4
@@ -109,6 +109,16 @@ class Doc:
     sections: list[str] = field(default_factory=list)  # "", "req", "pref", "other"
     heading: list[bool] = field(default_factory=list)
 
+    _starts: tuple[set[str], set[str]] | None = None
+
+    def may_have_word_starting(self, prefix: str) -> bool:
+        """False when no word of the text starts with `prefix`'s first three characters: a
+        cheap gate (one set lookup) before scanning the whole text with `str.find`."""
+        if self._starts is None:
+            self._starts = _word_starts(self.lower)
+        two, three = self._starts
+        return prefix[:3] in three if len(prefix) >= 3 else prefix in two
+
     def index(self, pos: int) -> int:
         """The index of the segment holding text offset `pos`."""
         return max(0, bisect_right(self.starts, pos) - 1)
@@ -119,6 +129,18 @@ class Doc:
     def span(self, pos: int) -> tuple[int, int]:
         i = self.index(pos)
         return self.starts[i], self.ends[i]
+
+
+_WORD_EDGE_PUNCT = "/([\"“‘'*•–—-"  # marks that may stand before a word: read as spaces
+
+
+def _word_starts(lower: str) -> tuple[set[str], set[str]]:
+    """The first two and the first three characters of every word."""
+    for mark in _WORD_EDGE_PUNCT:
+        if mark in lower:
+            lower = lower.replace(mark, " ")
+    words = set(lower.split())
+    return {w[:2] for w in words}, {w[:3] for w in words}
 
 
 def make_doc(text: str) -> Doc:
@@ -175,10 +197,9 @@ def _heading_kind(seg: str) -> tuple[str, bool]:
     """("pref"|"req"|"other"|"", whether the whole segment is just a heading)."""
     if not seg or not seg[0].isalpha():
         return "", False
-    m = _HEADING.match(seg)
+    kind, m = next(((k, m) for k, rx in _HEADINGS if (m := rx.match(seg))), ("", None))
     if m is None:
         return "", False
-    kind = m.lastgroup or ""
     rest = seg[m.end() :]
     if rest[:1].isalpha():
         return "", False  # a word that merely starts like a heading ("Skillset", "Experienced")

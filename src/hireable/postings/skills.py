@@ -8,6 +8,8 @@ and only those are checked for word boundaries.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 SKILLS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("python", ("python",)),
     ("r", ()),  # a letter too: see _R below
@@ -61,12 +63,25 @@ _R_NEEDLES = (" r,", " r/", "/r,", "/r ", "/r)", "(r,", "(r)", "(r ", " r)", ",r
               " r or ", " r programming", " r language", "rstudio", " r/python", " r.")  # fmt: skip
 
 
-def find_skills(lower: str) -> list[str]:
-    """Canonical names of the skills named in `lower` (lowercase text), in table order."""
+# (name, ((first word, alias), ...)): the first word is what the gate is asked about.
+_GATED = tuple((name, tuple((a.split(" ", 1)[0], a) for a in aliases)) for name, aliases in SKILLS)
+
+
+def find_skills(lower: str, gate: Callable[[str], bool] | None = None) -> list[str]:
+    """Canonical names of the skills named in `lower` (lowercase text), in table order.
+
+    `gate(word)` may say cheaply that no word of the text starts with `word`.
+    """
     found = []
-    for name, aliases in SKILLS:
-        if any(_has_word(lower, a) for a in aliases) if aliases else _has_r(lower):
-            found.append(name)
+    for name, aliases in _GATED:
+        if not aliases:
+            if _has_r(lower):
+                found.append(name)
+            continue
+        for key, alias in aliases:
+            if (gate is None or gate(key)) and _has_word(lower, alias):
+                found.append(name)
+                break
     return found
 
 

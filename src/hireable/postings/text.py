@@ -28,6 +28,9 @@ _BLOCK = frozenset(
     "blockquote pre hr address figure figcaption main aside nav form fieldset".split()
 )
 _LIST = frozenset({"ul", "ol"})
+_ODD_SPACE = re.compile(  # whitespace other than a single " "
+    r"[\t\x0b\x0c\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
+)
 _ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\x00-\x08\x0e-\x1f\x7f]")
 
 
@@ -75,7 +78,10 @@ def _tidy(s: str) -> str:
         s = s.replace("\r\n", "\n").replace("\r", "\n")
     lines = []
     for line in s.split("\n"):
-        body = " ".join(line.split())  # every run of whitespace, \xa0 included, to one space
+        if "  " in line or _ODD_SPACE.search(line):
+            body = " ".join(line.split())  # every run of whitespace, \xa0 included, to one space
+        else:
+            body = line.strip()
         if body in ("", "-"):
             continue
         if body.startswith("- "):
