@@ -17,7 +17,7 @@ import httpx
 
 from hireable.errors import SourceError
 from hireable.sources.fetched import Fetched, day
-from hireable.sources.http_ext import request_json
+from hireable.sources.http import request_json
 from hireable.sources.paperkeys import PREPRINT_NOTE, arxiv_id, normalise_doi, paper_key
 
 PAGE = 100

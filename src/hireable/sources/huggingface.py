@@ -19,8 +19,7 @@ import httpx
 
 from hireable.errors import SourceError
 from hireable.sources.fetched import Fetched, Skipped, day
-from hireable.sources.http import RemoteNotFound
-from hireable.sources.http_ext import request_json
+from hireable.sources.http import RemoteNotFound, request_json
 
 # repo type → (API collection, URL prefix on the site, fields to expand)
 REPO_TYPES: dict[str, tuple[str, str, tuple[str, ...]]] = {

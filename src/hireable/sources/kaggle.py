@@ -31,7 +31,7 @@ from hireable.core.credibility import kaggle_medal
 from hireable.core.evidence import check_url, parse_date
 from hireable.errors import ConfigError, SourceError, ValidationError
 from hireable.sources.fetched import Fetched, Skipped, day
-from hireable.sources.http_ext import request_json
+from hireable.sources.http import request_json
 
 CSV_COLUMNS = ("competition", "url", "teams", "rank", "date")
 # Categories whose leaderboards are not a final result among competitors: skipped, with why.

@@ -16,8 +16,7 @@ import httpx
 
 from hireable.errors import SourceError, ValidationError
 from hireable.sources.fetched import Fetched, Skipped
-from hireable.sources.http import RemoteNotFound
-from hireable.sources.http_ext import request_json
+from hireable.sources.http import RemoteNotFound, request_json
 from hireable.sources.paperkeys import PREPRINT_NOTE, arxiv_id, normalise_doi, paper_key
 
 PAGE = 200

@@ -14,8 +14,7 @@ import httpx
 
 from hireable.errors import SourceError
 from hireable.sources.fetched import Fetched
-from hireable.sources.http import RemoteNotFound
-from hireable.sources.http_ext import request_json
+from hireable.sources.http import RemoteNotFound, request_json
 from hireable.sources.paperkeys import PREPRINT_NOTE, paper_key
 
 FIELDS = "title,venue,year,citationCount,externalIds,publicationTypes,url,publicationDate,authors"
