@@ -67,8 +67,8 @@ DEGREE_RULES = (
     rule(
         "bachelor",
         ("undergraduate", "4", "four", "college", "university"),
-        r"(?<![a-z])(?:undergraduate(?:\s+degree)?|(?:4[- ]year|four[- ]year|college|university)"
-        r"\s+degree)",
+        r"(?<![a-z])(?:undergraduate(?=\s+(?:degree|or|/|and|diploma))(?:\s+degree)?"
+        r"|(?:4[- ]year|four[- ]year|college|university)\s+degree)",
     ),
     rule(
         "associate",
@@ -133,6 +133,9 @@ _NOT_ASKED = re.compile(
     r"|(?:our|the) team (?:of|has|includes)"
     r"|phds? (?:and|from|who)|students? (?:and|who|learn)|educational (?:products|content)"
     r"|online degree|degree programs? for|we (?:hire|employ)"
+    # the company's own offering: "universities partner with us to offer courses and degrees"
+    r"|(?:offer|offers|offering|provide|provides|earn|earned)\b[^.;]{0,60}\bdegrees\b"
+    r"|universities (?:and|partner|to)"
 )
 # Qualification words that mark a degree mention as asked of the candidate even in a section
 # read as company/duties text.
@@ -143,7 +146,9 @@ _ASKED = re.compile(
 # "Bachelor in Accounting": a degree with its field is a qualification wherever it stands.
 _FIELD_AFTER = re.compile(r"\s+(?:degree\s+)?in\s+(?!lieu|order|a way|the )")
 _GENERIC = re.compile(r"degrees?\b.*", re.DOTALL)
-_CLAUSE_END = re.compile(r";|\.\s|\.$|\s[—–]\s")
+_ENDS_WITH_OR = re.compile(r"\bor$")
+_EVIDENCE_BEFORE = 80  # a degree this far into its sentence is quoted from the sentence start
+_CLAUSE_END = re.compile(r";|(?<!\be\.g)(?<!\bi\.e)\.(?:\s|$)|\s[—–]\s")
 _WINDOW = 160  # characters after a group read for its qualifiers
 
 
@@ -151,9 +156,11 @@ _WINDOW = 160  # characters after a group read for its qualifiers
 class Group:
     level: str
     status: str
-    start: int
-    end: int
+    start: int  # the evidence: from shortly before the first mention ...
+    end: int  # ... to the end of the words that qualify it
     seg: int
+    first: int  # the first mention's start
+    last: int  # the last mention's end
 
 
 @dataclass
@@ -204,12 +211,35 @@ def _groups(doc: Doc) -> list[Group]:
         current.append(mention)
     if current:
         groups.append(_group(doc, current, -1, first))
+    _join_alternatives(lower, groups)
     for g in groups:
         if g.status == "required" and (
             _substitute_near(doc, g.seg) or _next_is_alternative(doc, g.seg)
         ):
             g.status = "equivalent"
     return groups
+
+
+def _join_alternatives(lower: str, groups: list[Group]) -> None:
+    """Degree paths joined by "or" in one statement ("Bachelor's or equivalent experience, 8
+    years, or master's and 6 years") are one requirement: its loosest route and lowest level."""
+    chain: list[Group] = []
+    for g in groups + [None]:  # type: ignore[list-item]
+        if g is not None and chain and g.seg == chain[-1].seg:
+            gap = lower[chain[-1].last : g.first].rstrip(" ,;(")
+            if _ENDS_WITH_OR.search(gap):
+                chain.append(g)
+                continue
+        if len(chain) > 1:
+            status = next(
+                s
+                for s in ("equivalent", "required", "preferred")
+                if any(c.status == s for c in chain)
+            )
+            level = min((c.level for c in chain), key=RANK.__getitem__)
+            for c in chain:
+                c.status, c.level = status, level
+        chain = [g] if g is not None else []
 
 
 def _asked(doc: Doc, seg: int) -> bool:
@@ -234,7 +264,9 @@ def _group(
     named = [m[2] for m in mentions if m[2] != "degree"] or ["bachelor"]
     level = min(named, key=RANK.__getitem__)
     status = _status(doc, seg, before, after)
-    return Group(level=level, status=status, start=seg_start, end=seg_end, seg=seg)
+    left = seg_start if start - seg_start <= _EVIDENCE_BEFORE else lower.find(" ", start - 40) + 1
+    right = stop.start() if stop else limit
+    return Group(level, status, left, right, seg, start, end)
 
 
 def _status(doc: Doc, seg: int, before: str, after: str) -> str:

@@ -29,8 +29,9 @@ _BOUNDARY = re.compile(
     r"[\n.!?;:A-Z0-9•●▪■◦‣○◆➢►✓✔*-]"
     r"(?:"
     r"(?<=\n)\s*"  # a line break
-    # a sentence end ". Next" or glued ".Next" (not "Ph. D.", "vs. X", "Sr. Analyst", "2.5")
-    r"|(?<=[a-z0-9)%\]][.!?])(?<!Ph\.)(?<!vs\.)(?<!Sr\.)\s+(?=[\"“(]?[A-Z0-9])"
+    # a sentence end ". Next" or glued ".Next" (not "Ph. D.", "vs. X", "e.g. Python", "2.5")
+    r"|(?<=[a-z0-9)%\]][.!?])(?<!Ph\.)(?<!vs\.)(?<!Sr\.)(?<!e\.g\.)(?<!i\.e\.)"
+    r"\s+(?=[\"“(]?[A-Z0-9])"
     r"|(?<=[a-z)][.!?:;])(?=[A-Z0-9])"
     r"|(?<=;)\s+"  # semicolon-separated requirements
     # a glued heading or bullet "dashersAs", "HavesFamiliar" (not "and/orElectrical")
