@@ -47,6 +47,7 @@ _SOFT = re.compile(
 _SOFTLY = re.compile(r"(?:preferabl|ideall)y,?\s*(?:at least\s*)?$")
 _CLAUSE_END = re.compile(r"[;(]|\.\s|\s[—–-]\s|,\s(?=more|ideally|preferably)")
 _ALTERNATIVE = re.compile(r"\bor\b")
+_QUOTE_BEFORE, _QUOTE_AFTER = 40, 140  # characters of evidence around a long statement's count
 _ALTERNATIVE_GAP = 90  # two year counts this close with an "or" between are alternatives
 _CLAUSE_CHARS = 120  # glued bullets make long "clauses"; a softener further away is another item's
 _MAX_YEARS = 20  # beyond this it is company history, not a requirement
@@ -74,15 +75,27 @@ def analyse_years(
     paths: list[tuple[int, int]] = []
     together: list[tuple[int, int]] = []
     for seg, found in by_seg.items():
-        value = _segment_value(lower, found)
-        (paths if seg in degree_segments else together).append((value, seg))
+        is_path = seg in degree_segments
+        (paths if is_path else together).append(_segment_value(lower, found, is_path))
     candidates = []
     if paths:
         candidates.append(min(paths))
     if together:
         candidates.append(max(together))
-    value, seg = max(candidates)
-    return value, (doc.starts[seg], doc.ends[seg])
+    value, pos = max(candidates)
+    return value, _quote_span(doc, pos)
+
+
+def _quote_span(doc: Doc, pos: int) -> tuple[int, int]:
+    """The words around a year count, within its segment: a short quote for the evidence."""
+    seg = doc.index(pos)
+    start, end = doc.starts[seg], doc.ends[seg]
+    if pos - start > _QUOTE_BEFORE:
+        start = doc.lower.find(" ", pos - _QUOTE_BEFORE, pos) + 1 or pos
+    if end - pos > _QUOTE_AFTER:
+        cut = doc.lower.rfind(" ", pos, pos + _QUOTE_AFTER)
+        end = cut if cut > pos else pos + _QUOTE_AFTER
+    return start, end
 
 
 def _year_counts(lower: str) -> list[tuple[int, int, int]]:
@@ -132,14 +145,18 @@ def _is_requirement(doc: Doc, seg: int, start: int, end: int) -> bool:
     return not (_SOFT.search(clause_after) or _SOFT.search(lead[:25]) or _SOFTLY.search(lead))
 
 
-def _segment_value(lower: str, found: list[tuple[int, int]]) -> int:
-    """Several years in one statement: alternatives ("or") take the smallest, else the largest."""
+def _segment_value(lower: str, found: list[tuple[int, int]], is_path: bool) -> tuple[int, int]:
+    """(years, where) for several counts in one statement: alternatives ("or") take the
+    smallest, counts that apply together the largest. In a list of degree paths ("BS with 7
+    years, MS with 5 years, or PhD with 3 years") any "or" makes them all alternatives."""
     if len(found) == 1:
-        return found[0][0]
-    values = [found[0][0]]
+        return found[0]
+    if is_path and _ALTERNATIVE.search(lower, found[0][1], found[-1][1]):
+        return min(found)
+    values = [found[0]]
     for (_, prev), (n, pos) in zip(found, found[1:], strict=False):
         if pos - prev <= _ALTERNATIVE_GAP and _ALTERNATIVE.search(lower, prev, pos):
-            values[-1] = min(values[-1], n)  # "PhD and 2 years, or MS and 5 years"
+            values[-1] = min(values[-1], (n, pos))  # "PhD and 2 years, or MS and 5 years"
         else:
-            values.append(n)
+            values.append((n, pos))
     return max(values)
