@@ -225,31 +225,23 @@ def jobs_list(
     if not rows:
         common.console().print("no postings; run `hireable jobs fetch` or `hireable jobs import`")
         return
-    table = Table(
-        "id",
-        "company",
-        "title",
-        "location",
-        "remote",
-        "degree",
-        "seniority",
-        "size",
-        "source",
-        "closed",
-    )
+    # One line per posting, whatever the terminal width: long names are cut with an ellipsis.
+    table = Table(box=None, header_style="bold", pad_edge=False, collapse_padding=True)
+    table.add_column("id", justify="right", no_wrap=True)
+    for name, width in (("company", 16), ("title", 28)):
+        table.add_column(name, no_wrap=True, overflow="ellipsis", max_width=width)
+    for name in ("degree", "level", "ML", "state"):
+        table.add_column(name, no_wrap=True, min_width=len(name))
     for r in rows:
         _row(
             table,
             r["id"],
             r["company"],
             r["title"],
-            r["location"],
-            _flag(r["remote"]),
             r["degree"],
             r["seniority"],
-            r["size_band"],
-            r["source"],
-            (r["closed_at"] or "")[:10],
+            _flag(r.get("ml")),
+            "closed" if r["closed_at"] else "open",
         )
     common.console().print(table)
 
