@@ -328,13 +328,21 @@ def jobs_show(
     posting_id: int = typer.Argument(..., metavar="ID", help="A posting id from `jobs list`."),
     json_out: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
-    """Show one posting: where it came from, its dates and its analysis with evidence."""
+    """Show one posting: its facts, its analysis with the decisive sentences, and its score for
+    you factor by factor."""
+    import datetime as dt
+
+    from hireable.cli.ranking import render_score_explanation
     from hireable.services.job_queries import get_posting, posting_detail
+    from hireable.services.profile import get_profile
+    from hireable.services.ranking import explain_posting_score
 
     with common.session() as session:
         posting = get_posting(session, posting_id)
         detail = posting_detail(posting)
+        breakdown = explain_posting_score(session, posting, get_profile(session), dt.date.today())
         if json_out:
-            common.print_json(detail)
+            common.print_json({**detail, "score": breakdown.public()})
         else:
             render_show(posting, detail)
+            render_score_explanation(common.console(), breakdown)

@@ -38,9 +38,9 @@ StatusProvider = Callable[["Session", Profile, dt.date], StatusContribution]
 
 def _providers() -> list[StatusProvider]:
     """Contributions from the journal, plan and tracker (imported lazily: keeps startup fast)."""
-    from hireable.services import rhythm
+    from hireable.services import rhythm, tracker
 
-    return [rhythm.status_contribution]
+    return [rhythm.status_contribution, tracker.status_contribution]
 
 
 @dataclass
