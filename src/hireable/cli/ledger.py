@@ -341,20 +341,30 @@ def status(json_out: bool = typer.Option(False, "--json", help="Print JSON.")) -
 
 
 def demo() -> None:
-    """Build a demo learner in its own database (never yours) and show the status screen."""
+    """Build a demo learner in its own database (never yours): status and best openings."""
     from hireable.cli.common import console, settings
+    from hireable.cli.ranking import render_ranking
     from hireable.cli.views import render_status
     from hireable.services.demo import build_demo
+    from hireable.services.ranking import rank_postings
     from hireable.services.status import build_status
     from hireable.store.db import session_scope
 
     out = console()
-    path, engine = build_demo(settings().data_dir, _today())
+    today = _today()
+    path, engine = build_demo(settings().data_dir, today)
     with session_scope(engine) as s:
-        render_status(out, build_status(s, _today()))
+        report = build_status(s, today)
+        render_status(out, report)
+        out.print()
+        render_ranking(
+            out, rank_postings(s, today=today, limit=3), report.profile.target_stage, plan_b=False
+        )
     engine.dispose()
     out.print(
-        f"\n(demo database: {path}; your own data is untouched. Start yours with `hireable init`.)"
+        f"\n(demo database: {path}; your own data is untouched. Explore it with "
+        f"HIREABLE_DATABASE_URL=sqlite:///{path}, or start yours with `hireable init`.)",
+        markup=False,
     )
 
 

@@ -21,13 +21,8 @@ if TYPE_CHECKING:
 
 def register(app: typer.Typer) -> None:
     """Add `rank` to the `jobs` group (owned by cli/jobs.py)."""
-    try:
-        from hireable.cli.jobs import jobs_app
-    except ImportError:  # the jobs group is not there yet: give `rank` a group of its own
-        jobs_app = typer.Typer(
-            name="jobs", help="Find and rank job postings.", no_args_is_help=True
-        )
-        app.add_typer(jobs_app)
+    from hireable.cli.jobs import jobs_app
+
     jobs_app.command("rank")(rank)
 
 

@@ -38,16 +38,13 @@ def render_status(out: Console, report: StatusReport) -> None:
     out.print()
     strongest = report.evidence[:5]
     if strongest:
-        table = Table(
-            "id",
-            "kind",
-            "title",
-            "class",
-            "verified",
-            "credibility",
-            title="Strongest evidence",
-            title_justify="left",
-        )
+        out.print("[bold]Strongest evidence[/bold]")
+        table = Table(box=None, header_style="bold", collapse_padding=True, pad_edge=False)
+        table.add_column("id", justify="right", no_wrap=True)
+        table.add_column("kind", no_wrap=True)
+        table.add_column("title", no_wrap=True, overflow="ellipsis", max_width=30)
+        for name in ("class", "verified", "credibility"):
+            table.add_column(name, no_wrap=True, min_width=max(len(name), 9))
         for e, a in strongest:
             table.add_row(
                 str(e.id), e.kind, e.title, a.evidence_class, a.verification, str(a.credibility)

@@ -95,6 +95,64 @@ def demo_evidence(today: dt.date) -> list[dict[str, Any]]:
     ]
 
 
+SAMPLE_POSTINGS = Path(__file__).resolve().parent.parent / "data" / "sample_postings.jsonl"
+
+
+def demo_journal(today: dt.date) -> list[dict[str, Any]]:
+    """Six weeks of mostly learning with two shipped artefacts: a rhythm worth improving."""
+    day = lambda n: (today - dt.timedelta(days=n)).isoformat()  # noqa: E731
+    learn = [
+        (40, "Transformers course, week 3", 6),
+        (33, "Transformers course, week 4", 6),
+        (26, "LoRA fine-tuning tutorial", 5),
+        (19, "Reading the PEFT codebase", 4),
+        (12, "Evaluation metrics for ASR", 3),
+        (5, "Gradio deployment docs", 2),
+    ]
+    entries = [{"type": "learn", "topic": t, "hours": h, "date": day(n)} for n, t, h in learn]
+    entries += [
+        {
+            "type": "do",
+            "topic": "Blog post on fine-tuning Whisper",
+            "hours": 6,
+            "date": day(30),
+            "artifact": "https://demo.dev/blog/whisper",
+        },
+        {
+            "type": "do",
+            "topic": "Plant disease demo on Spaces",
+            "hours": 8,
+            "date": day(9),
+            "artifact": "https://huggingface.co/spaces/demo/plant-doctor",
+        },
+    ]
+    return entries
+
+
+def _fill_rhythm(session: Any, today: dt.date) -> None:
+    from hireable.core.journal import validate_entry
+    from hireable.services.ideas import add_idea, pick_idea
+    from hireable.services.journal import log_entry
+
+    for raw in demo_journal(today):
+        log_entry(session=session, entry=validate_entry(raw, today=today))
+    for title in (
+        "Speech search for local radio archives",
+        "Crop yield from satellite tiles",
+        "Invoice field extraction with LayoutLM",
+    ):
+        idea = add_idea(session=session, title=title, url=None, note=None)
+    pick_idea(session=session, idea_id=idea.id, today=today)
+
+
+def _fill_postings(session: Any) -> None:
+    from hireable.services.ingest import store_postings
+    from hireable.sources.files import load_file
+
+    postings = load_file(SAMPLE_POSTINGS, source="demo")
+    store_postings(session, postings, default_source="file:demo", single_company=False)
+
+
 def build_demo(data_dir: Path, today: dt.date) -> tuple[Path, Engine]:
     """(Re)create the demo database and fill it; returns its path and an engine on it."""
     path = data_dir / DEMO_FILE
@@ -116,4 +174,6 @@ def build_demo(data_dir: Path, today: dt.date) -> tuple[Path, Engine]:
         )
         for record in demo_evidence(today):
             add_evidence(session=s, record=validate_record(record, today=today))
+        _fill_rhythm(s, today)
+        _fill_postings(s)
     return path, engine

@@ -82,9 +82,18 @@ def analysis_columns(p: PostingIn, text: str, analyse: Analyse) -> dict[str, Any
         **columns,
         "analysis": analysis,
         "skills": list(analysis.get("skills") or []),
-        "remote": p.remote if p.remote is not None else analysis.get("remote"),
+        "remote": _remote(p, analysis),
         "salary": salary,
     }
+
+
+def _remote(p: PostingIn, analysis: dict[str, Any]) -> bool | None:
+    """The source's flag, else the text's, else a location such as "Remote (EU)"."""
+    if p.remote is not None:
+        return p.remote
+    if analysis.get("remote") is not None:
+        return bool(analysis["remote"])
+    return True if p.location and "remote" in p.location.lower() else None
 
 
 def _chunks(items: list[Any]) -> Iterable[list[Any]]:
