@@ -359,5 +359,7 @@ def test_demo_uses_its_own_database(cli, tmp_path: Path):
     r = cli("demo")
     assert r.code == 0, r.err
     assert "Readiness" in r.out and "ml-entry" in r.out and "Next actions" in r.out
+    assert "This week" in r.out  # the sprint plan's current block
+    assert "Best openings for ml-entry" in r.out and "Loamwise" in r.out
     assert (tmp_path / "data" / "demo.db").exists()
     assert cli("status").code == 1  # the user's own database still has no profile
