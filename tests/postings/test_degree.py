@@ -72,6 +72,12 @@ CASES = [
     ("- MS or PhD preferred", "preferred", "master"),
     ("- Bachelor's degree preferred", "preferred", "bachelor"),
     ("- A degree in Statistics is a plus", "preferred", "bachelor"),
+    # Paths joined by "or" are one requirement: its loosest route, its lowest level.
+    (
+        "- Bachelor's degree or equivalent experience, 8 years, or Master's degree and 6 years",
+        "equivalent",
+        "bachelor",
+    ),
     # Strictest non-softened requirement wins.
     ("- Bachelor's degree required\n- PhD preferred", "required", "bachelor"),
     # Not a candidate qualification.
@@ -79,6 +85,8 @@ CASES = [
     ("Strong MS Excel and MS Office skills; a high degree of accuracy.", "none", "none"),
     ("Our team of PhDs from top universities builds models.", "none", "none"),
     ("Build 360-degree customer views.", "none", "none"),
+    ("Top universities partner with us to offer courses and degrees to millions.", "none", "none"),
+    ("One of the best undergraduate public universities in the state.", "none", "none"),
     ("", "none", "none"),
 ]
 

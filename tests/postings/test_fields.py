@@ -23,6 +23,11 @@ from hireable.postings.analyse import analyse
             "experience with a PhD",
             2,
         ),
+        (
+            "- BS with 7 years of experience, MS with 5 years of experience, or PhD with 3 years "
+            "of experience",
+            3,
+        ),
         # Years stated only as preferred do not count.
         ("- 3+ years of experience preferred", None),
         ("Nice to have\n- 5+ years of experience with Spark", None),

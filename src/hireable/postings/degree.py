@@ -188,7 +188,7 @@ def _groups(doc: Doc) -> list[Group]:
     lower = doc.lower
     mentions: list[tuple[int, int, str, int]] = []
     asked_cache: dict[int, bool] = {}
-    for start, end, level, _ in _DEGREES.find(lower, doc.may_have_word_starting):
+    for start, end, level, _ in _DEGREES.find(lower, doc.word_starts()):
         seg = doc.index(start)
         if seg not in asked_cache:
             asked_cache[seg] = _asked(doc, seg)

@@ -15,6 +15,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from itertools import accumulate
+
+from hireable.postings.scan import WORD_EDGE_PUNCT
 
 # Product names written in CamelCase are one word, not a glued sentence ("TensorFlow").
 CAMEL_CASE_HEADS = ("Tensor", "Py", "Java", "Power", "Git", "Big", "My", "No", "Postgre", "Sage",
@@ -22,9 +25,11 @@ CAMEL_CASE_HEADS = ("Tensor", "Py", "Java", "Power", "Git", "Big", "My", "No", "
                     "Cloud", "Snow", "Dev", "Mc", "Mac", "Work", "Sales", "Drop", "Door", "Data",
                     "Hub", "Red", "Dyna", "Net", "Open")  # fmt: skip
 
-# Where one segment ends and the next begins. Every alternative starts with one character of
-# the leading class, so the regex engine skips quickly between candidates; lookbehinds then check
-# the context. What each match cuts is decided by its first character (see `_cut`).
+# Where one segment ends and the next begins: `_BOUNDARY.sub(_cut, text)` puts a line break at
+# each. Every alternative starts with one character of the leading class, so the regex engine
+# skips quickly between candidates; lookbehinds then check the context. `_cut` gives back the
+# consumed character: a sentence end stays left of the cut, a glued word's first letter right
+# of it; other matches (spaces, bullet marks) are dropped.
 _BOUNDARY = re.compile(
     r"[\n.!?;:A-Z0-9•●▪■◦‣○◆➢►✓✔*-]"
     r"(?:"
@@ -32,7 +37,8 @@ _BOUNDARY = re.compile(
     # a sentence end ". Next" or glued ".Next" (not "Ph. D.", "vs. X", "e.g. Python", "2.5")
     r"|(?<=[a-z0-9)%\]][.!?])(?<!Ph\.)(?<!vs\.)(?<!Sr\.)(?<!e\.g\.)(?<!i\.e\.)"
     r"\s+(?=[\"“(]?[A-Z0-9])"
-    r"|(?<=[a-z)][.!?:;])(?=[A-Z0-9])"
+    r"|(?<=[a-z)][.!?:])(?=[A-Z0-9])"
+    r"|(?<=[a-z)];)(?=[A-Z0-9])"
     r"|(?<=;)\s+"  # semicolon-separated requirements
     # a glued heading or bullet "dashersAs", "HavesFamiliar" (not "and/orElectrical")
     r"|(?<=[a-z]{2}[A-Z])(?<!\bor[A-Z])(?<!/or[A-Z])(?<!\band[A-Z])"
@@ -41,19 +47,26 @@ _BOUNDARY = re.compile(
     # a glued degree "preferredB.S.", "fieldMS or PhD"
     r"|(?<=[a-z]{2}[BMP])(?=\.[SAE]|S\b|A\b|BA\b|Sc\b|h\.?D)"
     # glued years "Qualifications2+ years", "POINTS2+ years"
-    r"|(?<=[a-z]{3}[0-9]|[A-Z]{3}[0-9])(?=\d?\s*(?:\+|-|–|to\b|years?\b|yrs\b))"
+    r"|(?<=[a-zA-Z]{3}[0-9])(?<![a-z][A-Z]{2}[0-9])(?<![A-Z][a-z]{2}[0-9])"
+    r"(?=\d?\s*(?:\+|-|–|to\b|years?\b|yrs\b))"
     # a years bullet glued with a space "...relevant field 6+ years", unless the words before
     # lead into it ("with 4+ years", "at least 3+ years")
-    r"|(?<=[a-z]{3} [0-9])(?<!with [0-9])(?<!\bof [0-9])(?<!least [0-9])(?<!mum [0-9])"
-    r"(?<!\band [0-9])(?<!\bor [0-9])(?<!have [0-9])(?<!has [0-9])(?<!plus [0-9])"
-    r"(?<!ire [0-9])(?<!ires [0-9])(?<!than [0-9])(?<!ding [0-9])(?<!over [0-9])(?<!\bfor [0-9])"
-    r"(?=\d?\+ years)"
+    r"|(?<=[a-z]{3} [0-9])(?<!with [0-9])(?<!\bof [0-9])(?<!least [0-9])"
+    r"(?<!mum [0-9])(?<!\band [0-9])(?<!\bor [0-9])(?<!have [0-9])(?<!has [0-9])"
+    r"(?<!plus [0-9])(?<!ire [0-9])(?<!ires [0-9])(?<!than [0-9])(?<!ding [0-9])"
+    r"(?<!over [0-9])(?<!\bfor [0-9])(?=\d?\+ years)"
     r"|(?<=[•●▪■◦‣○◆➢►✓✔])\s*"  # bullet marks
     r"|(?<= [-*])\s(?=[A-Z])"  # " - Item", " * Item"
     r")"
 )
 _KEEP_LEFT = frozenset(".!?:")  # a sentence end stays with its sentence
 _KEEP_RIGHT = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")  # a glued word starts the next
+
+
+def _cut(m: re.Match[str]) -> str:
+    c = m[0][0]
+    return c + "\n" if c in _KEEP_LEFT else "\n" + c if c in _KEEP_RIGHT else "\n"
+
 
 # Section headings: (kind, pattern). A segment that starts with the pattern and has at most a
 # short tail (or a ":") opens a section of that kind. Kinds: "pref" softens degree and years
@@ -110,15 +123,14 @@ class Doc:
     sections: list[str] = field(default_factory=list)  # "", "req", "pref", "other"
     heading: list[bool] = field(default_factory=list)
 
-    _starts: tuple[set[str], set[str]] | None = None
+    _starts: frozenset[str] | None = None
 
-    def may_have_word_starting(self, prefix: str) -> bool:
-        """False when no word of the text starts with `prefix`'s first three characters: a
-        cheap gate (one set lookup) before scanning the whole text with `str.find`."""
+    def word_starts(self) -> frozenset[str]:
+        """The first three characters of every word: keywords whose start is not among them need
+        not be searched for (`scan.start_key`)."""
         if self._starts is None:
             self._starts = _word_starts(self.lower)
-        two, three = self._starts
-        return prefix[:3] in three if len(prefix) >= 3 else prefix in two
+        return self._starts
 
     def index(self, pos: int) -> int:
         """The index of the segment holding text offset `pos`."""
@@ -132,45 +144,23 @@ class Doc:
         return self.starts[i], self.ends[i]
 
 
-_WORD_EDGE_PUNCT = "/([\"“‘'*•–—-"  # marks that may stand before a word: read as spaces
-
-
-def _word_starts(lower: str) -> tuple[set[str], set[str]]:
-    """The first two and the first three characters of every word."""
-    for mark in _WORD_EDGE_PUNCT:
+def _word_starts(lower: str) -> frozenset[str]:
+    for mark in WORD_EDGE_PUNCT:
         if mark in lower:
             lower = lower.replace(mark, " ")
     words = set(lower.split())
-    return {w[:2] for w in words}, {w[:3] for w in words}
+    return frozenset({w[:3] for w in words})
 
 
 def make_doc(text: str) -> Doc:
     """Cut `text` into segments and rejoin them one a line, so glued words come apart
     ("skillsBS in" → "skills\nBS in") and word-boundary regexes see them."""
-    pieces: list[str] = []
-    pos = 0
-    for m in _BOUNDARY.finditer(text):
-        first = text[m.start()]
-        if first in _KEEP_RIGHT:
-            cut, resume = m.start(), m.start()
-        elif first in _KEEP_LEFT:
-            cut, resume = m.start() + 1, m.end()
-        else:
-            cut, resume = m.start(), m.end()
-        piece = text[pos:cut].strip()
-        if piece:
-            pieces.append(piece)
-        pos = max(pos, resume)
-    piece = text[pos:].strip()
-    if piece or not pieces:
-        pieces.append(piece)
+    pieces = [p for p in map(str.strip, _BOUNDARY.sub(_cut, text).split("\n")) if p] or [""]
     joined = "\n".join(pieces)
     doc = Doc(text=joined, lower=joined.lower())
-    start = 0
-    for piece in pieces:
-        doc.starts.append(start)
-        doc.ends.append(start + len(piece))
-        start += len(piece) + 1
+    ends = list(accumulate(len(p) + 1 for p in pieces))
+    doc.ends = [e - 1 for e in ends]
+    doc.starts = [0, *ends[:-1]]
     _tag_sections(doc)
     return doc
 
@@ -178,20 +168,21 @@ def make_doc(text: str) -> Doc:
 def _tag_sections(doc: Doc) -> None:
     current = ""
     text = doc.text
+    sections, heading = doc.sections, doc.heading
     for start, end in zip(doc.starts, doc.ends, strict=True):
-        seg = text[start:end].lstrip("-–* ")
         if (
             end - start > _MAX_HEADING_CHARS
-            and ":" not in seg[:_MAX_HEADING_CHARS]
-            and (_SOFT_LEAD.match(seg) is None)
+            and text.find(":", start, start + _MAX_HEADING_CHARS) < 0
+            and _SOFT_LEAD.match(text, start) is None
         ):
-            kind, is_heading = "", False  # a long sentence, not a heading: skip the big regex
-        else:
-            kind, is_heading = _heading_kind(seg)
+            sections.append(current)  # a long sentence, not a heading: skip the regexes
+            heading.append(False)
+            continue
+        kind, is_heading = _heading_kind(text[start:end].lstrip("-–* "))
         if kind:
             current = kind
-        doc.sections.append(current)
-        doc.heading.append(is_heading)
+        sections.append(current)
+        heading.append(is_heading)
 
 
 def _heading_kind(seg: str) -> tuple[str, bool]:

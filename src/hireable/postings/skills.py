@@ -8,7 +8,9 @@ and only those are checked for word boundaries.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Set as AbstractSet
+
+from hireable.postings.scan import WORD_EDGES, active_keys, start_key
 
 SKILLS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("python", ("python",)),
@@ -63,38 +65,44 @@ _R_NEEDLES = (" r,", " r/", "/r,", "/r ", "/r)", "(r,", "(r)", "(r ", " r)", ",r
               " r or ", " r programming", " r language", "rstudio", " r/python", " r.")  # fmt: skip
 
 
-# (name, ((first word, alias), ...)): the first word is what the gate is asked about.
-_GATED = tuple((name, tuple((a.split(" ", 1)[0], a) for a in aliases)) for name, aliases in SKILLS)
+# Aliases by the start of their first word (`scan.start_key`), with their skill's place in the
+# table: only aliases whose start is among the text's word starts are searched for.
+_BY_KEY: dict[str, list[tuple[int, str]]] = {}
+for _order, (_, _aliases) in enumerate(SKILLS):
+    for _alias in _aliases:
+        _BY_KEY.setdefault(start_key(_alias), []).append((_order, _alias))
+_KEYS = frozenset(_BY_KEY)
 
 
-def find_skills(lower: str, gate: Callable[[str], bool] | None = None) -> list[str]:
+def find_skills(lower: str, word_starts: AbstractSet[str] | None = None) -> list[str]:
     """Canonical names of the skills named in `lower` (lowercase text), in table order.
 
-    `gate(word)` may say cheaply that no word of the text starts with `word`.
+    `word_starts` (see `Doc.word_starts`) lets aliases no word starts with be skipped.
     """
-    found = []
-    for name, aliases in _GATED:
-        if not aliases:
-            if _has_r(lower):
-                found.append(name)
-            continue
-        for key, alias in aliases:
-            if (gate is None or gate(key)) and _has_word(lower, alias):
-                found.append(name)
-                break
-    return found
+    found: set[int] = set()
+    for key in active_keys(_KEYS, word_starts):
+        for order, alias in _BY_KEY[key]:
+            if order not in found and _has_word(lower, alias):
+                found.add(order)
+    names = [SKILLS[i][0] for i in sorted(found)]
+    if _has_r(lower):
+        names.insert(sum(1 for i in found if i < _R_ORDER), "r")
+    return names
 
 
 def _has_word(lower: str, alias: str) -> bool:
     i = lower.find(alias)
     while i >= 0:
         end = i + len(alias)
-        if (i == 0 or not lower[i - 1].isalnum()) and (
+        if (i == 0 or lower[i - 1] in WORD_EDGES) and (
             end == len(lower) or not (lower[end].isalnum() or lower[end] == "+")
         ):
             return True
         i = lower.find(alias, end)
     return False
+
+
+_R_ORDER = next(i for i, (name, _) in enumerate(SKILLS) if name == "r")
 
 
 def _has_r(lower: str) -> bool:

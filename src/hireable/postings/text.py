@@ -76,6 +76,8 @@ def _tidy(s: str) -> str:
         s = _ZERO_WIDTH.sub("", s)
     if "\r" in s:
         s = s.replace("\r\n", "\n").replace("\r", "\n")
+    if "  " not in s and not _ODD_SPACE.search(s):  # the common case: only single spaces
+        return "\n".join(line for line in map(str.strip, s.split("\n")) if line and line != "-")
     lines = []
     for line in s.split("\n"):
         if "  " in line or _ODD_SPACE.search(line):
