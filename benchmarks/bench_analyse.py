@@ -107,15 +107,20 @@ def main(argv: list[str] | None = None) -> None:
         path = Path(tmp) / "postings.jsonl"
         size = build_input(path, args.n, args.corpus)
         print(f"input: {args.n} postings, {size / 1e6:.1f} MB ({args.corpus.name})")
+        load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+        print(f"machine: {os.cpu_count()} CPUs, load average {load} (other work skews timings)")
         n_floor, t_floor = time_floor(path)
         print(f"floor (json + lower + 1 regex): {n_floor / t_floor:,.0f} postings/s")
         n_one, t_one = time_analyser(path, 1)
         print(f"analyser, 1 process: {n_one / t_one:,.0f} postings/s")
         print(f"ratio to floor: {t_one / t_floor:.1f}x")
+        children_before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_utime
         n_par, t_par = time_analyser(path, args.jobs)
+        worker_cpu = resource.getrusage(resource.RUSAGE_CHILDREN).ru_utime - children_before
         print(
             f"analyser, --jobs {args.jobs}: {n_par / t_par:,.0f} postings/s, "
-            f"speed-up {t_one / t_par:.2f}x"
+            f"speed-up {t_one / t_par:.2f}x (workers used {worker_cpu:.1f} s CPU in "
+            f"{t_par:.1f} s)"
         )
         small, large = max(1, args.n // 20), max(1, args.n // 5)
         print(

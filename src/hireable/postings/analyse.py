@@ -23,8 +23,6 @@ from hireable.postings.text import html_to_text
 MAX_CHARS = 200_000
 MAX_EVIDENCE = 240  # characters of a deciding segment kept as evidence
 
-FIELDS = ("degree", "degree_level", "seniority", "years_min", "ml", "remote", "salary", "skills")
-
 
 def clean_text(description: str) -> str:
     """The text the analyser reads, one sentence or bullet a line: evidence quotes come from it."""
@@ -44,8 +42,8 @@ def analyse(description: str, title: str | None = None) -> dict[str, Any]:
     years, years_span = analyse_years(doc, deg.segments)
     seniority, seniority_cue = analyse_seniority(title, doc, years)
     ml, ml_span, by_title = analyse_ml(title, doc)
-    if not seniority_cue and years_span is not None and seniority != "mid":
-        seniority_cue = _clip(doc, years_span)
+    if not seniority_cue and years_span is not None:
+        seniority_cue = _clip(doc, years_span)  # a silent title: the years decided
     result: dict[str, Any] = {
         "degree": deg.degree,
         "degree_level": deg.level,
