@@ -29,6 +29,7 @@ CASES = [
         "bachelor",
     ),
     ("Bonus points\n- MS or PhD in a technical field", "preferred", "master"),
+    ("It would be great if you have\n- A Master's in Statistics", "preferred", "master"),
     # Glued headings (newlines lost in scraping).
     (
         "You will build dashboards.RequirementsStrong SQL skills"
@@ -107,3 +108,21 @@ def test_degree_evidence_is_the_deciding_sentence() -> None:
 def test_html_description_is_read_like_text() -> None:
     html = "<p>Requirements</p><ul><li>Bachelor&#39;s degree required</li></ul>"
     assert analyse(html)["degree"] == "required"
+
+
+def test_board_html_headings_and_lists() -> None:
+    lever = (
+        "<div><b>What you'll need</b></div><ul><li>3+ years of SQL</li></ul>"
+        "<div><b>Nice to have</b></div><ul><li>MS in Statistics</li><li>5+ years of Spark</li></ul>"
+    )
+    result = analyse(lever, "Data Analyst")
+    assert (result["degree"], result["degree_level"], result["years_min"]) == (
+        "preferred",
+        "master",
+        3,
+    )
+    greenhouse = (
+        "&lt;h3&gt;Requirements&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;Bachelor&amp;#39;s degree or "
+        "equivalent practical experience&lt;/li&gt;&lt;/ul&gt;"
+    )
+    assert analyse(greenhouse)["degree"] == "equivalent"

@@ -44,6 +44,10 @@ _SOFT = re.compile(
     r"|in\b|with\b|from\b))|\ba plus\b|\bplus!|bonus|nice[ -]to[ -]have|ideal(?:ly)?\b"
     r"|desirable|is an? (?:asset|advantage)|advantageous|helpful|would be (?:great|nice)"
 )
+# A bullet that opens with the count is a requirement even without the word "experience":
+# "- 3+ years of SQL", "5 years in a data role".
+_BULLET_LEAD = re.compile(r"[-–*•\s]*(?:minimum of |at least |min\.? )?")
+_SKILL_YEARS = re.compile(r"\s+(?:of|in|with|working|using|building|doing|developing|hands)\b")
 _SOFTLY = re.compile(r"(?:preferabl|ideall)y,?\s*(?:at least\s*)?$")
 _CLAUSE_END = re.compile(r"[;(]|\.\s|\s[—–-]\s|,\s(?=more|ideally|preferably)")
 _ALTERNATIVE = re.compile(r"\bor\b")
@@ -134,7 +138,12 @@ def _is_requirement(doc: Doc, seg: int, start: int, end: int) -> bool:
     before = lower[max(seg_start, start - 40) : start]
     if _NOT_EXPERIENCE.match(after) or _NOT_EXPERIENCE_BEFORE.search(before):
         return False
-    if not (_ABOUT_WORK.search(after) or _ABOUT_WORK.search(lower[seg_start:start])):
+    if not (
+        _ABOUT_WORK.search(after)
+        or _ABOUT_WORK.search(lower[seg_start:start])
+        or _BULLET_LEAD.fullmatch(before)
+        and _SKILL_YEARS.match(lower, end)
+    ):
         return False
     if doc.sections[seg] == "pref":
         return False

@@ -77,7 +77,8 @@ HEADINGS: tuple[tuple[str, str], ...] = (
         "pref",
         r"(?:preferred|desired|desirable|bonus|nice[ -]to[ -]haves?|pluses|extra credit"
         r"|ideally|recommended|good to have|added bonus|optional|additional preferred"
-        r"|impress us|(?:what )?would (?:make you stand out|be (?:great|nice|a plus))|stand out"
+        r"|impress us|(?:what |it )?would (?:make you stand out|be (?:great|nice|a plus))"
+        r"|stand out|extra points|points if|bonus if|helpful|advantageous|a big plus"
         r"|it(?:'|’)?s a plus|a plus|pluses|we(?:'|’)d love|you might also have|even better)",
     ),
     # Requirement headings: degrees and years under them are requirements unless softened.
