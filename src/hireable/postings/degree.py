@@ -123,6 +123,7 @@ _SUBSTITUTE = re.compile(
     r"|(?:degree|education)(?: requirement)? (?:may|can) be (?:substituted|waived|replaced)"
     r"|equivalent (?:\w+ ){0,2}experience (?:will|may|can) (?:also )?be (?:considered|accepted)"
 )
+_MAX_EVIDENCE = 240  # characters a degree quote may grow to when it takes in its alternative
 _SUBSTITUTE_REACH = 6  # segments after the degree read for a substitution sentence
 _SUBSTITUTE_WORDS = ("lieu", "substitut", "waive", "replace", "considered", "accepted")
 # A segment that opens with "or ..." continues the previous one's alternatives.
@@ -213,10 +214,15 @@ def _groups(doc: Doc) -> list[Group]:
         groups.append(_group(doc, current, -1, first))
     _join_alternatives(lower, groups)
     for g in groups:
-        if g.status == "required" and (
-            _substitute_near(doc, g.seg) or _next_is_alternative(doc, g.seg)
-        ):
+        if g.status != "required":
+            continue
+        route = _next_alternative(doc, g.seg)
+        if route is None:
+            route = _substitute_near(doc, g.seg)
+        if route is not None:
             g.status = "equivalent"
+            # The evidence runs on to the sentence that opens the other route.
+            g.end = doc.ends[route] if doc.ends[route] - g.start <= _MAX_EVIDENCE else g.end
     return groups
 
 
@@ -280,18 +286,22 @@ def _status(doc: Doc, seg: int, before: str, after: str) -> str:
     return "required"
 
 
-def _substitute_near(doc: Doc, seg: int) -> bool:
-    """A sentence near the degree opens another route ("Experience may substitute for the
-    degree", "... in lieu of education")."""
-    last = min(seg + _SUBSTITUTE_REACH, len(doc.starts) - 1)
-    text = doc.lower[doc.starts[max(0, seg - 1)] : doc.ends[last]]
-    return any(w in text for w in _SUBSTITUTE_WORDS) and _SUBSTITUTE.search(text) is not None
+def _substitute_near(doc: Doc, seg: int) -> int | None:
+    """The segment near the degree that opens another route ("Experience may substitute for
+    the degree", "... in lieu of education"), if any."""
+    first, last = max(0, seg - 1), min(seg + _SUBSTITUTE_REACH, len(doc.starts) - 1)
+    text = doc.lower[doc.starts[first] : doc.ends[last]]
+    if not any(w in text for w in _SUBSTITUTE_WORDS):
+        return None
+    m = _SUBSTITUTE.search(text)
+    return None if m is None else doc.index(doc.starts[first] + m.start())
 
 
-def _next_is_alternative(doc: Doc, seg: int) -> bool:
-    """The next segment or two read "or equivalent experience" / "or 4 years of ..."."""
+def _next_alternative(doc: Doc, seg: int) -> int | None:
+    """The next segment or the one after, when it reads "or equivalent experience" / "or 4
+    years of ..."."""
     for nxt in range(seg + 1, min(seg + 3, len(doc.starts))):
         text = doc.lower[doc.starts[nxt] : doc.ends[nxt]].lstrip("-–* ")
         if _OR_LEAD.match(text) or text.startswith(("or equivalent", "equivalent experience")):
-            return True
-    return False
+            return nxt
+    return None
