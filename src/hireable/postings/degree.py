@@ -1,12 +1,16 @@
 """Degree requirement (`none` | `preferred` | `equivalent` | `required`) and its lowest level.
 
 How it reads a posting (GUIDELINES.md):
-1. find every degree mention with one regex over the lowercase text;
+1. find every degree mention (`DEGREE_RULES`, scanned from trigger words, see scan.py) and drop
+   those not asked of the candidate (company blurbs, benefits);
 2. join mentions that are alternatives of one statement ("B.S., M.S., or PhD") into a group;
 3. judge each group from the words after it (up to the next group or the clause end), the words
    before it in its segment, and the section it stands in: softened → preferred; an explicit
    alternative route → equivalent; otherwise required;
-4. the strictest non-softened group wins; its lowest level is the answer.
+4. groups joined by "or" in one statement are one requirement (its loosest route, lowest level);
+   a required group followed by "or equivalent experience" or a substitution sentence nearby
+   becomes equivalent;
+5. the strictest non-softened group wins; its lowest level is the answer.
 """
 
 from __future__ import annotations
@@ -115,7 +119,7 @@ _BARE_EQUIV = re.compile(
     r"[\s,/)(]*(?:degree\s*)?(?:\([^)]{0,40}\)\s*)?,?\s*or (?:an? )?equivalent\b"
     r"(?!\s*(?:degree|field|discipline|in\b|qualification|major|area))"
 )
-# A sentence elsewhere that opens an alternative to the degree for the whole posting.
+# A sentence near the degree that opens an alternative route to it.
 _SUBSTITUTE = re.compile(
     r"(?:experience|years?) (?:\w+ ){0,4}(?:may|can|could|will) (?:\w+ ){0,2}"
     r"(?:substitute|substituted|be considered in lieu|be accepted in lieu|replace)"
