@@ -52,7 +52,7 @@ def analyse(description: str, title: str | None = None) -> dict[str, Any]:
         "ml": ml,
         "remote": find_remote(doc.lower, title),
         "salary": find_salary(doc.lower),
-        "skills": find_skills(doc.lower.replace("\n", " "), doc.word_starts()),
+        "skills": find_skills(doc.lower, doc.word_starts()),
         "evidence": {
             "degree": _clip(doc, deg.span),
             "seniority": seniority_cue,
