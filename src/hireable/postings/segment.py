@@ -59,6 +59,22 @@ _BOUNDARY = re.compile(
     r"|(?<= [-*])\s(?=[A-Z])"  # " - Item", " * Item"
     r")"
 )
+# Text that kept its line breaks (HTML from job boards, most plain text) has no glued words:
+# it is cut with the rules above that start with a line break, a punctuation mark or a bullet.
+_BOUNDARY_LINED = re.compile(
+    r"[\n.!?;:•●▪■◦‣○◆➢►✓✔*-]"
+    r"(?:"
+    r"(?<=\n)\s*"
+    r"|(?<=[a-z0-9)%\]][.!?])(?<!Ph\.)(?<!vs\.)(?<!Sr\.)(?<!e\.g\.)(?<!i\.e\.)"
+    r"\s+(?=[\"“(]?[A-Z0-9])"
+    r"|(?<=[a-z)][.!?:])(?=[A-Z0-9])"
+    r"|(?<=[a-z)];)(?=[A-Z0-9])"
+    r"|(?<=;)\s+"
+    r"|(?<=[•●▪■◦‣○◆➢►✓✔])\s*"
+    r"|(?<= [-*])\s(?=[A-Z])"
+    r")"
+)
+LINED_CHARS = 400  # at least one line break per this many characters: the text kept its lines
 _KEEP_LEFT = frozenset(".!?:")  # a sentence end stays with its sentence
 _KEEP_RIGHT = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")  # a glued word starts the next
 
@@ -156,7 +172,9 @@ def _word_starts(lower: str) -> frozenset[str]:
 def make_doc(text: str) -> Doc:
     """Cut `text` into segments and rejoin them one a line, so glued words come apart
     ("skillsBS in" → "skills\nBS in") and word-boundary regexes see them."""
-    pieces = [p for p in map(str.strip, _BOUNDARY.sub(_cut, text).split("\n")) if p] or [""]
+    lined = text.count("\n") * LINED_CHARS >= len(text)
+    cut = (_BOUNDARY_LINED if lined else _BOUNDARY).sub(_cut, text)
+    pieces = [p for p in map(str.strip, cut.split("\n")) if p] or [""]
     joined = "\n".join(pieces)
     doc = Doc(text=joined, lower=joined.lower())
     ends = list(accumulate(len(p) + 1 for p in pieces))
