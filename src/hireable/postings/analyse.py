@@ -50,7 +50,7 @@ def analyse(description: str, title: str | None = None) -> dict[str, Any]:
         "seniority": seniority,
         "years_min": years,
         "ml": ml,
-        "remote": find_remote(doc.lower, title),
+        "remote": find_remote(doc.lower, title, doc.word_starts()),
         "salary": find_salary(doc.lower),
         "skills": find_skills(doc.lower, doc.word_starts()),
         "evidence": {

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
+
+from hireable.postings.scan import start_key
 
 # Checked first: a posting that says "not remote" is not remote whatever else it says.
 _ONSITE = re.compile(
@@ -22,13 +26,21 @@ _TITLE_REMOTE = re.compile(r"\bremote\b", re.IGNORECASE)
 # Every phrase above contains one of these words: the regexes only read a window around them.
 _TRIGGERS = ("remote", "on-site", "onsite", "office", "local candidates", "home", "wfh",
              "telecommut", "distributed", "anywhere")  # fmt: skip
+_KEYS = {t: start_key(t) for t in _TRIGGERS}
 _BEFORE, _AFTER = 45, 40  # characters read around a trigger
 
 
-def find_remote(lower: str, title: str | None = None) -> bool | None:
-    """True when the posting offers remote work, False when it rules it out, else None."""
+def find_remote(
+    lower: str, title: str | None = None, word_starts: AbstractSet[str] | None = None
+) -> bool | None:
+    """True when the posting offers remote work, False when it rules it out, else None.
+
+    `word_starts` (see `Doc.word_starts`) lets trigger words no word starts with be skipped."""
     remote = bool(title and _TITLE_REMOTE.search(title)) or None
-    for window in _windows(lower):
+    triggers = (
+        _TRIGGERS if word_starts is None else [t for t in _TRIGGERS if _KEYS[t] in word_starts]
+    )
+    for window in _windows(lower, triggers):
         if _ONSITE.search(window):
             return False
         if remote is None and _REMOTE.search(window):
@@ -36,9 +48,9 @@ def find_remote(lower: str, title: str | None = None) -> bool | None:
     return remote
 
 
-def _windows(lower: str) -> list[str]:
+def _windows(lower: str, triggers: Iterable[str]) -> list[str]:
     out = []
-    for t in _TRIGGERS:
+    for t in triggers:
         i = lower.find(t)
         while i >= 0:
             out.append(lower[max(0, i - _BEFORE) : i + len(t) + _AFTER])

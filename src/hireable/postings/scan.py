@@ -30,7 +30,7 @@ def rule(label: str, triggers: Iterable[str], pattern: str) -> Rule:
 
 
 # Marks that may stand before or inside a word; word starts are read as if they were spaces.
-WORD_EDGE_PUNCT = "/([\"“‘'*•–—-,:;&"
+WORD_EDGE_PUNCT = "/([\"“‘'*•–—-,:;&.)"
 WORD_EDGES = frozenset(WORD_EDGE_PUNCT + " \n\t")
 
 

@@ -85,7 +85,7 @@ def find_skills(lower: str, word_starts: AbstractSet[str] | None = None) -> list
             if order not in found and _has_word(lower, alias):
                 found.add(order)
     names = [SKILLS[i][0] for i in sorted(found)]
-    if _has_r(lower):
+    if (word_starts is None or not _R_KEYS.isdisjoint(word_starts)) and _has_r(lower):
         names.insert(sum(1 for i in found if i < _R_ORDER), "r")
     return names
 
@@ -102,6 +102,7 @@ def _has_word(lower: str, alias: str) -> bool:
     return False
 
 
+_R_KEYS = frozenset({"r", "rst"})  # the word starts the R needles can have
 _R_ORDER = next(i for i, (name, _) in enumerate(SKILLS) if name == "r")
 
 
