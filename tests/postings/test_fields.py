@@ -157,9 +157,12 @@ def test_word_start_gate_changes_no_result(monkeypatch: pytest.MonkeyPatch) -> N
     """The speed gate (skip keywords no word starts with) must never change an analysis."""
     from hireable.postings import segment
 
-    texts = [MODELLING, ANALYTICS_ONE_ML_MENTION,
-             "Python, R.Cloud tools (SQL, R)analysis; BS/MS in CS; fully remote; $90K-$110K",
-             "QualificationsBachelor's degree in Math2+ years of experience; c++ and node.js"]  # fmt: skip
+    texts = [
+        MODELLING,
+        ANALYTICS_ONE_ML_MENTION,
+        "Python, R.Cloud tools (SQL, R)analysis; BS/MS in CS; fully remote; $90K-$110K",
+        "QualificationsBachelor's degree in Math2+ years of experience; c++ and node.js",
+    ]
     gated = [analyse(t, "Data Scientist") for t in texts]
     monkeypatch.setattr(segment.Doc, "word_starts", lambda self: None)
     assert [analyse(t, "Data Scientist") for t in texts] == gated
