@@ -61,6 +61,7 @@ def test_years(text: str, years: int | None) -> None:
         ("Data Analyst", "- 3 years of experience with SQL", "mid"),
         ("Data Analyst", "This is an entry-level role for recent graduates.", "entry"),
         ("Data Analyst", "Join our team.", "mid"),
+        ("Data Scientist", "You will mentor junior data scientists.", "mid"),
         (None, "We offer a paid internship for students this summer.", "intern"),
     ],
 )

@@ -34,9 +34,10 @@ _TITLE = re.compile(
 _TITLE_ORDER = {kind: i for i, (kind, _) in enumerate(TITLE_RULES)}
 
 # When the title is silent: cues in the text itself.
+# ("junior" alone is left out: "mentor junior analysts" says nothing about this role.)
 _TEXT_ENTRY = re.compile(
-    r"\bentry[- ]level\b|\bnew grad(?:uate)?s?\b|\brecent (?:college )?graduates?\b|\bjunior\b"
-    r"|\bearly[- ]career\b"
+    r"\bentry[- ]level\b|\bnew grad(?:uate)?s?\b|\brecent (?:college )?graduates?\b"
+    r"|\bearly[- ]career\b|\bjunior[- ]level\b|\bthis junior\b"
 )
 _TEXT_INTERN = re.compile(r"\b(?:this|an|our|summer|paid) internship\b|\binternship program\b")
 SENIOR_YEARS = 5  # "5+ years" reads as senior (GUIDELINES)
