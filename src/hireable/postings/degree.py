@@ -153,7 +153,10 @@ _FIELD_AFTER = re.compile(r"\s+(?:degree\s+)?in\s+(?!lieu|order|a way|the )")
 _GENERIC = re.compile(r"degrees?\b.*", re.DOTALL)
 _ENDS_WITH_OR = re.compile(r"\bor$")
 _EVIDENCE_BEFORE = 80  # a degree this far into its sentence is quoted from the sentence start
-_CLAUSE_END = re.compile(r";|(?<!\be\.g)(?<!\bi\.e)\.(?:\s|$)|\s[—–]\s")
+# A clause ends at ";", " - " or a full stop that does not close an abbreviation ("Ph.D. in").
+_CLAUSE_END = re.compile(
+    r";|(?<!\be\.g)(?<!\bi\.e)(?<!\bph\.d)(?<![^a-z][mb]\.[sa])(?<!\betc)\.(?:\s|$)|\s[—–]\s"
+)
 _WINDOW = 160  # characters after a group read for its qualifiers
 
 
@@ -193,14 +196,17 @@ def _groups(doc: Doc) -> list[Group]:
     lower = doc.lower
     mentions: list[tuple[int, int, str, int]] = []
     asked_cache: dict[int, bool] = {}
-    for start, end, level, _ in _DEGREES.find(lower, doc.word_starts()):
-        seg = doc.index(start)
+    found = [
+        (s, e, level, doc.index(s)) for s, e, level, _ in _DEGREES.find(lower, doc.word_starts())
+    ]
+    # A degree with its field ("PhD in Physics") is asked for, and so are the others beside it.
+    with_field = {seg for _, end, _, seg in found if _FIELD_AFTER.match(lower, end)}
+    for mention in found:
+        seg = mention[3]
         if seg not in asked_cache:
-            asked_cache[seg] = _asked(doc, seg)
-        if _FIELD_AFTER.match(lower, end):
-            asked_cache[seg] = True  # and the other degrees of its segment with it
+            asked_cache[seg] = seg in with_field or _asked(doc, seg)
         if asked_cache[seg]:
-            mentions.append((start, end, level, seg))
+            mentions.append(mention)
     groups: list[Group] = []
     current: list[tuple[int, int, str, int]] = []
     first = True  # the group is the first in its segment: the words before it qualify it

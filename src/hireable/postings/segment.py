@@ -37,7 +37,7 @@ _BOUNDARY = re.compile(
     # a sentence end ". Next" or glued ".Next" (not "Ph. D.", "vs. X", "e.g. Python", "2.5")
     r"|(?<=[a-z0-9)%\]][.!?])(?<!Ph\.)(?<!vs\.)(?<!Sr\.)(?<!e\.g\.)(?<!i\.e\.)"
     r"\s+(?=[\"“(]?[A-Z0-9])"
-    r"|(?<=[a-z)][.!?:])(?=[A-Z0-9])"
+    r"|(?<=[a-z)][.!?:])(?<!Ph\.)(?=[A-Z0-9])"
     r"|(?<=[a-z)];)(?=[A-Z0-9])"
     r"|(?<=;)\s+"  # semicolon-separated requirements
     # a glued heading or bullet "dashersAs", "HavesFamiliar" (not "and/orElectrical")
@@ -67,7 +67,7 @@ _BOUNDARY_LINED = re.compile(
     r"(?<=\n)\s*"
     r"|(?<=[a-z0-9)%\]][.!?])(?<!Ph\.)(?<!vs\.)(?<!Sr\.)(?<!e\.g\.)(?<!i\.e\.)"
     r"\s+(?=[\"“(]?[A-Z0-9])"
-    r"|(?<=[a-z)][.!?:])(?=[A-Z0-9])"
+    r"|(?<=[a-z)][.!?:])(?<!Ph\.)(?=[A-Z0-9])"
     r"|(?<=[a-z)];)(?=[A-Z0-9])"
     r"|(?<=;)\s+"
     r"|(?<=[•●▪■◦‣○◆➢►✓✔])\s*"
@@ -126,7 +126,7 @@ _HEADINGS = tuple((kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern i
 _MAX_HEADING_TAIL = 4
 _MAX_HEADING_CHARS = 60
 _NOT_HEADING_TAIL = frozenset("with in of using to on at from is are a an as for".split())
-_SOFT_LEAD = re.compile(r"\S+\s+(?:qualifications|skills|requirements)", re.IGNORECASE)
+_SOFT_LEAD = re.compile(r"(?:\S+\s+){1,2}(?:qualifications|skills|requirements)", re.IGNORECASE)
 
 
 @dataclass
