@@ -79,6 +79,15 @@ CASES = [
         "equivalent",
         "bachelor",
     ),
+    # A degree with its field counts wherever it stands, with the degrees beside it.
+    ("About the role\nM.Sc or PhD in Computer Science, Math or Physics", "required", "master"),
+    # A soft heading glued to its first item still softens what follows; "Ph.D." is one word.
+    (
+        "Minimum Qualifications\n- Master's degree in Statistics\nAdditional Preferred "
+        "Qualifications Ph.D. in Machine Learning\n- Bachelor's or higher in Computer Science",
+        "required",
+        "master",
+    ),
     # Strictest non-softened requirement wins.
     ("- Bachelor's degree required\n- PhD preferred", "required", "bachelor"),
     # Not a candidate qualification.
