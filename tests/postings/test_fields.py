@@ -125,6 +125,11 @@ def test_skills_are_canonical_and_whole_words() -> None:
         ),
         ("$45/hour", {"min": 45, "max": 45, "currency": "USD", "interval": "hour"}),
         ("Salary $90K-$110K", {"min": 90000, "max": 110000, "currency": "USD", "interval": "year"}),
+        (
+            "Compensation: CA$95,000 - CA$120,000 per year.",
+            {"min": 95000, "max": 120000, "currency": "CAD", "interval": "year"},
+        ),
+        ("A$100k - A$120k", {"min": 100000, "max": 120000, "currency": "AUD", "interval": "year"}),
         ("We raised $20 million and sell $5 widgets.", None),
         ("No pay stated.", None),
     ],

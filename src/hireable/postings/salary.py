@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import re
 
-CURRENCIES = {"$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "£": "GBP", "gbp": "GBP",
-              "cad": "CAD", "c$": "CAD", "a$": "AUD", "aud": "AUD"}  # fmt: skip
+CURRENCIES = {"$": "USD", "usd": "USD", "us$": "USD", "€": "EUR", "eur": "EUR", "£": "GBP",
+              "gbp": "GBP", "cad": "CAD", "c$": "CAD", "ca$": "CAD", "a$": "AUD", "au$": "AUD",
+              "aud": "AUD"}  # fmt: skip
+# Dollar signs with a country prefix, longest first: "CA$95,000" is Canadian, not "A$".
+_DOLLAR_PREFIXES = ("ca$", "us$", "au$", "c$", "a$")
+_MARK = r"(ca\$|us\$|au\$|c\$|a\$|\$|€|£|usd|eur|gbp|cad|aud)"
 _AMOUNT = r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(k\b)?"
 _SALARY = re.compile(
-    rf"(c\$|a\$|\$|€|£|usd|eur|gbp|cad|aud)\s?{_AMOUNT}"
-    rf"(?:\s*(?:-|–|—|to)\s*(?:c\$|a\$|\$|€|£|usd|eur|gbp|cad|aud)?\s?{_AMOUNT})?"
+    rf"{_MARK}\s?{_AMOUNT}"
+    rf"(?:\s*(?:-|–|—|to)\s*(?:{_MARK[1:-1]})?\s?{_AMOUNT})?"
     r"(?:\s*(?:usd|eur|gbp|cad|aud))?"
     r"(?:\s*(?:/|per|an|a)\s*(hour|hr|year|yr|annum|annually|month|mo|week|day))?"
 )
@@ -30,9 +34,7 @@ def find_salary(lower: str) -> dict[str, object] | None:
     if not any(mark in lower for mark in _CURRENCY_MARKS):
         return None
     starts = sorted(
-        i - (1 if i and lower[i - 1] in "ca" and mark == "$" else 0)
-        for mark in _CURRENCY_MARKS
-        for i in _positions(lower, mark)
+        _start_of(lower, i, mark) for mark in _CURRENCY_MARKS for i in _positions(lower, mark)
     )
     for start in starts:
         m = _SALARY.match(lower, start)
@@ -58,6 +60,16 @@ def find_salary(lower: str) -> dict[str, object] | None:
             "interval": interval,
         }
     return None
+
+
+def _start_of(lower: str, i: int, mark: str) -> int:
+    """Where the currency mark at `i` really starts (a "$" may carry a country prefix)."""
+    if mark == "$":
+        for prefix in _DOLLAR_PREFIXES:
+            k = i - len(prefix) + 1
+            if k >= 0 and lower.startswith(prefix, k):
+                return k
+    return i
 
 
 def _positions(text: str, mark: str) -> list[int]:
