@@ -10,10 +10,11 @@ CURRENCIES = {"$": "USD", "usd": "USD", "us$": "USD", "€": "EUR", "eur": "EUR"
 # Dollar signs with a country prefix, longest first: "CA$95,000" is Canadian, not "A$".
 _DOLLAR_PREFIXES = ("ca$", "us$", "au$", "c$", "a$")
 _MARK = r"(ca\$|us\$|au\$|c\$|a\$|\$|€|£|usd|eur|gbp|cad|aud)"
-_AMOUNT = r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(k\b)?"
+_AMOUNT = r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:[ \t]*(k)\b)?"
 _SALARY = re.compile(
     rf"{_MARK}\s?{_AMOUNT}"
-    rf"(?:\s*(?:-|–|—|to)\s*(?:{_MARK[1:-1]})?\s?{_AMOUNT})?"
+    # A range's dash may have been read as a bullet ("A$100k - A$120k" splits into two lines).
+    rf"(?:(?:\s*(?:-|–|—|to)\s*|\n)(?:{_MARK[1:-1]})?\s?{_AMOUNT})?"
     r"(?:\s*(?:usd|eur|gbp|cad|aud))?"
     r"(?:\s*(?:/|per|an|a)\s*(hour|hr|year|yr|annum|annually|month|mo|week|day))?"
 )
