@@ -55,6 +55,10 @@ def test_years(text: str, years: int | None) -> None:
         ("Junior Data Analyst", "", "entry"),
         ("Data Analyst I", "", "entry"),
         ("Data Scientist II", "", "mid"),
+        # Levels offered as alternatives: the easiest path, as for years.
+        ("Credit Risk Analyst, Associate/AVP", "", "entry"),
+        ("Data Analyst I/II", "", "entry"),
+        ("Senior Data Scientist/Engineer", "", "senior"),
         # A silent title: the years decide (titles that say nothing, text that does).
         ("Data Scientist", "- 7+ years of experience building models", "senior"),
         ("Data Analyst", "- 1+ years of experience with SQL", "entry"),
@@ -98,6 +102,14 @@ ANALYTICS_ONE_ML_MENTION = (
             False,
         ),
         ("Senior Scientist, Toxicology", "Run assays and write study reports.", False),
+        # Duties that build classifiers and prediction systems are modelling, whatever the words.
+        (
+            "Data Scientist / Root Cause Engineer",
+            "Write reports and present results.\n- Build prediction systems for our products\n"
+            "- Select features and optimize classifiers\n- Create anomaly detection systems\n"
+            "- Prepare ad hoc reports\n- Track KPIs in dashboards",
+            True,
+        ),
     ],
 )
 def test_ml(title: str, text: str, ml: bool) -> None:

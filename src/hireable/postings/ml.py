@@ -61,6 +61,8 @@ CUE_RULES = (
             "recommend",
             "reinforcement",
             "classification",
+            "classifier",
+            "prediction",
             "regression",
             "random forest",
             "gradient",
@@ -79,6 +81,7 @@ CUE_RULES = (
         r"|statistical model|ml\b|ai\b|artificial intelligence|tensorflow|pytorch|keras|scikit"
         r"|sklearn|xgboost|nlp\b|natural language|computer vision"
         r"|recommend(?:er|ation) (?:system|engine)|reinforcement learning|classification"
+        r"|classifiers?\b|prediction (?:models?|systems?|engines?)\b"
         r"|regression|random forest|gradient boost|clustering|mlops|feature engineering"
         r"|(?:un)?supervised|forecasting model|anomaly detection|bayesian|time series|mllib)",
     ),

@@ -102,9 +102,9 @@ WEIGHTS: tuple[Weight, ...] = (
     _w(
         "ml",
         "not-ml",
-        -40,
+        -60,
         "not an ML role",
-        "The stage is about an ML job: other roles come last.",
+        "The stage is about an ML job: other roles come last, below ML roles of any level.",
     ),
     _w("ml", "not-ml-ok", 0, "not an ML role", "Fine for a software internship."),
     # Company size band against the stage's target employer (cases are "group/band").

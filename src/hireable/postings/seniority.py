@@ -44,13 +44,27 @@ SENIOR_YEARS = 5  # "5+ years" reads as senior (GUIDELINES)
 ENTRY_YEARS = 1  # "0-2 years", "1+ years" read as entry
 
 
+LEVEL_RANK = {"intern": 0, "entry": 1, "mid": 2, "senior": 3}
+# Levels offered as alternatives ("Associate/AVP", "Analyst I or II"): the easiest path counts,
+# as for years (GUIDELINES: across alternative paths, the easiest).
+_ALTERNATIVE = re.compile(r"\s*/\s*|\s+or\s+", re.IGNORECASE)
+
+
+def _title_level(title: str, found: list[re.Match[str]]) -> str:
+    kinds = [m.lastgroup or "" for m in found]
+    for a, b in zip(found, found[1:], strict=False):
+        between = title[a.end() : b.start()]
+        if a.lastgroup != b.lastgroup and _ALTERNATIVE.fullmatch(between):
+            return min(kinds, key=LEVEL_RANK.__getitem__)
+    return min(kinds, key=_TITLE_ORDER.__getitem__)
+
+
 def analyse_seniority(title: str | None, doc: Doc, years: int | None) -> tuple[str, str]:
     """(seniority, what decided it: the title cue, the years or the text cue)."""
     if title:
-        found = [(m.lastgroup or "",) for m in _TITLE.finditer(title)]
+        found = list(_TITLE.finditer(title))
         if found:
-            kind = min((f[0] for f in found), key=_TITLE_ORDER.__getitem__)
-            return kind, title
+            return _title_level(title, found), title
     if years is not None:
         if years >= SENIOR_YEARS:
             return "senior", ""
