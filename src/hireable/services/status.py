@@ -99,14 +99,31 @@ LEDGER_COLUMNS = (
 )
 
 
-def scored_evidence(session: Session, today: dt.date) -> list[tuple[Any, Assessment]]:
-    """Every item (a read-only row) with its assessment, strongest first."""
-    from sqlalchemy import select
+_SCORED = "hireable.scored_evidence"  # session.info key: the scored ledger of this session
 
+
+def scored_evidence(session: Session, today: dt.date) -> list[tuple[Any, Assessment]]:
+    """Every item (a read-only row) with its assessment, strongest first.
+
+    Computed once per session and day (status, plan and tracker all read it); any flush of the
+    session forgets it, so a change made in the same transaction is always seen."""
+    from sqlalchemy import event, select
+    from sqlalchemy.orm import Session as OrmSession
+
+    if not event.contains(OrmSession, "after_flush", _forget_scored):
+        event.listen(OrmSession, "after_flush", _forget_scored)
+    cached = session.info.get(_SCORED)
+    if cached is not None and cached[0] == today:
+        return cached[1]
     rows = session.execute(select(*LEDGER_COLUMNS)).all()
     pairs = [(e, assess(e, today=today)) for e in rows]
     pairs.sort(key=lambda p: (-p[1].credibility, p[0].id))
+    session.info[_SCORED] = (today, pairs)
     return pairs
+
+
+def _forget_scored(session: Session, _context: Any) -> None:
+    session.info.pop(_SCORED, None)
 
 
 def scored_items(pairs: list[tuple[Any, Assessment]]) -> list[ScoredItem]:
