@@ -55,11 +55,11 @@ def render_status(out: Console, report: StatusReport) -> None:
             out.print(f"  … and {more} more (`hireable evidence list`)")
     else:
         out.print("No evidence yet: `hireable evidence add KIND --title T` records one.")
-    target = report.target()
+    goal = report.target()
     out.print()
-    if target.missing:
-        out.print(f"[bold]Gaps for {target.stage.id}[/bold]")
-        for gap in target.missing:
+    if goal.missing:
+        out.print(f"[bold]Gaps for {goal.stage.id}[/bold]")
+        for gap in goal.missing:
             out.print(f"  • {gap}")
         out.print()
     for name, section in report.sections.items():

@@ -232,19 +232,40 @@ _COMPANY_SUFFIX = re.compile(
 
 
 class PostingFacts(Protocol):
-    """The columns ranking reads (a database row or a Posting)."""
+    """The columns ranking reads (a database row or a Posting); read-only."""
 
-    source: str
-    company: str | None
-    title: str | None
-    degree: str | None
-    seniority: str | None
-    years_min: int | None
-    ml: bool | None
-    skills: list[str] | None
-    size_band: str | None
-    posted_at: dt.datetime | None
-    first_seen: dt.datetime | None
+    @property
+    def source(self) -> str: ...
+
+    @property
+    def company(self) -> str | None: ...
+
+    @property
+    def title(self) -> str | None: ...
+
+    @property
+    def degree(self) -> str | None: ...
+
+    @property
+    def seniority(self) -> str | None: ...
+
+    @property
+    def years_min(self) -> int | None: ...
+
+    @property
+    def ml(self) -> bool | None: ...
+
+    @property
+    def skills(self) -> list[str] | None: ...
+
+    @property
+    def size_band(self) -> str | None: ...
+
+    @property
+    def posted_at(self) -> dt.datetime | None: ...
+
+    @property
+    def first_seen(self) -> dt.datetime | None: ...
 
 
 @dataclass(frozen=True)

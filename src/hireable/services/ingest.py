@@ -295,7 +295,7 @@ def _collapse(session: Session, inserted: list[tuple[int, dict[str, Any]]]) -> i
         key = dedupe_key(row["company"], row["title"])
         canonical = index.find(key, row["source"], row["text"])
         if canonical is None:
-            index.add(key, pid, row["source"], lambda text=row["text"]: text)
+            index.add(key, pid, row["source"], _constant(row["text"]))
         else:
             links[pid] = canonical
     if not links:
@@ -319,3 +319,8 @@ def _collapse(session: Session, inserted: list[tuple[int, dict[str, Any]]]) -> i
         update(Posting), [{"id": pid, "duplicate_of_id": c} for pid, c in links.items()]
     )
     return len(links)
+
+
+def _constant(text: str) -> Callable[[], str]:
+    """A loader for text already in hand (the index loads stored texts lazily)."""
+    return lambda: text

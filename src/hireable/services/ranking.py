@@ -125,18 +125,15 @@ class ScoreBreakdown:
 
 def canonical_skills(names: Iterable[str]) -> list[str]:
     """Lowercase names, plus the analyser's canonical names for aliases ("sklearn")."""
-    try:
-        from hireable.postings.skills import find_skills
-    except ImportError:  # pragma: no cover - the analyser ships with the package
-        find_skills = None
+    from hireable.postings.skills import find_skills
+
     out: list[str] = []
     for name in names:
         lower = " ".join(str(name).lower().split())
         if not lower:
             continue
         out.append(lower)
-        if find_skills is not None:
-            out += [s for s in find_skills(lower) if s != lower]
+        out += [s for s in find_skills(lower) if s != lower]
     return out
 
 
@@ -193,10 +190,11 @@ def rank_postings(
         return []
     full = session.execute(select(*RANK_COLUMNS).where(Posting.id.in_(ranked_ids))).all()
     by_id = {row.id: row for row in full}
-    return [RankedPosting(row, scored) for row, scored in rank(map(by_id.get, ranked_ids), ctx)]
+    rows = [by_id[pid] for pid in ranked_ids]
+    return [RankedPosting(row, scored) for row, scored in rank(rows, ctx)]
 
 
-def fast_query(*, include_closed: bool) -> Select[Any]:
+def fast_query(*, include_closed: bool) -> Select:  # type: ignore[type-arg]
     """The columns `Scorer` reads, unprocessed (JSON as text, dates as ISO strings on SQLite):
     on SQLite the covering index ix_posting_rank answers it without touching the table."""
     from sqlalchemy import Integer, String, func, select, type_coerce

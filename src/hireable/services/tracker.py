@@ -248,9 +248,13 @@ def tracker_warnings(session: Session, today: dt.date) -> list[Alert]:
                 "own boards: `hireable jobs rank`",
             )
         )
-    overdue = [a for a in due_followups(session, today) if a.next_followup < today]
+    overdue = [
+        (a, a.next_followup)
+        for a in due_followups(session, today)
+        if a.next_followup is not None and a.next_followup < today
+    ]
     if overdue:
-        names = ", ".join(f"{a.company} ({when_due(a.next_followup, today)})" for a in overdue[:3])
+        names = ", ".join(f"{a.company} ({when_due(due, today)})" for a, due in overdue[:3])
         more = f" and {len(overdue) - 3} more" if len(overdue) > 3 else ""
         warnings.append(
             Alert(

@@ -117,7 +117,9 @@ def _posted_at(value: Any) -> Any:
 
 
 def _size_hint(record: dict[str, Any]) -> Any:
-    meta = record.get("meta") if isinstance(record.get("meta"), dict) else {}
+    meta = record.get("meta")
+    if not isinstance(meta, dict):
+        meta = {}
     return record.get("size") or record.get("company_size") or meta.get("Size") or meta.get("size")
 
 
