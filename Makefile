@@ -20,6 +20,7 @@ test: install
 
 lint: install
 	$(PY) -m ruff check src tests benchmarks
+	$(PY) -m mypy src/hireable
 
 bench: install
 	for b in benchmarks/bench_*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
