@@ -53,8 +53,19 @@ def test_every_command_has_help(cli_sqlite, path):
 def test_status_gathers_plan_tracker_and_ledger(cli_sqlite):
     cli = cli_sqlite
     assert cli("init", "--name", "Ana", "--stage", "ml-entry", "--target", "ml-entry").code == 0
-    assert cli("track", "add", "--company", "Loamwise", "--contact", "Kai",
-               "--email", "kai@loamwise.example").code == 0
+    assert (
+        cli(
+            "track",
+            "add",
+            "--company",
+            "Loamwise",
+            "--contact",
+            "Kai",
+            "--email",
+            "kai@loamwise.example",
+        ).code
+        == 0
+    )
     data = json.loads(cli("status", "--json").out)
     assert data["this_week"]["text"].startswith("learn:")
     assert any(a.startswith("This week:") for a in data["next_actions"])
@@ -65,13 +76,21 @@ def test_status_gathers_plan_tracker_and_ledger(cli_sqlite):
 
 def test_jobs_show_explains_the_score_for_the_learner(cli_sqlite, tmp_path: Path):
     cli = cli_sqlite
-    cli("init", "--name", "Ana", "--stage", "ml-entry", "--target", "ml-entry",
-        "--skill", "pytorch")
+    cli(
+        "init", "--name", "Ana", "--stage", "ml-entry", "--target", "ml-entry", "--skill", "pytorch"
+    )
     postings = tmp_path / "p.jsonl"
-    postings.write_text(json.dumps({
-        "id": "x1", "title": "Junior Machine Learning Engineer", "company": "Loamwise",
-        "description": "<p>Train and deploy PyTorch models. No degree required.</p>",
-    }) + "\n")
+    postings.write_text(
+        json.dumps(
+            {
+                "id": "x1",
+                "title": "Junior Machine Learning Engineer",
+                "company": "Loamwise",
+                "description": "<p>Train and deploy PyTorch models. No degree required.</p>",
+            }
+        )
+        + "\n"
+    )
     assert cli("jobs", "import", str(postings)).code == 0
     shown = json.loads(cli("jobs", "show", "1", "--json").out)
     assert shown["score"]["stage"] == "ml-entry"
