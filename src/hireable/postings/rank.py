@@ -53,9 +53,10 @@ WEIGHTS: tuple[Weight, ...] = (
     _w(
         "degree",
         "required",
-        -35,
+        -50,
         "a degree is required",
-        "Screened out automatically without a degree; shown, never hidden.",
+        "Screened out automatically without a degree: below every open role of any level, "
+        "above non-ML roles; shown, never hidden.",
     ),
     # Seniority against the target stage (cases are "stage/seniority").
     _w("seniority", "swe-intern/intern", 20, "an internship", "The stage's target role."),
