@@ -182,5 +182,7 @@ def test_word_start_gate_changes_no_result(monkeypatch: pytest.MonkeyPatch) -> N
         "QualificationsBachelor's degree in Math2+ years of experience; c++ and node.js",
     ]
     gated = [analyse(t, "Data Scientist") for t in texts]
-    monkeypatch.setattr(segment.Doc, "word_starts", lambda self: None)
+    monkeypatch.setattr(segment.Doc, "words", lambda self: self.word_starts())
+    assert [analyse(t, "Data Scientist") for t in texts] == gated
+    monkeypatch.setattr(segment.Doc, "words", lambda self: None)
     assert [analyse(t, "Data Scientist") for t in texts] == gated

@@ -196,9 +196,7 @@ def _groups(doc: Doc) -> list[Group]:
     lower = doc.lower
     mentions: list[tuple[int, int, str, int]] = []
     asked_cache: dict[int, bool] = {}
-    found = [
-        (s, e, level, doc.index(s)) for s, e, level, _ in _DEGREES.find(lower, doc.word_starts())
-    ]
+    found = [(s, e, level, doc.index(s)) for s, e, level, _ in _DEGREES.find(lower, doc.words())]
     # A degree with its field ("PhD in Physics") is asked for, and so are the others beside it.
     with_field = {seg for _, end, _, seg in found if _FIELD_AFTER.match(lower, end)}
     for mention in found:

@@ -133,7 +133,7 @@ def analyse_ml(title: str | None, doc: Doc) -> tuple[bool, tuple[int, int] | Non
     title_score = sum(w for w, rx in _TITLE_RULES if title and rx.search(title))
     ml_segs: dict[int, int] = {}
     an_segs: set[int] = set()
-    for start, _, kind, _ in _CUES.find(doc.lower, doc.word_starts()):
+    for start, _, kind, _ in _CUES.find(doc.lower, doc.words()):
         seg = doc.index(start)
         if kind == "ml":
             ml_segs.setdefault(seg, start)

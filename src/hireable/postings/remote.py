@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
 
-from hireable.postings.scan import start_key
+from hireable.postings.scan import TRIGGERS, WordHits, start_key
 
 # Checked first: a posting that says "not remote" is not remote whatever else it says.
 _ONSITE = re.compile(
@@ -27,19 +27,27 @@ _TITLE_REMOTE = re.compile(r"\bremote\b", re.IGNORECASE)
 _TRIGGERS = ("remote", "on-site", "onsite", "office", "local candidates", "home", "wfh",
              "telecommut", "distributed", "anywhere")  # fmt: skip
 _KEYS = {t: start_key(t) for t in _TRIGGERS}
+# The same test read from `Doc.words()`: a word starting with a three-character key, or the word
+# itself for a shorter one ("on": the word "on").
+_WORD_KEYS = {t: k if len(k) >= 3 else k + " " for t, k in _KEYS.items()}
+TRIGGERS.add(_WORD_KEYS.values())
 _BEFORE, _AFTER = 45, 40  # characters read around a trigger
 
 
 def find_remote(
-    lower: str, title: str | None = None, word_starts: AbstractSet[str] | None = None
+    lower: str, title: str | None = None, words: WordHits | AbstractSet[str] | None = None
 ) -> bool | None:
     """True when the posting offers remote work, False when it rules it out, else None.
 
-    `word_starts` (see `Doc.word_starts`) lets trigger words no word starts with be skipped."""
+    `words` (`Doc.words()` for `lower`, or its word starts `Doc.word_starts()`) lets trigger
+    words no word starts with be skipped."""
     remote = bool(title and _TITLE_REMOTE.search(title)) or None
-    triggers = (
-        _TRIGGERS if word_starts is None else [t for t in _TRIGGERS if _KEYS[t] in word_starts]
-    )
+    if isinstance(words, WordHits):
+        triggers = [t for t in _TRIGGERS if words.at(_WORD_KEYS[t])]
+    elif words is None:
+        triggers = list(_TRIGGERS)
+    else:
+        triggers = [t for t in _TRIGGERS if _KEYS[t] in words]
     for window in _windows(lower, triggers):
         if _ONSITE.search(window):
             return False

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from hireable.postings.scan import positions
+
 CURRENCIES = {"$": "USD", "usd": "USD", "us$": "USD", "€": "EUR", "eur": "EUR", "£": "GBP",
               "gbp": "GBP", "cad": "CAD", "c$": "CAD", "ca$": "CAD", "a$": "AUD", "au$": "AUD",
               "aud": "AUD"}  # fmt: skip
@@ -35,7 +37,7 @@ def find_salary(lower: str) -> dict[str, object] | None:
     if not any(mark in lower for mark in _CURRENCY_MARKS):
         return None
     starts = sorted(
-        _start_of(lower, i, mark) for mark in _CURRENCY_MARKS for i in _positions(lower, mark)
+        _start_of(lower, i, mark) for mark in _CURRENCY_MARKS for i in positions(lower, mark)
     )
     for start in starts:
         m = _SALARY.match(lower, start)
@@ -71,15 +73,6 @@ def _start_of(lower: str, i: int, mark: str) -> int:
             if k >= 0 and lower.startswith(prefix, k):
                 return k
     return i
-
-
-def _positions(text: str, mark: str) -> list[int]:
-    out = []
-    i = text.find(mark)
-    while i >= 0:
-        out.append(i)
-        i = text.find(mark, i + 1)
-    return out
 
 
 def _interval_from_size(amount: float) -> str:

@@ -5,6 +5,11 @@ Python's regex engine tries a big alternation at every position of the text, whi
 literal words its matches start with; the regex is only tried where one of them occurs.
 Every trigger starts a word: an occurrence inside a word ("ms" in "teams") is skipped before
 the regex is tried; a word starts after a space or one of `WORD_EDGE_PUNCT`.
+
+One `str.find` per trigger would read the text ~150 times. Instead every module registers its
+triggers in `TRIGGERS` at import, and `TRIGGERS.find(lower)` reads the text once with one regex
+(a trie of the triggers, tried only where a word starts): `WordHits` then tells each trigger's
+word-start positions, and the modules check those exactly as before.
 """
 
 from __future__ import annotations
@@ -55,6 +60,103 @@ def _short(keys: frozenset[str]) -> frozenset[str]:
     return frozenset(k for k in keys if len(k) < 3)
 
 
+_SPACED = WORD_EDGE_PUNCT + "\n\t"  # every mark of WORD_EDGES but the space
+
+
+def spaced(text: str) -> str:
+    """`text` with every character of `WORD_EDGES` read as a space (same length)."""
+    for mark in _SPACED:
+        if mark in text:
+            text = text.replace(mark, " ")
+    return text
+
+
+def positions(text: str, needle: str) -> list[int]:
+    """Every start of `needle` in `text`, overlapping ones included."""
+    out = []
+    i = text.find(needle)
+    while i >= 0:
+        out.append(i)
+        i = text.find(needle, i + 1)
+    return out
+
+
+class WordHits:
+    """Where the registered triggers start a word in one text: `at(trigger)`."""
+
+    __slots__ = ("_at", "_known", "_text")
+
+    def __init__(self, text: str, at: dict[str, list[int]], known: frozenset[str]) -> None:
+        self._text, self._at, self._known = text, at, known
+
+    def at(self, key: str) -> list[int]:
+        """Positions where `key` (a trigger read by `spaced`: "t sql" for "t-sql", which finds
+        "t/sql" too) starts a word: a superset of the word starts of the trigger itself, so
+        callers check each one."""
+        if key in self._known:
+            return self._at.get(key, [])
+        # Registered after this text was read: search for it (the space before a word in
+        # `padded` stands at the word's position in the text).
+        return positions(" " + spaced(self._text), " " + key)
+
+
+class Triggers:
+    """The triggers of every module, read from a text in one pass (`find`)."""
+
+    def __init__(self) -> None:
+        self._keys: set[str] = set()
+        self._compiled: tuple[re.Pattern[str], dict[str, tuple[str, ...]], frozenset[str]] | None
+        self._compiled = None
+
+    def add(self, triggers: Iterable[str]) -> None:
+        """Register triggers: `find` reports where each starts a word."""
+        for t in triggers:
+            key = spaced(t)
+            if key.strip() and not key[0].isspace() and key not in self._keys:
+                self._keys.add(key)
+                self._compiled = None
+
+    def find(self, lower: str) -> WordHits:
+        if self._compiled is None:
+            self._compiled = self._compile()
+        regex, by_head, known = self._compiled
+        padded = " " + spaced(lower) + " "
+        at: dict[str, list[int]] = {}
+        for m in regex.finditer(padded):
+            pos = m.start()  # the space before the word: the word's position in `lower`
+            for key in by_head[m[1]]:
+                if padded.startswith(key, pos + 1):
+                    if key in at:
+                        at[key].append(pos)
+                    else:
+                        at[key] = [pos]
+        return WordHits(lower, at, known)
+
+    def _compile(self) -> tuple[re.Pattern[str], dict[str, tuple[str, ...]], frozenset[str]]:
+        # Heads: the keys no other key is a prefix of. At a word start at most one head
+        # matches, and every key that starts there starts with it.
+        keys = sorted(self._keys)
+        heads = [k for k in keys if not any(k != h and k.startswith(h) for h in keys)]
+        by_head = {h: tuple(k for k in keys if k.startswith(h)) for h in heads}
+        regex = re.compile(" (?=(" + _trie(heads) + "))")
+        return regex, by_head, frozenset(keys)
+
+
+def _trie(words: list[str]) -> str:
+    """A regex matching any of `words` (none a prefix of another), grouped by first character
+    so the engine rejects most of them on one comparison."""
+    if words == [""]:
+        return ""
+    by_first: dict[str, list[str]] = {}
+    for w in words:
+        by_first.setdefault(w[0], []).append(w[1:])
+    alts = [re.escape(c) + _trie(rest) for c, rest in sorted(by_first.items())]
+    return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+
+TRIGGERS = Triggers()
+
+
 class Scanner:
     """All matches of a set of rules, in text order, without overlaps; where two rules match at
     one place, the earlier rule wins."""
@@ -67,28 +169,35 @@ class Scanner:
                 by_key.setdefault(start_key(t), []).append((order, t, r))
         self._by_key = by_key
         self._keys = frozenset(by_key)
+        self._triggers = tuple(
+            (order, t, r, spaced(t)) for items in by_key.values() for order, t, r in items
+        )
+        TRIGGERS.add(t for _, t, _, _ in self._triggers)
 
     def find(
-        self, text: str, word_starts: AbstractSet[str] | None = None
+        self, text: str, words: WordHits | AbstractSet[str] | None = None
     ) -> list[tuple[int, int, str, re.Match[str]]]:
         """(start, end, label, match) of every match, earliest first; overlaps dropped.
 
-        `word_starts` (see `Doc.word_starts`) lets triggers no word starts with be skipped
-        without scanning the text for them.
+        `words` (`Doc.words()` for `text`) gives where the triggers start a word, so the text
+        need not be searched for each; a set of word starts (`Doc.word_starts`) lets triggers no
+        word starts with be skipped; None searches for every trigger.
         """
-        keys = active_keys(self._keys, word_starts)
+        if isinstance(words, WordHits):
+            at = words.at
+            triggers = [(o, t, r, found) for o, t, r, key in self._triggers if (found := at(key))]
+        else:
+            keys = active_keys(self._keys, words)
+            triggers = [(o, t, r, positions(text, t)) for k in keys for o, t, r in self._by_key[k]]
         hits: dict[int, tuple[int, int, int, str, re.Match[str]]] = {}
-        for key in keys:
-            for order, needle, r in self._by_key[key]:
-                i = text.find(needle)
-                while i >= 0:
-                    if i == 0 or text[i - 1] in WORD_EDGES:
-                        prev = hits.get(i)
-                        if prev is None or prev[0] > order:
-                            m = r.pattern.match(text, i)
-                            if m is not None and m.end() > i:
-                                hits[i] = (order, i, m.end(), r.label, m)
-                    i = text.find(needle, i + 1)
+        for order, needle, r, found in triggers:
+            for i in found:
+                if text.startswith(needle, i) and (i == 0 or text[i - 1] in WORD_EDGES):
+                    prev = hits.get(i)
+                    if prev is None or prev[0] > order:
+                        m = r.pattern.match(text, i)
+                        if m is not None and m.end() > i:
+                            hits[i] = (order, i, m.end(), r.label, m)
         out: list[tuple[int, int, str, re.Match[str]]] = []
         end = -1
         for pos in sorted(hits):

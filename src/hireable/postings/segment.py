@@ -17,7 +17,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from itertools import accumulate
 
-from hireable.postings.scan import WORD_EDGE_PUNCT
+from hireable.postings.scan import TRIGGERS, WORD_EDGE_PUNCT, WordHits
 
 # Product names written in CamelCase are one word, not a glued sentence ("TensorFlow").
 CAMEL_CASE_HEADS = ("Tensor", "Py", "Java", "Power", "Git", "Big", "My", "No", "Postgre", "Sage",
@@ -141,6 +141,13 @@ class Doc:
     heading: list[bool] = field(default_factory=list)
 
     _starts: frozenset[str] | None = None
+    _words: WordHits | None = None
+
+    def words(self) -> WordHits:
+        """Where the keywords of every field analyser start a word (`scan.TRIGGERS`)."""
+        if self._words is None:
+            self._words = TRIGGERS.find(self.lower)
+        return self._words
 
     def word_starts(self) -> frozenset[str]:
         """The first three characters of every word: keywords whose start is not among them need

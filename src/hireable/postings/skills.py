@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Set as AbstractSet
 
-from hireable.postings.scan import WORD_EDGES, active_keys, start_key
+from hireable.postings.scan import TRIGGERS, WORD_EDGES, WordHits, active_keys, spaced, start_key
 
 SKILLS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("python", ("python",)),
@@ -72,13 +72,31 @@ for _order, (_, _aliases) in enumerate(SKILLS):
     for _alias in _aliases:
         _BY_KEY.setdefault(start_key(_alias), []).append((_order, _alias))
 _KEYS = frozenset(_BY_KEY)
+# (place in the table, alias, `scan.spaced` alias) for reading `Doc.words()`.
+_ALIASES = tuple((o, a, spaced(a)) for o, (_, aliases) in enumerate(SKILLS) for a in aliases)
+TRIGGERS.add(a for _, a, _ in _ALIASES)
 
 
-def find_skills(lower: str, word_starts: AbstractSet[str] | None = None) -> list[str]:
+def _overlaps_at_word_start(alias: str) -> bool:
+    """Whether a second occurrence of `alias` can start a word inside a first one: then
+    `_has_word`, which skips such occurrences, is used for it."""
+    return any(
+        alias.startswith(alias[k:]) and alias[k - 1] in WORD_EDGES for k in range(1, len(alias))
+    )
+
+
+_ALIASES_SAFE = tuple((o, a, k, not _overlaps_at_word_start(a)) for o, a, k in _ALIASES)
+
+
+def find_skills(lower: str, words: WordHits | AbstractSet[str] | None = None) -> list[str]:
     """Canonical names of the skills named in `lower` (lowercase text), in table order.
 
-    `word_starts` (see `Doc.word_starts`) lets aliases no word starts with be skipped.
+    `words` (`Doc.words()` for `lower`) gives where aliases start a word; a set of word starts
+    (`Doc.word_starts`) lets aliases no word starts with be skipped; None reads every alias.
     """
+    if isinstance(words, WordHits):
+        return _from_hits(lower, words)
+    word_starts = words
     found: set[int] = set()
     for key in active_keys(_KEYS, word_starts):
         for order, alias in _BY_KEY[key]:
@@ -86,6 +104,34 @@ def find_skills(lower: str, word_starts: AbstractSet[str] | None = None) -> list
                 found.add(order)
     names = [SKILLS[i][0] for i in sorted(found)]
     if (word_starts is None or not _R_KEYS.isdisjoint(word_starts)) and _has_r(lower):
+        names.insert(sum(1 for i in found if i < _R_ORDER), "r")
+    return names
+
+
+def _from_hits(lower: str, words: WordHits) -> list[str]:
+    """`find_skills` from where the aliases start a word: the same list, one text pass fewer
+    per alias. (An alias's occurrences never overlap at word starts: see `_ALIASES_SAFE`.)"""
+    found: set[int] = set()
+    for order, alias, key, safe in _ALIASES_SAFE:
+        if order in found:
+            continue
+        if not safe:
+            if _has_word(lower, alias):
+                found.add(order)
+            continue
+        for i in words.at(key):
+            end = i + len(alias)
+            if (
+                lower.startswith(alias, i)
+                and (i == 0 or lower[i - 1] in WORD_EDGES)
+                and (end == len(lower) or not (lower[end].isalnum() or lower[end] == "+"))
+            ):
+                found.add(order)
+                break
+    names = [SKILLS[i][0] for i in sorted(found)]
+    # The R gate of `find_skills`: a word "r", or a word starting "rst" (every R needle but
+    # "rstudio" holds the word "r").
+    if (words.at(_R_WORD) or words.at(_R_START)) and _has_r(lower):
         names.insert(sum(1 for i in found if i < _R_ORDER), "r")
     return names
 
@@ -103,6 +149,8 @@ def _has_word(lower: str, alias: str) -> bool:
 
 
 _R_KEYS = frozenset({"r", "rst"})  # the word starts the R needles can have
+_R_WORD, _R_START = "r ", "rst"  # the same read from `Doc.words()`: the word "r", a word "rst..."
+TRIGGERS.add((_R_WORD, _R_START))
 _R_ORDER = next(i for i, (name, _) in enumerate(SKILLS) if name == "r")
 
 

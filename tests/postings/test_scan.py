@@ -1,0 +1,40 @@
+"""The one-pass trigger index (`scan.Triggers`) reports every word start a `str.find` would."""
+
+from __future__ import annotations
+
+import random
+
+from hireable.postings.scan import WORD_EDGES, Triggers, positions, spaced
+
+
+def _word_starts(text: str, needle: str) -> list[int]:
+    return [i for i in positions(text, needle) if i == 0 or text[i - 1] in WORD_EDGES]
+
+
+def test_spaced_keeps_offsets() -> None:
+    assert spaced("t-sql\n(r)/x") == "t sql  r  x"
+
+
+def test_hits_cover_every_word_start() -> None:
+    needles = ["ms", "msc", "m.", "ba", "bachelor", "t-sql", "on ", "rst", "a/b test", "2", "c++"]
+    triggers = Triggers()
+    triggers.add(needles)
+    rng = random.Random(7)
+    pieces = ["ms", "msc", "m.", "ba", "bachelor", "t-sql", "t/sql", "on", "rstudio", "a/b test",
+              "2", "24", "c++", "teams", "x", " ", "\n", "-", "(", ".", ",", "•", "é"]  # fmt: skip
+    for _ in range(300):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
+        hits = triggers.find(text)
+        for needle in needles:
+            at = hits.at(spaced(needle))
+            found = [i for i in at if text.startswith(needle, i)]
+            assert found == _word_starts(text, needle), (text, needle)
+
+
+def test_a_trigger_registered_later_is_still_found() -> None:
+    triggers = Triggers()
+    triggers.add(["python"])
+    hits = triggers.find("python, sql and pyspark")
+    assert hits.at("sql") == [8]
+    assert hits.at("python") == [0]
+    assert hits.at("spark") == []
