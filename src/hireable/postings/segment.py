@@ -194,12 +194,13 @@ def make_doc(text: str) -> Doc:
 def _tag_sections(doc: Doc) -> None:
     current = ""
     text = doc.text
+    find, soft_lead = text.find, _SOFT_LEAD.match
     sections, heading = doc.sections, doc.heading
     for start, end in zip(doc.starts, doc.ends, strict=True):
         if (
             end - start > _MAX_HEADING_CHARS
-            and text.find(":", start, start + _MAX_HEADING_CHARS) < 0
-            and _SOFT_LEAD.match(text, start) is None
+            and find(":", start, start + _MAX_HEADING_CHARS) < 0
+            and soft_lead(text, start) is None
         ):
             sections.append(current)  # a long sentence, not a heading: skip the regexes
             heading.append(False)
@@ -215,8 +216,13 @@ def _heading_kind(seg: str) -> tuple[str, bool]:
     """("pref"|"req"|"other"|"", whether the whole segment is just a heading)."""
     if not seg or not seg[0].isalpha():
         return "", False
-    kind, m = next(((k, m) for k, rx in _HEADINGS if (m := rx.match(seg))), ("", None))
-    if m is None:
+    kind = ""
+    for k, rx in _HEADINGS:
+        m = rx.match(seg)
+        if m is not None:
+            kind = k
+            break
+    else:
         return "", False
     rest = seg[m.end() :]
     if rest[:1].isalpha():

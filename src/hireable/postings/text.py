@@ -72,6 +72,10 @@ def _strip_tags(s: str) -> str:
 
 
 def _tidy(s: str) -> str:
+    if "  " not in s and s.replace("\n", "").isprintable():
+        # The common case, read in C: no control, zero-width or odd space character (all are
+        # unprintable), only single spaces.
+        return "\n".join(line for line in map(str.strip, s.split("\n")) if line and line != "-")
     if _ZERO_WIDTH.search(s):
         s = _ZERO_WIDTH.sub("", s)
     if "\r" in s:
