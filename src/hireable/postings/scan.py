@@ -15,10 +15,11 @@ word-start positions, and the modules check those exactly as before.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TypeVar
 
 
 @dataclass(frozen=True)
@@ -81,13 +82,27 @@ def positions(text: str, needle: str) -> list[int]:
     return out
 
 
+V = TypeVar("V")
+
+
 class WordHits:
-    """Where the registered triggers start a word in one text: `at(trigger)`."""
+    """Where the registered triggers start a word in one text: `at(key)`, `select(by_key)`."""
 
-    __slots__ = ("_at", "_known", "_text")
+    __slots__ = ("_at", "_known", "_text", "_generation")
 
-    def __init__(self, text: str, at: dict[str, list[int]], known: frozenset[str]) -> None:
-        self._text, self._at, self._known = text, at, known
+    def __init__(
+        self, text: str, at: dict[str, list[int]], known: frozenset[str], generation: int
+    ) -> None:
+        self._text, self._at, self._known, self._generation = text, at, known, generation
+
+    def select(self, by_key: Mapping[str, V], generation: int) -> list[tuple[V, list[int]]]:
+        """(value, `at(key)`) for every key of `by_key` that starts a word, in no set order;
+        `generation` is what `Triggers.add` returned for those keys."""
+        at = self._at
+        if generation <= self._generation:
+            return [(by_key[k], found) for k, found in at.items() if k in by_key]
+        padded = " " + spaced(self._text)  # registered after this text was read: search it
+        return [(v, found) for k, v in by_key.items() if (found := positions(padded, " " + k))]
 
     def at(self, key: str) -> list[int]:
         """Positions where `key` (a trigger read by `spaced`: "t sql" for "t-sql", which finds
@@ -105,41 +120,52 @@ class Triggers:
 
     def __init__(self) -> None:
         self._keys: set[str] = set()
+        self._generation = 0  # how many times new keys were added
         self._compiled: tuple[re.Pattern[str], dict[str, tuple[str, ...]], frozenset[str]] | None
         self._compiled = None
+        self._compiled_generation = 0
 
-    def add(self, triggers: Iterable[str]) -> None:
-        """Register triggers: `find` reports where each starts a word."""
+    def add(self, triggers: Iterable[str]) -> int:
+        """Register triggers (keys: `spaced(trigger)`); the generation to give `select`."""
         for t in triggers:
             key = spaced(t)
             if key.strip() and not key[0].isspace() and key not in self._keys:
                 self._keys.add(key)
                 self._compiled = None
+                self._generation += 1
+        return self._generation
 
     def find(self, lower: str) -> WordHits:
+        """Where every registered key starts a word of `lower`."""
         if self._compiled is None:
             self._compiled = self._compile()
-        regex, by_head, known = self._compiled
+            self._compiled_generation = self._generation
+        regex, longer, known = self._compiled
         padded = " " + spaced(lower) + " "
         at: dict[str, list[int]] = {}
         for m in regex.finditer(padded):
             pos = m.start()  # the space before the word: the word's position in `lower`
-            for key in by_head[m[1]]:
+            head = m[1]
+            if head in at:
+                at[head].append(pos)
+            else:
+                at[head] = [pos]
+            for key in longer[head]:
                 if padded.startswith(key, pos + 1):
                     if key in at:
                         at[key].append(pos)
                     else:
                         at[key] = [pos]
-        return WordHits(lower, at, known)
+        return WordHits(lower, at, known, self._compiled_generation)
 
     def _compile(self) -> tuple[re.Pattern[str], dict[str, tuple[str, ...]], frozenset[str]]:
         # Heads: the keys no other key is a prefix of. At a word start at most one head
-        # matches, and every key that starts there starts with it.
+        # matches, and every other key that starts there starts with it (`longer`).
         keys = sorted(self._keys)
         heads = [k for k in keys if not any(k != h and k.startswith(h) for h in keys)]
-        by_head = {h: tuple(k for k in keys if k.startswith(h)) for h in heads}
+        longer = {h: tuple(k for k in keys if k != h and k.startswith(h)) for h in heads}
         regex = re.compile(" (?=(" + _trie(heads) + "))")
-        return regex, by_head, frozenset(keys)
+        return regex, longer, frozenset(keys)
 
 
 def _trie(words: list[str]) -> str:
@@ -169,10 +195,12 @@ class Scanner:
                 by_key.setdefault(start_key(t), []).append((order, t, r))
         self._by_key = by_key
         self._keys = frozenset(by_key)
-        self._triggers = tuple(
-            (order, t, r, spaced(t)) for items in by_key.values() for order, t, r in items
-        )
-        TRIGGERS.add(t for _, t, _, _ in self._triggers)
+        by_spaced: dict[str, list[tuple[int, str, Rule]]] = {}
+        for items in by_key.values():
+            for order, t, r in items:
+                by_spaced.setdefault(spaced(t), []).append((order, t, r))
+        self._by_spaced = by_spaced
+        self._generation = TRIGGERS.add(t for r in self.rules for t in r.triggers)
 
     def find(
         self, text: str, words: WordHits | AbstractSet[str] | None = None
@@ -184,11 +212,14 @@ class Scanner:
         word starts with be skipped; None searches for every trigger.
         """
         if isinstance(words, WordHits):
-            at = words.at
-            triggers = [(o, t, r, found) for o, t, r, key in self._triggers if (found := at(key))]
+            triggers = [
+                (*t, found)
+                for ts, found in words.select(self._by_spaced, self._generation)
+                for t in ts
+            ]
         else:
             keys = active_keys(self._keys, words)
-            triggers = [(o, t, r, positions(text, t)) for k in keys for o, t, r in self._by_key[k]]
+            triggers = [(*t, positions(text, t[1])) for k in keys for t in self._by_key[k]]
         hits: dict[int, tuple[int, int, int, str, re.Match[str]]] = {}
         for order, needle, r, found in triggers:
             for i in found:

@@ -74,7 +74,7 @@ for _order, (_, _aliases) in enumerate(SKILLS):
 _KEYS = frozenset(_BY_KEY)
 # (place in the table, alias, `scan.spaced` alias) for reading `Doc.words()`.
 _ALIASES = tuple((o, a, spaced(a)) for o, (_, aliases) in enumerate(SKILLS) for a in aliases)
-TRIGGERS.add(a for _, a, _ in _ALIASES)
+_GENERATION = TRIGGERS.add(a for _, a, _ in _ALIASES)
 
 
 def _overlaps_at_word_start(alias: str) -> bool:
@@ -85,7 +85,13 @@ def _overlaps_at_word_start(alias: str) -> bool:
     )
 
 
-_ALIASES_SAFE = tuple((o, a, k, not _overlaps_at_word_start(a)) for o, a, k in _ALIASES)
+_BY_SPACED: dict[str, list[tuple[int, str]]] = {}
+_UNSAFE: list[tuple[int, str]] = []
+for _o, _a, _k in _ALIASES:
+    if _overlaps_at_word_start(_a):
+        _UNSAFE.append((_o, _a))
+    else:
+        _BY_SPACED.setdefault(_k, []).append((_o, _a))
 
 
 def find_skills(lower: str, words: WordHits | AbstractSet[str] | None = None) -> list[str]:
@@ -109,25 +115,24 @@ def find_skills(lower: str, words: WordHits | AbstractSet[str] | None = None) ->
 
 
 def _from_hits(lower: str, words: WordHits) -> list[str]:
-    """`find_skills` from where the aliases start a word: the same list, one text pass fewer
-    per alias. (An alias's occurrences never overlap at word starts: see `_ALIASES_SAFE`.)"""
-    found: set[int] = set()
-    for order, alias, key, safe in _ALIASES_SAFE:
-        if order in found:
-            continue
-        if not safe:
-            if _has_word(lower, alias):
-                found.add(order)
-            continue
-        for i in words.at(key):
-            end = i + len(alias)
-            if (
-                lower.startswith(alias, i)
-                and (i == 0 or lower[i - 1] in WORD_EDGES)
-                and (end == len(lower) or not (lower[end].isalnum() or lower[end] == "+"))
-            ):
-                found.add(order)
-                break
+    """`find_skills` from where the aliases start a word: the same list without one text pass
+    per alias. (`_has_word` skips occurrences that overlap a rejected one; that matters only for
+    `_UNSAFE` aliases, which it still reads.)"""
+    found = {order for order, alias in _UNSAFE if _has_word(lower, alias)}
+    size = len(lower)
+    for aliases, at in words.select(_BY_SPACED, _GENERATION):
+        for order, alias in aliases:
+            if order in found:
+                continue
+            for i in at:
+                end = i + len(alias)
+                if (
+                    lower.startswith(alias, i)
+                    and (i == 0 or lower[i - 1] in WORD_EDGES)
+                    and (end == size or not (lower[end].isalnum() or lower[end] == "+"))
+                ):
+                    found.add(order)
+                    break
     names = [SKILLS[i][0] for i in sorted(found)]
     # The R gate of `find_skills`: a word "r", or a word starting "rst" (every R needle but
     # "rstudio" holds the word "r").
