@@ -28,9 +28,9 @@ TITLE_RULES: tuple[tuple[str, str], ...] = (
     ),
     ("mid", r"\b(?:ii|level (?:2|ii)|mid|mid[- ]level|intermediate)\b"),
 )
-_TITLE = re.compile(
-    "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in TITLE_RULES), re.IGNORECASE
-)
+_TITLE_PATTERN = "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in TITLE_RULES)
+_TITLE = re.compile(_TITLE_PATTERN, re.IGNORECASE)
+_TITLE_ASCII = re.compile(_TITLE_PATTERN)  # the lowercase patterns on an ASCII title, lowercased
 _TITLE_ORDER = {kind: i for i, (kind, _) in enumerate(TITLE_RULES)}
 
 # When the title is silent: cues in the text itself.
@@ -40,6 +40,9 @@ _TEXT_ENTRY = re.compile(
     r"|\bearly[- ]career\b|\bjunior[- ]level\b|\bthis junior\b"
 )
 _TEXT_INTERN = re.compile(r"\b(?:this|an|our|summer|paid) internship\b|\binternship program\b")
+# Words every match of the regexes above holds: a text without them is not searched.
+_TEXT_ENTRY_WORDS = ("entry", "new grad", "recent", "early", "junior")
+_TEXT_INTERN_WORD = "internship"
 SENIOR_YEARS = 5  # "5+ years" reads as senior (GUIDELINES)
 ENTRY_YEARS = 1  # "0-2 years", "1+ years" read as entry
 
@@ -62,7 +65,10 @@ def _title_level(title: str, found: list[re.Match[str]]) -> str:
 def analyse_seniority(title: str | None, doc: Doc, years: int | None) -> tuple[str, str]:
     """(seniority, what decided it: the title cue, the years or the text cue)."""
     if title:
-        found = list(_TITLE.finditer(title))
+        if title.isascii():
+            found = list(_TITLE_ASCII.finditer(title.lower()))
+        else:
+            found = list(_TITLE.finditer(title))
         if found:
             return _title_level(title, found), title
     if years is not None:
@@ -72,10 +78,10 @@ def analyse_seniority(title: str | None, doc: Doc, years: int | None) -> tuple[s
             return "entry", ""
         return "mid", ""
     head = doc.lower[:4000]
-    m = _TEXT_INTERN.search(head) if not title else None
+    m = _TEXT_INTERN.search(head) if not title and _TEXT_INTERN_WORD in head else None
     if m:
         return "intern", doc.text[slice(*doc.span(m.start()))]
-    m = _TEXT_ENTRY.search(head)
+    m = _TEXT_ENTRY.search(head) if any(w in head for w in _TEXT_ENTRY_WORDS) else None
     if m:
         return "entry", doc.text[slice(*doc.span(m.start()))]
     return "mid", ""

@@ -76,6 +76,10 @@ def _tidy(s: str) -> str:
         # The common case, read in C: no control, zero-width or odd space character (all are
         # unprintable), only single spaces.
         return "\n".join(line for line in map(str.strip, s.split("\n")) if line and line != "-")
+    return _tidy_full(s)
+
+
+def _tidy_full(s: str) -> str:
     if _ZERO_WIDTH.search(s):
         s = _ZERO_WIDTH.sub("", s)
     if "\r" in s:

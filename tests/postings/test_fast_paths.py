@@ -1,0 +1,47 @@
+"""The analyser's shortcuts read the same as the plain rules they stand in for."""
+
+from __future__ import annotations
+
+import pytest
+
+from hireable.postings import ml, segment, seniority, text
+
+SEGMENTS = ["Qualifications", "PREFERRED QUALIFICATIONS:", "Nice To Have", "What You'll Need",
+            "Skills and Abilities", "Experience with Spark", "About the Team", "Responsibilities:",
+            "Basic Qualifications For This Role", "Minimum Requirements", "Who We Are",
+            "It's A Plus", "Our Values", "Key Skills Required",
+            "Bonus Points If You Have"]  # fmt: skip
+TITLES = ["Senior Data Scientist", "ML Engineer II", "Associate/AVP, Analytics",
+          "Data Analyst I or II", "Machine Learning Intern", "BI Developer", "Head of AI",
+          "Staff Statistician", "NLP Research Scientist", "Director, Data Engineering"]  # fmt: skip
+
+
+@pytest.mark.parametrize("seg", SEGMENTS)
+def test_headings_on_ascii_lowercase_match_ignorecase(seg: str) -> None:
+    for (kind, fast), (_, plain) in zip(segment._HEADINGS_ASCII, segment._HEADINGS, strict=True):
+        a, b = fast.match(seg.lower()), plain.match(seg)
+        assert (a and a.span()) == (b and b.span()), kind
+    a, b = segment._SOFT_LEAD_ASCII.match(seg.lower()), segment._SOFT_LEAD.match(seg)
+    assert (a and a.span()) == (b and b.span())
+
+
+@pytest.mark.parametrize("title", TITLES)
+def test_title_rules_on_ascii_lowercase_match_ignorecase(title: str) -> None:
+    for (_, fast), (_, plain) in zip(ml._TITLE_RULES_ASCII, ml._TITLE_RULES, strict=True):
+        assert bool(fast.search(title.lower())) == bool(plain.search(title))
+    fast_found = [(m.span(), m.lastgroup) for m in seniority._TITLE_ASCII.finditer(title.lower())]
+    assert fast_found == [(m.span(), m.lastgroup) for m in seniority._TITLE.finditer(title)]
+
+
+def test_text_cue_words_are_in_every_cue() -> None:
+    for cue in ["entry level", "entry-level", "new grads", "recent college graduate",
+                "early-career", "junior level", "this junior"]:  # fmt: skip
+        assert seniority._TEXT_ENTRY.search(cue)
+        assert any(w in cue for w in seniority._TEXT_ENTRY_WORDS)
+    for cue in ["this internship", "summer internship", "internship program"]:
+        assert seniority._TEXT_INTERN.search(cue) and seniority._TEXT_INTERN_WORD in cue
+
+
+def test_tidy_shortcut_reads_like_the_full_path() -> None:
+    for s in ["a\nb", "a  b\nc", "a\tb", "x\u200by", "é – “q”\n- item", "a\r\nb", "a\xa0b"]:
+        assert text._tidy(s) == text._tidy_full(s)
