@@ -45,3 +45,28 @@ def test_text_cue_words_are_in_every_cue() -> None:
 def test_tidy_shortcut_reads_like_the_full_path() -> None:
     for s in ["a\nb", "a  b\nc", "a\tb", "x\u200by", "é – “q”\n- item", "a\r\nb", "a\xa0b"]:
         assert text._tidy(s) == text._tidy_full(s)
+
+
+def test_degree_lookbehinds_after_the_literal_read_the_same() -> None:
+    import random
+    import re
+
+    from hireable.postings import degree
+
+    plain_clause_end = re.compile(
+        r";|(?<!\be\.g)(?<!\bi\.e)(?<!\bph\.d)(?<![^a-z][mb]\.[sa])(?<!\betc)\.(?:\s|$)|\s[—–]\s"
+    )
+    plain_desire = re.compile(r"(?<!strongly )desir(?:ed|able)")
+    fast_desire = re.compile(r"desir(?<!strongly desir)(?:ed|able)")
+    assert "desir(?<!strongly desir)(?:ed|able)" in degree._SOFT.pattern
+    pieces = ["e.g.", "i.e.", "ph.d.", " m.s.", "xb.a.", "etc.", ".", ";", " — ", " ", "\n", "a",
+              "m", "s", "x.", "strongly ", "desired", "desirable", "desir"]  # fmt: skip
+    rng = random.Random(3)
+    for _ in range(20_000):
+        s = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
+        a = rng.randint(0, len(s))
+        b = rng.randint(a, len(s))
+        m1, m2 = plain_clause_end.search(s, a, b), degree._CLAUSE_END.search(s, a, b)
+        assert (m1 and m1.span()) == (m2 and m2.span()), (s, a, b)
+        m1, m2 = plain_desire.search(s), fast_desire.search(s)
+        assert (m1 and m1.span()) == (m2 and m2.span()), s

@@ -98,7 +98,7 @@ _CONNECTOR = re.compile(
 )
 # Words that soften a degree statement. ("preferably in X" softens the field, not the degree.)
 _SOFT = re.compile(
-    r"prefer(?:red|able)?\b|(?<!strongly )desir(?:ed|able)|\ba plus\b|\bplus!|bonus"
+    r"prefer(?:red|able)?\b|desir(?<!strongly desir)(?:ed|able)|\ba plus\b|\bplus!|bonus"
     r"|nice[ -]to[ -]have|ideal(?:ly)?\b|is an? (?:asset|advantage)|advantageous|helpful"
     r"|would be (?:great|nice|good|beneficial)|not required|optional|recommended|encouraged"
 )
@@ -154,8 +154,10 @@ _GENERIC = re.compile(r"degrees?\b.*", re.DOTALL)
 _ENDS_WITH_OR = re.compile(r"\bor$")
 _EVIDENCE_BEFORE = 80  # a degree this far into its sentence is quoted from the sentence start
 # A clause ends at ";", " - " or a full stop that does not close an abbreviation ("Ph.D. in").
+# (The lookbehinds follow the "." so the engine tries them only at a full stop.)
 _CLAUSE_END = re.compile(
-    r";|(?<!\be\.g)(?<!\bi\.e)(?<!\bph\.d)(?<![^a-z][mb]\.[sa])(?<!\betc)\.(?:\s|$)|\s[—–]\s"
+    r";|\.(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bph\.d\.)(?<![^a-z][mb]\.[sa]\.)(?<!\betc\.)(?:\s|$)"
+    r"|\s[—–]\s"
 )
 _WINDOW = 160  # characters after a group read for its qualifiers
 
