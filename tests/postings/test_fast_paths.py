@@ -70,3 +70,17 @@ def test_degree_lookbehinds_after_the_literal_read_the_same() -> None:
         assert (m1 and m1.span()) == (m2 and m2.span()), (s, a, b)
         m1, m2 = plain_desire.search(s), fast_desire.search(s)
         assert (m1 and m1.span()) == (m2 and m2.span()), s
+
+
+def test_strict_words_factored_read_the_same() -> None:
+    import re
+
+    from hireable.postings import degree
+
+    plain = re.compile(r"\brequired\b|\brequires?\b|\bmust\b|\bminimum\b|\bmandatory\b")
+    texts = ["required", "xrequired", "requires", "require", "requiredx", "a must-have",
+             "minimums", "is mandatory.", "required requires", "mustard", ""]  # fmt: skip
+    for s in texts:
+        for start in range(len(s) + 1):
+            m1, m2 = plain.search(s, start), degree._STRICT.search(s, start)
+            assert (m1 and m1.span()) == (m2 and m2.span()), s

@@ -102,7 +102,7 @@ _SOFT = re.compile(
     r"|nice[ -]to[ -]have|ideal(?:ly)?\b|is an? (?:asset|advantage)|advantageous|helpful"
     r"|would be (?:great|nice|good|beneficial)|not required|optional|recommended|encouraged"
 )
-_STRICT = re.compile(r"\brequired\b|\brequires?\b|\bmust\b|\bminimum\b|\bmandatory\b")
+_STRICT = re.compile(r"\b(?:required|requires?|must|minimum|mandatory)\b")
 # An explicit alternative route to the degree (GUIDELINES: `equivalent`).
 _EQUIV = re.compile(
     r"equivalent (?:\w+ ){0,2}(?:experience|combination|work|training|background|knowledge"

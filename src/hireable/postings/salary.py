@@ -34,9 +34,7 @@ _CURRENCY_MARKS = ("$", "€", "£", "usd", "eur", "gbp", "cad", "aud")
 
 def find_salary(lower: str) -> dict[str, object] | None:
     """{min, max, currency, interval} of the first plausible pay range, or None."""
-    if not any(mark in lower for mark in _CURRENCY_MARKS):
-        return None
-    starts = sorted(
+    starts = sorted(  # none: no currency mark, no salary
         _start_of(lower, i, mark) for mark in _CURRENCY_MARKS for i in positions(lower, mark)
     )
     for start in starts:
