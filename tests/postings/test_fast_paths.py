@@ -84,3 +84,30 @@ def test_strict_words_factored_read_the_same() -> None:
         for start in range(len(s) + 1):
             m1, m2 = plain.search(s, start), degree._STRICT.search(s, start)
             assert (m1 and m1.span()) == (m2 and m2.span()), s
+
+
+def test_literal_first_rewrites_find_the_same() -> None:
+    import re
+
+    from hireable.postings import degree, experience
+
+    plain_not_asked = re.compile(
+        r"tuition|reimburs|scholarship|sponsor\w* (?:your|a|their|an) "
+        r"|(?:our|the) team (?:of|has|includes)"
+        r"|phds? (?:and|from|who)|students? (?:and|who|learn)|educational (?:products|content)"
+        r"|online degree|degree programs? for|we (?:hire|employ)"
+        r"|(?:offer|offers|offering|provide|provides|earn|earned)\b[^.;]{0,60}\bdegrees\b"
+        r"|universities (?:and|partner|to)"
+    )
+    plain_about_work = re.compile(
+        r"experience|\bexp\b|work|industry|professional|background|track record|responsibilit"
+        r"|progressive"
+    )
+    texts = ["our team of phds", "the team has", "we offer online degrees", "offering x degrees",
+             "provides degrees", "earned degrees.", "offered degrees", "offers. degrees",
+             "3 yrs exp", "exp.", "expert", "xexp", "rexp y", "work", ""]  # fmt: skip
+    for s in texts:
+        a, b = plain_not_asked.search(s), degree._NOT_ASKED.search(s)
+        assert (a and a.span()) == (b and b.span()), s
+        a, b = plain_about_work.search(s), experience._ABOUT_WORK.search(s)
+        assert (a and a.span()) == (b and b.span()), s

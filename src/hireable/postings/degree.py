@@ -133,13 +133,17 @@ _SUBSTITUTE_WORDS = ("lieu", "substitut", "waive", "replace", "considered", "acc
 # A segment that opens with "or ..." continues the previous one's alternatives.
 _OR_LEAD = re.compile(r"(?:or|and/or)\s+(?:\w+\s+){0,4}(?:experience|years?)\b")
 # Degrees that are not asked of the candidate: company blurbs, benefits, the team's résumé.
+# (Every alternative starts with a letter, not a group: the engine then skips the positions no
+# alternative can start at.)
+_OFFERED_DEGREES = r"\b[^.;]{0,60}\bdegrees\b"
 _NOT_ASKED = re.compile(
     r"tuition|reimburs|scholarship|sponsor\w* (?:your|a|their|an) "
-    r"|(?:our|the) team (?:of|has|includes)"
+    r"|our team (?:of|has|includes)|the team (?:of|has|includes)"
     r"|phds? (?:and|from|who)|students? (?:and|who|learn)|educational (?:products|content)"
     r"|online degree|degree programs? for|we (?:hire|employ)"
     # the company's own offering: "universities partner with us to offer courses and degrees"
-    r"|(?:offer|offers|offering|provide|provides|earn|earned)\b[^.;]{0,60}\bdegrees\b"
+    rf"|offers?{_OFFERED_DEGREES}|offering{_OFFERED_DEGREES}|provides?{_OFFERED_DEGREES}"
+    rf"|earn(?:ed)?{_OFFERED_DEGREES}"
     r"|universities (?:and|partner|to)"
 )
 # Qualification words that mark a degree mention as asked of the candidate even in a section

@@ -25,9 +25,10 @@ _YEARS = re.compile(
 )
 _UNIT = re.compile(r"(?:years?|yrs?)\b(?:'|’)?")
 _LOOK_BACK = 40
-_ABOUT_WORK = re.compile(
-    r"experience|\bexp\b|work|industry|professional|background|track record|responsibilit"
-    r"|progressive"
+_ABOUT_WORK = re.compile(  # "exp" as a word; its boundary checked after it, so every
+    # alternative starts with a letter and the engine skips positions none can start at
+    r"experience|exp\b(?<=\bexp)|work|industry|professional|background|track record"
+    r"|responsibilit|progressive"
 )
 # Years that are not an experience requirement: ages, company history, durations of programs.
 _NOT_EXPERIENCE = re.compile(
