@@ -111,3 +111,36 @@ def test_literal_first_rewrites_find_the_same() -> None:
         assert (a and a.span()) == (b and b.span()), s
         a, b = plain_about_work.search(s), experience._ABOUT_WORK.search(s)
         assert (a and a.span()) == (b and b.span()), s
+
+
+def test_boundary_cuts_grouped_by_character_match_the_flat_alternation() -> None:
+    import random
+    import re
+
+    s = segment
+    flat = re.compile(
+        r"[\n.!?;:A-Z0-9•●▪■◦‣○◆➢►✓✔*-](?:"
+        + "|".join(
+            [
+                s._LINE_BREAK,
+                s._SENTENCE_END,
+                s._GLUED_SENTENCE_END,
+                s._GLUED_SEMICOLON,
+                s._SEMICOLON,
+                s._GLUED_WORD,
+                s._GLUED_DEGREE,
+                s._GLUED_YEARS,
+                s._SPACED_YEARS,
+                s._BULLET,
+                s._DASH_ITEM,
+            ]
+        )  # fmt: skip
+        + ")"
+    )
+    pieces = ["a", "z", "Q", "B", "M", "P", "S", "A", "D", "h", "Ph.", "vs.", "e.g.", ".", ";",
+              ":", "!", " ", "\n", "•", "-", "*", "(", ")", "%", "2", "5", "+", " years", "to",
+              "or", "and", "with ", "Tensor", "Py", "Sc", "BA"]  # fmt: skip
+    rng = random.Random(11)
+    for _ in range(20_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
+        assert s._BOUNDARY.sub(s._cut, text) == flat.sub(s._cut, text), text
