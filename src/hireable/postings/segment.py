@@ -63,9 +63,9 @@ _SPACED_YEARS = (
 _BULLET = r"(?<=[•●▪■◦‣○◆➢►✓✔])\s*"  # bullet marks
 _DASH_ITEM = r"(?<= [-*])\s(?=[A-Z])"  # " - Item", " * Item"
 _MARKS = r"\n.!?;:•●▪■◦‣○◆➢►✓✔*\-"  # the characters the cuts above start with (a class)
-_MARK_CUTS = "|".join(
-    (_LINE_BREAK, _SENTENCE_END, _GLUED_SENTENCE_END, _GLUED_SEMICOLON, _SEMICOLON, _BULLET)
-    + (_DASH_ITEM,)
+_MARK_CUTS = "|".join(  # in the order they are tried
+    [_LINE_BREAK, _SENTENCE_END, _GLUED_SENTENCE_END, _GLUED_SEMICOLON, _SEMICOLON]
+    + [_BULLET, _DASH_ITEM]
 )
 # The cuts at a mark, at a capital, at a digit: each kind is tried only after its own
 # character (one lookbehind), and in the same order among themselves, so the matches are those
