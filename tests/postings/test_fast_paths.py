@@ -144,3 +144,16 @@ def test_boundary_cuts_grouped_by_character_match_the_flat_alternation() -> None
     for _ in range(20_000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
         assert s._BOUNDARY.sub(s._cut, text) == flat.sub(s._cut, text), text
+
+
+def test_possessive_soft_lead_matches_like_the_backtracking_one() -> None:
+    import random
+    import re
+
+    plain = re.compile(r"(?:\S+\s+){1,2}(?:qualifications|skills|requirements)", re.IGNORECASE)
+    pieces = ["a", "ab ", " ", "\n", "skills", "Skills", "QUALIFICATIONS", "requirements", "é"]
+    rng = random.Random(2)
+    for _ in range(20_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+        a, b = plain.match(text), segment._SOFT_LEAD.match(text)
+        assert (a and a.span()) == (b and b.span()), text

@@ -132,7 +132,8 @@ _HEADINGS_ASCII = tuple((kind, re.compile(pattern)) for kind, pattern in HEADING
 _MAX_HEADING_TAIL = 4
 _MAX_HEADING_CHARS = 60
 _NOT_HEADING_TAIL = frozenset("with in of using to on at from is are a an as for".split())
-_SOFT_LEAD_PATTERN = r"(?:\S+\s+){1,2}(?:qualifications|skills|requirements)"
+# (Possessive: a word is read whole, so nothing is tried twice; the matches are the same.)
+_SOFT_LEAD_PATTERN = r"(?:\S++\s++){1,2}(?:qualifications|skills|requirements)"
 _SOFT_LEAD = re.compile(_SOFT_LEAD_PATTERN, re.IGNORECASE)
 _SOFT_LEAD_ASCII = re.compile(_SOFT_LEAD_PATTERN)  # on the lowercase copy of ASCII text
 
