@@ -37,11 +37,13 @@ _ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\x00-\x08\x0e-\x1f\x7f
 def html_to_text(html_or_text: str) -> str:
     """Clean text from an HTML or plain-text description: one block per line, bullets as "- "."""
     s = html_or_text or ""
-    if "&lt;" in s and _ESCAPED_HTML.search(s):
+    entities = "&" in s  # most plain text has none: no entity to look for
+    if entities and "&lt;" in s and _ESCAPED_HTML.search(s):
         s = html.unescape(s)  # Greenhouse: the HTML itself is entity-escaped.
+        entities = "&" in s
     if "<" in s and _LOOKS_HTML.search(s):
         s = _strip_tags(s)
-    elif "&" in s:
+    elif entities:
         s = html.unescape(s)
     return _tidy(s)
 
@@ -75,7 +77,7 @@ def _tidy(s: str) -> str:
     if "  " not in s and s.replace("\n", "").isprintable():
         # The common case, read in C: no control, zero-width or odd space character (all are
         # unprintable), only single spaces.
-        return "\n".join(line for line in map(str.strip, s.split("\n")) if line and line != "-")
+        return "\n".join([line for line in map(str.strip, s.split("\n")) if line and line != "-"])
     return _tidy_full(s)
 
 
