@@ -41,7 +41,9 @@ DEGREE_RULES = (
     rule(
         "master",
         ("master",),
-        r"master(?:'|’)?s?(?!\s*(?:data|file|schedule|scheduler|of ceremonies|card))\b"
+        # not "scrum master", nor the verb ("master the tools")
+        r"(?<!scrum )master(?:'|’)?s?(?!\s*(?:data|file|schedule|scheduler|of ceremonies|card))\b"
+        r"(?!\s+(?:the|a|an|new|our|your|these|this|it)\b)"
         r"(?:\s+(?:of \w+|degree))?",
     ),
     rule(
@@ -164,6 +166,24 @@ _CLAUSE_END = re.compile(
     r"|\s[—–]\s"
 )
 _WINDOW = 160  # characters after a group read for its qualifiers
+# A degree the posting says it does not ask for ("no degree required", "a degree is not
+# required", "you don't need a CS degree", "without a degree") is not a requirement at all;
+# "not required but preferred" stays a preference.
+_NEG_BEFORE = re.compile(
+    r"(?:\bno|\bwithout(?: an?| any)?|\b(?:do not|don[’']t|does not|doesn[’']t|won[’']t"
+    r"|will not) (?:need|require|have)(?: an?| any)?|\bcare about)(?: [\w.’']+){0,2} ?$"
+)
+_NEG_AFTER = re.compile(
+    r"(?:\s+(?:is|are))?\s+(?:not|n[o’']t)\s+(?:an? )?(?:required|necessary|needed|mandatory"
+    r"|essential|requirement|must)\b"
+    r"|(?:is|are)n[’']t\s+(?:required|necessary|needed|mandatory|essential)\b"
+)
+_BUT_SOFT = re.compile(
+    r"\s*,?\s*(?:but|though|although)\b[^.;]{0,40}?(?:prefer|plus|desir|nice|ideal)"
+)
+_NOT_REQUIRED = re.compile(r"\bnot (?:an? )?(?:required|requirement|mandatory)\b")
+_NEG_REACH = 60  # characters before and after a mention read for its negation
+_NEGATED_OTHER = re.compile(r"^.*\bnot (?:an? )?(?:required|necessary|needed)\W*but\b", re.DOTALL)
 
 
 @dataclass
@@ -202,7 +222,11 @@ def _groups(doc: Doc) -> list[Group]:
     lower = doc.lower
     mentions: list[tuple[int, int, str, int]] = []
     asked_cache: dict[int, bool] = {}
-    found = [(s, e, level, doc.index(s)) for s, e, level, _ in _DEGREES.find(lower, doc.words())]
+    found = [
+        (s, e, level, doc.index(s))
+        for s, e, level, _ in _DEGREES.find(lower, doc.words())
+        if not _negated(doc, s, e)
+    ]
     # A degree with its field ("PhD in Physics") is asked for, and so are the others beside it.
     with_field = {seg for _, end, _, seg in found if _FIELD_AFTER.match(lower, end)}
     for mention in found:
@@ -262,6 +286,19 @@ def _join_alternatives(lower: str, groups: list[Group]) -> None:
         chain = [g] if g is not None else []
 
 
+def _negated(doc: Doc, start: int, end: int) -> bool:
+    """The clause says this degree is not asked for ("no degree required")."""
+    seg = doc.index(start)
+    lower = doc.lower
+    before = lower[max(doc.starts[seg], start - _NEG_REACH) : start]
+    cut = max(before.rfind("."), before.rfind(";"), before.rfind("\n"))
+    if _NEG_BEFORE.search(before[cut + 1 :]):
+        return True
+    after = lower[end : min(doc.ends[seg], end + _NEG_REACH)]
+    m = _NEG_AFTER.match(after)
+    return m is not None and not _BUT_SOFT.match(after, m.end())
+
+
 def _asked(doc: Doc, seg: int) -> bool:
     text = doc.lower[doc.starts[seg] : doc.ends[seg]]
     if _NOT_ASKED.search(text):
@@ -292,8 +329,11 @@ def _group(
 def _status(doc: Doc, seg: int, before: str, after: str) -> str:
     if _EQUIV.search(after) or _BARE_EQUIV.match(after):
         return "equivalent"
-    lead = before[-60:]
-    if _STRICT.search(after) or (_STRICT.search(lead) and not _SOFT.search(lead)):
+    # "not required" softens this degree ("preferably, but not required, a degree"), unless it
+    # closed a negated one before a "but" ("a PhD is not required, but a master's is").
+    lead = _NEGATED_OTHER.sub("", before[-60:])
+    strict_after = _NOT_REQUIRED.sub("", after)
+    if _STRICT.search(strict_after) or (_STRICT.search(lead) and not _SOFT.search(lead)):
         return "required"
     if _SOFT.search(after) or _SOFT.search(lead) or doc.sections[seg] == "pref":
         return "preferred"
