@@ -38,6 +38,22 @@ class Stage:
 
 
 CREDIBLE = 35  # an item at or above this credibility counts as evidence (see credibility.py)
+PRIMARY_LABEL = "primary items (competition rank, merged ML PR, paper, benchmark)"
+
+
+def credible_items(count: int, weight: float, rationale: str) -> Requirement:
+    """The degree-equivalent count every ML stage starts from."""
+    return Requirement(
+        "degree-equivalent", "credible items (primary or secondary)", count,
+        ("primary", "secondary"), CREDIBLE, weight, rationale=rationale,
+    )  # fmt: skip
+
+
+def primary_items(count: int, weight: float, rationale: str) -> Requirement:
+    return Requirement(
+        "primary", PRIMARY_LABEL, count, ("primary",), CREDIBLE, weight, rationale=rationale
+    )
+
 
 STAGES: tuple[Stage, ...] = (
     Stage(
@@ -69,23 +85,11 @@ STAGES: tuple[Stage, ...] = (
         time_budget="~1 month course, then 3–12 months portfolio (each strong item 1–3 months)",
         typical_months=(3, 12),
         requirements=(
-            Requirement(
-                "degree-equivalent",
-                "credible items (primary or secondary)",
-                3,
-                ("primary", "secondary"),
-                CREDIBLE,
-                0.6,
-                rationale="The autodidact degree: about three items someone else validated.",
+            credible_items(
+                3, 0.6, rationale="The autodidact degree: about three items someone else validated."
             ),
-            Requirement(
-                "primary",
-                "primary items (competition rank, merged ML PR, paper, benchmark)",
-                1,
-                ("primary",),
-                CREDIBLE,
-                0.4,
-                rationale="At least one item must be degree-equivalent on its own.",
+            primary_items(
+                1, 0.4, rationale="At least one item must be degree-equivalent on its own."
             ),
         ),
         rationale="Covering a degree-equivalent gets a first ML role at a small company.",
@@ -98,23 +102,13 @@ STAGES: tuple[Stage, ...] = (
         time_budget="6–12 months beside a job",
         typical_months=(6, 12),
         requirements=(
-            Requirement(
-                "degree-equivalent",
-                "credible items (primary or secondary)",
+            credible_items(
                 4,
-                ("primary", "secondary"),
-                CREDIBLE,
                 0.4,
                 rationale="Mid-sized companies compare you with graduates: a fuller portfolio.",
             ),
-            Requirement(
-                "primary",
-                "primary items",
-                2,
-                ("primary",),
-                CREDIBLE,
-                0.35,
-                rationale="Two independent primary items show the first was not luck.",
+            primary_items(
+                2, 0.35, rationale="Two independent primary items show the first was not luck."
             ),
             Requirement(
                 "paid",
@@ -138,23 +132,13 @@ STAGES: tuple[Stage, ...] = (
         time_budget="~2 years; tracked, not coached",
         typical_months=(18, 30),
         requirements=(
-            Requirement(
-                "degree-equivalent",
-                "credible items (primary or secondary)",
+            credible_items(
                 6,
-                ("primary", "secondary"),
-                CREDIBLE,
                 0.4,
                 rationale="Well-known companies filter hard; only a long record gets through.",
             ),
-            Requirement(
-                "primary",
-                "primary items",
-                3,
-                ("primary",),
-                CREDIBLE,
-                0.3,
-                rationale="Several primary items stand in for the degree filter.",
+            primary_items(
+                3, 0.3, rationale="Several primary items stand in for the degree filter."
             ),
             Requirement(
                 "ml-job",
