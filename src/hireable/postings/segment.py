@@ -127,6 +127,10 @@ _HEADINGS = tuple((kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern i
 # On ASCII text, the same patterns without IGNORECASE read the lowercase copy faster (same
 # matches: the patterns are lowercase, and case folding of ASCII letters is lowercasing).
 _HEADINGS_ASCII = tuple((kind, re.compile(pattern)) for kind, pattern in HEADINGS)
+# Most short segments are no heading: one alternation of all kinds says so in one call (it
+# matches exactly when one of the kinds does); the kinds are then tried in order.
+_ANY_HEADING = re.compile("|".join(f"(?:{p})" for _, p in HEADINGS), re.IGNORECASE)
+_ANY_HEADING_ASCII = re.compile("|".join(f"(?:{p})" for _, p in HEADINGS))
 # A heading may carry a short tail ("Qualifications For This Role"); a tail that starts with
 # one of these words is a sentence instead ("Experience with Spark").
 _MAX_HEADING_TAIL = 4
@@ -230,6 +234,8 @@ def _heading_kind(seg: str) -> tuple[str, bool]:
         return "", False
     ascii_seg = seg.isascii()
     read = seg.lower() if ascii_seg else seg
+    if (_ANY_HEADING_ASCII if ascii_seg else _ANY_HEADING).match(read) is None:
+        return "", False
     kind = ""
     for k, rx in _HEADINGS_ASCII if ascii_seg else _HEADINGS:
         m = rx.match(read)
