@@ -157,3 +157,22 @@ def test_possessive_soft_lead_matches_like_the_backtracking_one() -> None:
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
         a, b = plain.match(text), segment._SOFT_LEAD.match(text)
         assert (a and a.span()) == (b and b.span()), text
+
+
+@pytest.mark.parametrize("seg", SEGMENTS + ["Team player", "skillset", "The role", "x"])
+def test_any_heading_alternation_matches_when_a_kind_does(seg: str) -> None:
+    for read, any_rx, kinds in (
+        (seg, segment._ANY_HEADING, segment._HEADINGS),
+        (seg.lower(), segment._ANY_HEADING_ASCII, segment._HEADINGS_ASCII),
+    ):
+        assert (any_rx.match(read) is None) == all(rx.match(read) is None for _, rx in kinds)
+
+
+@pytest.mark.parametrize("title", TITLES)
+def test_cached_title_reads_match_the_rules(title: str) -> None:
+    expected_lean = sum(w for w, rx in ml._TITLE_RULES if rx.search(title))
+    assert ml.title_lean(title) == expected_lean
+    found = list(seniority._TITLE.finditer(title))
+    assert seniority.title_seniority(title) == (
+        seniority._title_level(title, found) if found else ""
+    )

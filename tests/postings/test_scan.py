@@ -38,3 +38,22 @@ def test_a_trigger_registered_later_is_still_found() -> None:
     assert hits.at("sql") == [8]
     assert hits.at("python") == [0]
     assert hits.at("spark") == []
+
+
+def test_multi_word_heads_hide_no_later_word() -> None:
+    # The regex consumes only a head's first word: "bi" inside "power bi" is still a word start,
+    # and heads sharing a first word ("data entry", "data quality") are told apart.
+    needles = ["power bi", "bi", "data entry", "data quality", "m ", "ma", "a b test", "b "]
+    triggers = Triggers()
+    triggers.add(needles)
+    rng = random.Random(11)
+    pieces = ["power", "bi", "data", "entry", "quality", "m", "ma", "a", "b", "test", " ", " ",
+              "\n", "/", "x"]  # fmt: skip
+    for _ in range(500):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 20)))
+        hits = triggers.find(text)
+        read = spaced(text) + " "  # a text's last word ends at a space too
+        for needle in needles:
+            key = spaced(needle)
+            found = [i for i in hits.at(key) if read.startswith(key, i)]
+            assert found == _word_starts(read, key), (text, needle)

@@ -8,6 +8,7 @@ mentions machine learning once stays an analyst posting (GUIDELINES: a side duty
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from hireable.postings.scan import Scanner, rule
 from hireable.postings.segment import Doc
@@ -130,14 +131,16 @@ MAX_SEGMENTS = 8  # a long posting does not outvote its title
 THRESHOLD = 3.0
 
 
+@lru_cache(maxsize=4096)  # titles repeat a lot ("Data Scientist"): each is read once
+def title_lean(title: str) -> float:
+    """The sum of the `TITLE_WEIGHTS` rows the title matches."""
+    rules, read = (_TITLE_RULES_ASCII, title.lower()) if title.isascii() else (_TITLE_RULES, title)
+    return sum(w for w, rx in rules if rx.search(read))
+
+
 def analyse_ml(title: str | None, doc: Doc) -> tuple[bool, tuple[int, int] | None, bool]:
     """(ml, (start, end) of the strongest text cue or None, whether the title decided it)."""
-    title_score = 0.0
-    if title:
-        rules, read = (
-            (_TITLE_RULES_ASCII, title.lower()) if title.isascii() else (_TITLE_RULES, title)
-        )
-        title_score = sum(w for w, rx in rules if rx.search(read))
+    title_score = title_lean(title) if title else 0.0
     ml_segs: dict[int, int] = {}
     an_segs: set[int] = set()
     for start, _, kind, _ in _CUES.find(doc.lower, doc.words()):

@@ -9,6 +9,7 @@ or 5+ years.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from hireable.postings.segment import Doc
 
@@ -62,15 +63,22 @@ def _title_level(title: str, found: list[re.Match[str]]) -> str:
     return min(kinds, key=_TITLE_ORDER.__getitem__)
 
 
+@lru_cache(maxsize=4096)  # titles repeat a lot ("Data Analyst"): each is read once
+def title_seniority(title: str) -> str:
+    """The level the title names, or "" when it names none."""
+    if title.isascii():
+        found = list(_TITLE_ASCII.finditer(title.lower()))
+    else:
+        found = list(_TITLE.finditer(title))
+    return _title_level(title, found) if found else ""
+
+
 def analyse_seniority(title: str | None, doc: Doc, years: int | None) -> tuple[str, str]:
     """(seniority, what decided it: the title cue, the years or the text cue)."""
     if title:
-        if title.isascii():
-            found = list(_TITLE_ASCII.finditer(title.lower()))
-        else:
-            found = list(_TITLE.finditer(title))
-        if found:
-            return _title_level(title, found), title
+        level = title_seniority(title)
+        if level:
+            return level, title
     if years is not None:
         if years >= SENIOR_YEARS:
             return "senior", ""
