@@ -115,16 +115,13 @@ class WordHits:
         return positions(" " + spaced(self._text), " " + key)
 
 
-_Heads = tuple[tuple[str, tuple[str, ...]], ...]  # (head, the longer keys starting with it)
-
-
 class Triggers:
     """The triggers of every module, read from a text in one pass (`find`)."""
 
     def __init__(self) -> None:
         self._keys: set[str] = set()
         self._generation = 0  # how many times new keys were added
-        self._compiled: tuple[re.Pattern[str], dict[str, _Heads], frozenset[str]] | None
+        self._compiled: tuple[re.Pattern[str], dict[str, tuple[str, ...]], frozenset[str]] | None
         self._compiled = None
         self._compiled_generation = 0
 
@@ -143,21 +140,17 @@ class Triggers:
         if self._compiled is None:
             self._compiled = self._compile()
             self._compiled_generation = self._generation
-        regex, by_word, known = self._compiled
+        regex, longer, known = self._compiled
         padded = " " + spaced(lower) + " "
         at: dict[str, list[int]] = {}
         for m in regex.finditer(padded):
             pos = m.start()  # the space before the word: the word's position in `lower`
-            heads = by_word[m[0]]
-            if len(heads) == 1:
-                head, longer = heads[0]
-            else:  # several heads share this first word: the regex saw one of them
-                head, longer = next(h for h in heads if padded.startswith(h[0], pos + 1))
+            head = m[1]
             if head in at:
                 at[head].append(pos)
             else:
                 at[head] = [pos]
-            for key in longer:
+            for key in longer[head]:
                 if padded.startswith(key, pos + 1):
                     if key in at:
                         at[key].append(pos)
@@ -165,25 +158,14 @@ class Triggers:
                         at[key] = [pos]
         return WordHits(lower, at, known, self._compiled_generation)
 
-    def _compile(self) -> tuple[re.Pattern[str], dict[str, _Heads], frozenset[str]]:
+    def _compile(self) -> tuple[re.Pattern[str], dict[str, tuple[str, ...]], frozenset[str]]:
         # Heads: the keys no other key is a prefix of. At a word start at most one head
-        # matches, and every other key that starts there starts with it (`longer`). The regex
-        # consumes a space and a head's first word, and only looks ahead at the rest of a
-        # multi-word head ("power bi"): a lookahead at every word start would cost more, and
-        # consuming "bi" would hide it from the search. `by_word` maps what it consumed back to
-        # the heads with that first word (only those of a multi-word head can be several).
+        # matches, and every other key that starts there starts with it (`longer`).
         keys = sorted(self._keys)
         heads = [k for k in keys if not any(k != h and k.startswith(h) for h in keys)]
         longer = {h: tuple(k for k in keys if k != h and k.startswith(h)) for h in heads}
-        by_word: dict[str, _Heads] = {}
-        for h in heads:
-            first = " " + h.split(" ", 1)[0]
-            by_word[first] = (*by_word.get(first, ()), (h, longer[h]))
-        regex = re.compile(" " + _trie([h.replace(" ", _REST, 1) for h in heads]))
-        return regex, by_word, frozenset(keys)
-
-
-_REST = "\x00"  # in `_trie`'s words: the rest of a multi-word head is looked ahead at
+        regex = re.compile(" (?=(" + _trie(heads) + "))")
+        return regex, longer, frozenset(keys)
 
 
 def _trie(words: list[str]) -> str:
@@ -194,10 +176,7 @@ def _trie(words: list[str]) -> str:
     by_first: dict[str, list[str]] = {}
     for w in words:
         by_first.setdefault(w[0], []).append(w[1:])
-    alts = [
-        f"(?=\\ {_trie(rest)})" if c == _REST else re.escape(c) + _trie(rest)
-        for c, rest in sorted(by_first.items())
-    ]
+    alts = [re.escape(c) + _trie(rest) for c, rest in sorted(by_first.items())]
     return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
 
 
