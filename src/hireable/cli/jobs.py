@@ -243,7 +243,11 @@ def jobs_list(
             _flag(r.get("ml")),
             "closed" if r["closed_at"] else "open",
         )
-    common.console().print(table)
+    out = common.console()
+    out.print(table)
+    out.print(
+        "Next: `hireable jobs rank` orders them for you; `hireable jobs show ID` explains one."
+    )
 
 
 def _evidence_lines(evidence: Any) -> list[str]:

@@ -198,7 +198,12 @@ def evidence_list(json_out: bool = typer.Option(False, "--json", help="Print JSO
             r["verification"],
             str(r["credibility"]),
         )
-    console().print(table)
+    out = console()
+    out.print(table)
+    out.print(
+        "Next: `hireable evidence explain ID` says why an item scores what it does; "
+        "`hireable status` shows what it adds up to."
+    )
 
 
 @evidence_app.command("show")
