@@ -245,9 +245,7 @@ def jobs_list(
         )
     out = common.console()
     out.print(table)
-    out.print(
-        "Next: `hireable jobs rank` orders them for you; `hireable jobs show ID` explains one."
-    )
+    out.print("Next: `hireable jobs rank` ranks them for you; `jobs show ID` explains one.")
 
 
 def _evidence_lines(evidence: Any) -> list[str]:
