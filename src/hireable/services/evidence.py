@@ -20,19 +20,17 @@ from hireable.core.evidence import (
     parse_metric_pairs,
     validate_record,
 )
-from hireable.errors import NotFoundError, ValidationError
+from hireable.errors import ValidationError
 from hireable.fileio import read_text
 from hireable.store.models import Evidence
+from hireable.store.repo import get_or_fail
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
 
 def get_evidence(session: Session, evidence_id: int) -> Evidence:
-    item = session.get(Evidence, evidence_id)
-    if item is None:
-        raise NotFoundError(f"no evidence with id {evidence_id}; see `hireable evidence list`")
-    return item
+    return get_or_fail(session, Evidence, evidence_id, noun="evidence", listing="evidence list")
 
 
 def list_evidence(session: Session) -> list[Evidence]:

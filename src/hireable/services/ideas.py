@@ -19,8 +19,9 @@ from hireable.core.ideas import (
     toy,
 )
 from hireable.core.journal import check_topic
-from hireable.errors import NotFoundError, ValidationError
+from hireable.errors import ValidationError
 from hireable.store.models import Idea
+from hireable.store.repo import get_or_fail
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -31,10 +32,7 @@ def _stamp(today: dt.date) -> dt.datetime:
 
 
 def get_idea(session: Session, idea_id: int) -> Idea:
-    idea = session.get(Idea, idea_id)
-    if idea is None:
-        raise NotFoundError(f"no idea with id {idea_id}; see `hireable idea list`")
-    return idea
+    return get_or_fail(session, Idea, idea_id, noun="idea", listing="idea list")
 
 
 def list_ideas(session: Session) -> list[Idea]:

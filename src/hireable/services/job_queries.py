@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from hireable.errors import NotFoundError, UsageError
+from hireable.errors import UsageError
+from hireable.store.repo import get_or_fail
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -75,7 +76,4 @@ def list_postings(
 def get_posting(session: Session, posting_id: int) -> Posting:
     from hireable.store.models import Posting
 
-    posting = session.get(Posting, posting_id)
-    if posting is None:
-        raise NotFoundError(f"no posting with id {posting_id} (see `hireable jobs list`)")
-    return posting
+    return get_or_fail(session, Posting, posting_id, noun="posting", listing="jobs list")

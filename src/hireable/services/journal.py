@@ -28,7 +28,9 @@ from hireable.core.journal import (
 )
 from hireable.errors import NotFoundError, ValidationError
 from hireable.fileio import read_text
-from hireable.store.models import Evidence, JournalEntry
+from hireable.services.evidence import get_evidence
+from hireable.store.models import JournalEntry
+from hireable.store.repo import get_or_fail
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -38,10 +40,7 @@ RECENT_ENTRIES = 10  # entries listed under the chart, newest first
 
 
 def get_entry(session: Session, entry_id: int) -> JournalEntry:
-    entry = session.get(JournalEntry, entry_id)
-    if entry is None:
-        raise NotFoundError(f"no journal entry with id {entry_id}; see `hireable journal`")
-    return entry
+    return get_or_fail(session, JournalEntry, entry_id, noun="journal entry", listing="journal")
 
 
 def list_entries(session: Session) -> list[JournalEntry]:
@@ -49,10 +48,8 @@ def list_entries(session: Session) -> list[JournalEntry]:
 
 
 def _check_evidence(session: Session, evidence_id: int | None) -> None:
-    if evidence_id is not None and session.get(Evidence, evidence_id) is None:
-        raise NotFoundError(
-            f"no evidence with id {evidence_id}; see `hireable evidence list` for the ids"
-        )
+    if evidence_id is not None:
+        get_evidence(session, evidence_id)
 
 
 def build_entry(

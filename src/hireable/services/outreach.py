@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING
 
 from hireable.core.outreach import Credential, Draft, DraftInput, check_options, compose
 from hireable.errors import ValidationError
+from hireable.services.job_queries import get_posting
 from hireable.services.profile import get_profile
-from hireable.services.tracker import add_application, get_application, get_posting
+from hireable.services.tracker import add_application, get_application
 from hireable.store.models import Application, Message, Posting
 
 if TYPE_CHECKING:

@@ -9,8 +9,10 @@ from typing import TYPE_CHECKING, Any
 
 from hireable.core import tracker as pipeline
 from hireable.core.alerts import Alert
-from hireable.errors import NotFoundError, ValidationError
+from hireable.errors import ValidationError
+from hireable.services.job_queries import get_posting
 from hireable.store.models import Application, Message, Posting, Profile
+from hireable.store.repo import get_or_fail
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -26,17 +28,9 @@ LOTTERY_SHARE = 0.5  # strictly more than this share
 
 
 def get_application(session: Session, application_id: int) -> Application:
-    app = session.get(Application, application_id)
-    if app is None:
-        raise NotFoundError(f"no application with id {application_id}; see `hireable track list`")
-    return app
-
-
-def get_posting(session: Session, posting_id: int) -> Posting:
-    posting = session.get(Posting, posting_id)
-    if posting is None:
-        raise NotFoundError(f"no posting with id {posting_id}; see `hireable jobs list`")
-    return posting
+    return get_or_fail(
+        session, Application, application_id, noun="application", listing="track list"
+    )
 
 
 def check_email(email: str | None) -> str | None:

@@ -30,12 +30,12 @@ from hireable.core.evidence import (
 )
 from hireable.errors import (
     ConfigError,
-    NotFoundError,
     RateLimited,
     SourceError,
     UsageError,
     ValidationError,
 )
+from hireable.services.evidence import get_evidence
 from hireable.sources.fetched import Fetched, Skipped
 from hireable.store.models import Evidence, utcnow
 
@@ -456,9 +456,7 @@ def refresh(
     from hireable.sources.locate import from_key
 
     if evidence_id is not None:
-        item = session.get(Evidence, evidence_id)
-        if item is None:
-            raise NotFoundError(f"no evidence with id {evidence_id}; see `hireable evidence list`")
+        item = get_evidence(session, evidence_id)
         if not item.source_key or item.verification != "api":
             raise ValidationError(
                 f"evidence {evidence_id} was not fetched from a source, so there is nothing to "
