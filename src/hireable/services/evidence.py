@@ -155,13 +155,9 @@ def import_evidence(*, session: Session, path: Path, today: dt.date) -> list[Evi
     return [add_evidence(session=session, record=r) for r in records]
 
 
-def export_record(item: Evidence) -> dict[str, Any]:
-    """The import format. API-verified items export as `link`: a file cannot prove what the
-    API did; `hireable evidence refresh` verifies them again."""
-    verification = item.verification
-    if verification == "api":
-        verification = "link" if item.url else "self"
-    record = {
+def _fields(item: Any) -> dict[str, Any]:
+    """What the learner recorded, as plain values (shared by export and the public view)."""
+    return {
         "kind": item.kind,
         "title": item.title,
         "date": item.date,
@@ -169,8 +165,16 @@ def export_record(item: Evidence) -> dict[str, Any]:
         "validator": item.validator,
         "skills": list(item.skills or []),
         "metrics": dict(item.metrics or {}),
-        "verification": verification,
     }
+
+
+def export_record(item: Evidence) -> dict[str, Any]:
+    """The import format. API-verified items export as `link`: a file cannot prove what the
+    API did; `hireable evidence refresh` verifies them again."""
+    verification = item.verification
+    if verification == "api":
+        verification = "link" if item.url else "self"
+    record = {**_fields(item), "verification": verification}
     return {k: record[k] for k in RECORD_KEYS}
 
 
@@ -192,13 +196,7 @@ def assessed(item: Evidence, today: dt.date) -> Assessment:
 def evidence_public(item: Evidence, a: Assessment) -> dict[str, Any]:
     return {
         "id": item.id,
-        "kind": item.kind,
-        "title": item.title,
-        "date": item.date,
-        "url": item.url,
-        "validator": item.validator,
-        "skills": list(item.skills or []),
-        "metrics": dict(item.metrics or {}),
+        **_fields(item),
         "class": a.evidence_class,
         "resource": a.resource,
         "verification": a.verification,
