@@ -7,8 +7,9 @@ Every trigger starts a word: an occurrence inside a word ("ms" in "teams") is sk
 the regex is tried; a word starts after a space or one of `WORD_EDGE_PUNCT`.
 
 One `str.find` per trigger would read the text ~150 times. Instead every module registers its
-triggers in `TRIGGERS` at import, and `TRIGGERS.find(lower)` reads the text once with one regex
-(a trie of the triggers, tried only where a word starts): `WordHits` then tells each trigger's
+triggers in `TRIGGERS` at import, and `TRIGGERS.find(lower)` reads the text once: with the
+compiled trie (`_cscan.KeyTrie`) when it is built, else with one regex (a trie of the triggers,
+tried only where a word starts) that is its reference. `WordHits` then tells each trigger's
 word-start positions, and the modules check those exactly as before.
 """
 
@@ -19,7 +20,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TypeVar
+from typing import Any, TypeVar
+
+from hireable.postings.accel import cscan
 
 
 @dataclass(frozen=True)
@@ -121,8 +124,7 @@ class Triggers:
     def __init__(self) -> None:
         self._keys: set[str] = set()
         self._generation = 0  # how many times new keys were added
-        self._compiled: tuple[re.Pattern[str], dict[str, tuple[str, ...]], frozenset[str]] | None
-        self._compiled = None
+        self._compiled: _Compiled | None = None
         self._compiled_generation = 0
 
     def add(self, triggers: Iterable[str]) -> int:
@@ -135,12 +137,15 @@ class Triggers:
                 self._generation += 1
         return self._generation
 
-    def find(self, lower: str) -> WordHits:
-        """Where every registered key starts a word of `lower`."""
+    def find(self, lower: str, *, reference: bool = False) -> WordHits:
+        """Where every registered key starts a word of `lower`; `reference` reads it with the
+        regex even where the compiled trie is built (tests compare the two)."""
         if self._compiled is None:
             self._compiled = self._compile()
             self._compiled_generation = self._generation
-        regex, longer, known = self._compiled
+        regex, trie, longer, known = self._compiled
+        if trie is not None and not reference:  # the same hits, in the same order, read in C
+            return WordHits(lower, trie.find(lower), known, self._compiled_generation)
         padded = " " + spaced(lower) + " "
         at: dict[str, list[int]] = {}
         for m in regex.finditer(padded):
@@ -158,14 +163,19 @@ class Triggers:
                         at[key] = [pos]
         return WordHits(lower, at, known, self._compiled_generation)
 
-    def _compile(self) -> tuple[re.Pattern[str], dict[str, tuple[str, ...]], frozenset[str]]:
+    def _compile(self) -> _Compiled:
         # Heads: the keys no other key is a prefix of. At a word start at most one head
         # matches, and every other key that starts there starts with it (`longer`).
         keys = sorted(self._keys)
         heads = [k for k in keys if not any(k != h and k.startswith(h) for h in keys)]
         longer = {h: tuple(k for k in keys if k != h and k.startswith(h)) for h in heads}
         regex = re.compile(" (?=(" + _trie(heads) + "))")
-        return regex, longer, frozenset(keys)
+        trie = cscan.KeyTrie(keys, "".join(sorted(WORD_EDGES))) if cscan is not None else None
+        return regex, trie, longer, frozenset(keys)
+
+
+# (the regex reference, the compiled trie or None, keys by head, all keys)
+_Compiled = tuple[re.Pattern[str], Any, dict[str, tuple[str, ...]], frozenset[str]]
 
 
 def _trie(words: list[str]) -> str:

@@ -17,6 +17,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from itertools import accumulate
 
+from hireable.postings.accel import cscan
 from hireable.postings.scan import TRIGGERS, WORD_EDGE_PUNCT, WordHits
 
 # Product names written in CamelCase are one word, not a glued sentence ("TensorFlow").
@@ -26,10 +27,11 @@ CAMEL_CASE_HEADS = ("Tensor", "Py", "Java", "Power", "Git", "Big", "My", "No", "
                     "Hub", "Red", "Dyna", "Net", "Open")  # fmt: skip
 
 # Where one segment ends and the next begins: `_BOUNDARY.sub(_cut, text)` puts a line break at
-# each. Every cut starts with one character of the leading class, so the regex engine skips
-# quickly between candidates; lookbehinds then check the context. `_cut` gives back the
-# consumed character: a sentence end stays left of the cut, a glued word's first letter right
-# of it; other matches (spaces, bullet marks) are dropped.
+# each (`cut_text`; `_cscan.cut` does the same in C, and these regexes are its specification).
+# Every cut starts with one character of the leading class, so the regex engine skips quickly
+# between candidates; lookbehinds then check the context. `_cut` gives back the consumed
+# character: a sentence end stays left of the cut, a glued word's first letter right of it;
+# other matches (spaces, bullet marks) are dropped.
 _LINE_BREAK = r"(?<=\n)\s*"
 # a sentence end ". Next" or glued ".Next" (not "Ph. D.", "vs. X", "e.g. Python", "2.5")
 _SENTENCE_END = (
@@ -189,11 +191,22 @@ def _word_starts(lower: str) -> frozenset[str]:
     return frozenset({w[:3] for w in words})
 
 
+_HEADS = tuple(CAMEL_CASE_HEADS)
+
+
+def cut_text(text: str, *, reference: bool = False) -> str:
+    """`text` with a line break at every segment boundary; `reference` runs the regexes even
+    where the compiled cutter is built (tests compare the two)."""
+    lined = text.count("\n") * LINED_CHARS >= len(text)
+    if cscan is not None and not reference:
+        return cscan.cut(text, lined, _HEADS)
+    return (_BOUNDARY_LINED if lined else _BOUNDARY).sub(_cut, text)
+
+
 def make_doc(text: str) -> Doc:
     """Cut `text` into segments and rejoin them one a line, so glued words come apart
     ("skillsBS in" → "skills\nBS in") and word-boundary regexes see them."""
-    lined = text.count("\n") * LINED_CHARS >= len(text)
-    cut = (_BOUNDARY_LINED if lined else _BOUNDARY).sub(_cut, text)
+    cut = cut_text(text)
     pieces = [p for p in map(str.strip, cut.split("\n")) if p] or [""]
     joined = "\n".join(pieces)
     doc = Doc(text=joined, lower=joined.lower())

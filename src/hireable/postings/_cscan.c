@@ -1,0 +1,648 @@
+/* Compiled versions of the posting analyser's two hottest text passes.
+ *
+ * - KeyTrie.find: where every registered keyword starts a word (scan.Triggers.find).
+ * - cut: where one segment ends and the next begins (segment._BOUNDARY.sub(_cut, text)).
+ *
+ * Each one gives exactly what its pure-Python reference gives (tests/test_cscan.py compares them
+ * on the corpus and on generated text); the package uses the reference when this module is not
+ * built. The Python regexes stay the readable specification: a change there must be made here
+ * too, and the comparison tests say when the two disagree.
+ *
+ * Character classes follow Python's `re` on str patterns: [a-z], [A-Z] and [0-9] are ASCII only;
+ * \s, \d and \w (so \b) are Unicode.
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <stdint.h>
+#include <string.h>
+
+/* ------------------------------------------------------------------ character classes */
+
+static inline int is_lower(Py_UCS4 c) { return c >= 'a' && c <= 'z'; }
+static inline int is_upper(Py_UCS4 c) { return c >= 'A' && c <= 'Z'; }
+static inline int is_digit09(Py_UCS4 c) { return c >= '0' && c <= '9'; }
+static inline int is_space(Py_UCS4 c) { return Py_UNICODE_ISSPACE(c); }
+static inline int is_word(Py_UCS4 c) { return c == '_' || Py_UNICODE_ISALNUM(c); }
+static inline int is_decimal(Py_UCS4 c) { return Py_UNICODE_ISDECIMAL(c); }
+
+/* A read-only view of a str: its characters by index; -1 (no character) outside it. */
+typedef struct {
+    int kind;
+    const void *data;
+    Py_ssize_t n;
+} Text;
+
+static inline Py_UCS4 at(const Text *t, Py_ssize_t i)
+{
+    return (i >= 0 && i < t->n) ? PyUnicode_READ(t->kind, t->data, i) : (Py_UCS4)-1;
+}
+
+/* Does `t` hold the ASCII string `s` at `i`? */
+static int holds(const Text *t, Py_ssize_t i, const char *s)
+{
+    if (i < 0)
+        return 0;
+    for (; *s; s++, i++)
+        if (at(t, i) != (Py_UCS4)(unsigned char)*s)
+            return 0;
+    return 1;
+}
+
+/* \b before a word that starts at `i` with a word character: no word character before it. */
+static inline int word_starts_at(const Text *t, Py_ssize_t i)
+{
+    return i == 0 || !is_word(at(t, i - 1));
+}
+
+/* \b after a word character that ends at `i`: no word character at `i`. */
+static inline int word_ends_at(const Text *t, Py_ssize_t i)
+{
+    return i >= t->n || !is_word(at(t, i));
+}
+
+/* `(?<!\bword)` followed by what ends at `end`: the word ends at `end` and starts a word. */
+static int word_before(const Text *t, Py_ssize_t end, const char *word)
+{
+    Py_ssize_t start = end - (Py_ssize_t)strlen(word);
+    return start >= 0 && holds(t, start, word) && word_starts_at(t, start);
+}
+
+static int text_init(Text *t, PyObject *s)
+{
+    if (!PyUnicode_Check(s)) {
+        PyErr_SetString(PyExc_TypeError, "expected a str");
+        return -1;
+    }
+    if (PyUnicode_READY(s) < 0)
+        return -1;
+    t->kind = PyUnicode_KIND(s);
+    t->data = PyUnicode_DATA(s);
+    t->n = PyUnicode_GET_LENGTH(s);
+    return 0;
+}
+
+/* ------------------------------------------------------------------ KeyTrie */
+
+typedef struct {
+    Py_UCS4 ch;
+    int32_t child;   /* first child, or -1 */
+    int32_t sibling; /* next sibling, or -1 */
+    int32_t key;     /* index in `keys` of the key ending here, or -1 */
+} TNode;
+
+typedef struct {
+    PyObject_HEAD
+    TNode *nodes;
+    Py_ssize_t n_nodes, cap;
+    int32_t root_ascii[128]; /* the root's children by ASCII character */
+    PyObject *keys;          /* tuple of str */
+    unsigned char edge_ascii[128];
+    Py_UCS4 *edge_other; /* non-ASCII word edges */
+    Py_ssize_t n_edge_other;
+    /* The built trie, flattened for reading: the characters of the keys are numbered (the
+     * alphabet, word edges read as a space), and `next[node * n_symbols + symbol]` is a child. */
+    int32_t *next;
+    Py_ssize_t n_symbols;
+    int16_t symbol_ascii[128]; /* -1: in no key */
+    Py_UCS4 *symbol_other;     /* non-ASCII characters of the keys, numbered after the ASCII ones */
+    Py_ssize_t n_symbol_other;
+} KeyTrie;
+
+static int is_edge(const KeyTrie *kt, Py_UCS4 c)
+{
+    if (c < 128)
+        return kt->edge_ascii[c];
+    for (Py_ssize_t i = 0; i < kt->n_edge_other; i++)
+        if (kt->edge_other[i] == c)
+            return 1;
+    return 0;
+}
+
+static int32_t new_node(KeyTrie *kt, Py_UCS4 ch)
+{
+    if (kt->n_nodes == kt->cap) {
+        Py_ssize_t cap = kt->cap ? kt->cap * 2 : 256;
+        TNode *nodes = PyMem_Realloc(kt->nodes, (size_t)cap * sizeof(TNode));
+        if (nodes == NULL) {
+            PyErr_NoMemory();
+            return -1;
+        }
+        kt->nodes = nodes;
+        kt->cap = cap;
+    }
+    TNode *node = &kt->nodes[kt->n_nodes];
+    node->ch = ch;
+    node->child = node->sibling = node->key = -1;
+    return (int32_t)kt->n_nodes++;
+}
+
+/* The child of `node` (0: the root) reached by `ch`, or -1. */
+static inline int32_t child_of(const KeyTrie *kt, int32_t node, Py_UCS4 ch)
+{
+    if (node == 0)
+        return ch < 128 ? kt->root_ascii[ch] : -1;
+    for (int32_t c = kt->nodes[node].child; c >= 0; c = kt->nodes[c].sibling)
+        if (kt->nodes[c].ch == ch)
+            return c;
+    return -1;
+}
+
+static int32_t add_child(KeyTrie *kt, int32_t node, Py_UCS4 ch)
+{
+    int32_t c = new_node(kt, ch);
+    if (c < 0)
+        return -1;
+    if (node == 0 && ch < 128) {
+        kt->root_ascii[ch] = c;
+    } else {
+        kt->nodes[c].sibling = kt->nodes[node].child;
+        kt->nodes[node].child = c;
+    }
+    return c;
+}
+
+static void keytrie_dealloc(KeyTrie *kt)
+{
+    PyMem_Free(kt->nodes);
+    PyMem_Free(kt->next);
+    PyMem_Free(kt->symbol_other);
+    PyMem_Free(kt->edge_other);
+    Py_XDECREF(kt->keys);
+    Py_TYPE(kt)->tp_free((PyObject *)kt);
+}
+
+/* The symbol of a text character, word edges read as a space; -1 when no key holds it. */
+static inline Py_ssize_t symbol_of(const KeyTrie *kt, Py_UCS4 ch)
+{
+    if (ch < 128)
+        return kt->symbol_ascii[ch];
+    if (is_edge(kt, ch))
+        return kt->symbol_ascii[' '];
+    for (Py_ssize_t i = 0; i < kt->n_symbol_other; i++)
+        if (kt->symbol_other[i] == ch)
+            return kt->n_symbols - kt->n_symbol_other + i;
+    return -1;
+}
+
+/* Number the characters of the keys (ASCII ones first, by a table; the others after them, from
+ * a list) and fill the dense table `next` from the linked trie. */
+static int flatten(KeyTrie *kt)
+{
+    int16_t ascii_number[128];
+    Py_ssize_t n_ascii = 0;
+    for (int c = 0; c < 128; c++)
+        ascii_number[c] = -1;
+    PyMem_Free(kt->symbol_other);
+    kt->symbol_other = PyMem_Malloc((size_t)kt->n_nodes * sizeof(Py_UCS4));
+    if (kt->symbol_other == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    kt->n_symbol_other = 0;
+    for (Py_ssize_t i = 1; i < kt->n_nodes; i++) {
+        Py_UCS4 ch = kt->nodes[i].ch;
+        if (ch < 128) {
+            if (ascii_number[ch] < 0)
+                ascii_number[ch] = (int16_t)n_ascii++;
+            continue;
+        }
+        Py_ssize_t k = 0;
+        while (k < kt->n_symbol_other && kt->symbol_other[k] != ch)
+            k++;
+        if (k == kt->n_symbol_other)
+            kt->symbol_other[kt->n_symbol_other++] = ch;
+    }
+    Py_ssize_t n = n_ascii + kt->n_symbol_other;
+    kt->n_symbols = n;
+    for (int c = 0; c < 128; c++)
+        kt->symbol_ascii[c] = kt->edge_ascii[c] ? ascii_number[' '] : ascii_number[c];
+    PyMem_Free(kt->next);
+    kt->next = PyMem_Malloc((size_t)(kt->n_nodes * n + 1) * sizeof(int32_t));
+    if (kt->next == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    for (Py_ssize_t i = 0; i < kt->n_nodes * n; i++)
+        kt->next[i] = -1;
+    for (int c = 0; c < 128; c++)
+        if (kt->root_ascii[c] >= 0)
+            kt->next[ascii_number[c]] = kt->root_ascii[c];
+    for (Py_ssize_t node = 0; node < kt->n_nodes; node++) {
+        for (int32_t c = kt->nodes[node].child; c >= 0; c = kt->nodes[c].sibling) {
+            Py_UCS4 ch = kt->nodes[c].ch;
+            Py_ssize_t sym = ch < 128 ? ascii_number[ch] : -1;
+            for (Py_ssize_t k = 0; sym < 0 && k < kt->n_symbol_other; k++)
+                if (kt->symbol_other[k] == ch)
+                    sym = n_ascii + k;
+            kt->next[node * n + sym] = c;
+        }
+    }
+    return 0;
+}
+
+static int keytrie_init(KeyTrie *kt, PyObject *args, PyObject *kwds)
+{
+    static char *kwlist[] = {"keys", "edges", NULL};
+    PyObject *keys_arg, *edges;
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "OU", kwlist, &keys_arg, &edges))
+        return -1;
+    PyObject *keys = PySequence_Tuple(keys_arg);
+    if (keys == NULL)
+        return -1;
+    Py_XSETREF(kt->keys, keys);
+    kt->n_nodes = 0;
+    for (int i = 0; i < 128; i++)
+        kt->root_ascii[i] = -1;
+    if (new_node(kt, 0) < 0) /* the root */
+        return -1;
+
+    Text e;
+    if (text_init(&e, edges) < 0)
+        return -1;
+    memset(kt->edge_ascii, 0, sizeof kt->edge_ascii);
+    PyMem_Free(kt->edge_other);
+    kt->edge_other = PyMem_Malloc((size_t)(e.n + 1) * sizeof(Py_UCS4));
+    if (kt->edge_other == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    kt->n_edge_other = 0;
+    for (Py_ssize_t i = 0; i < e.n; i++) {
+        Py_UCS4 c = at(&e, i);
+        if (c < 128)
+            kt->edge_ascii[c] = 1;
+        else
+            kt->edge_other[kt->n_edge_other++] = c;
+    }
+
+    Py_ssize_t n_keys = PyTuple_GET_SIZE(keys);
+    if (n_keys > INT32_MAX) {
+        PyErr_SetString(PyExc_ValueError, "too many keys");
+        return -1;
+    }
+    for (Py_ssize_t k = 0; k < n_keys; k++) {
+        Text key;
+        if (text_init(&key, PyTuple_GET_ITEM(keys, k)) < 0)
+            return -1;
+        if (key.n == 0) {
+            PyErr_SetString(PyExc_ValueError, "a key is empty");
+            return -1;
+        }
+        int32_t node = 0;
+        for (Py_ssize_t i = 0; i < key.n; i++) {
+            Py_UCS4 ch = at(&key, i);
+            int32_t next = child_of(kt, node, ch);
+            if (next < 0 && (next = add_child(kt, node, ch)) < 0)
+                return -1;
+            node = next;
+        }
+        if (kt->nodes[node].key < 0) /* a repeated key keeps its first index */
+            kt->nodes[node].key = (int32_t)k;
+    }
+    return flatten(kt);
+}
+
+static int record(PyObject *found, PyObject *key, Py_ssize_t pos)
+{
+    PyObject *p = PyLong_FromSsize_t(pos);
+    if (p == NULL)
+        return -1;
+    PyObject *list = PyDict_GetItemWithError(found, key); /* borrowed */
+    int rc;
+    if (list != NULL) {
+        rc = PyList_Append(list, p);
+    } else if (PyErr_Occurred()) {
+        rc = -1;
+    } else {
+        list = PyList_New(1);
+        if (list == NULL) {
+            Py_DECREF(p);
+            return -1;
+        }
+        Py_INCREF(p);
+        PyList_SET_ITEM(list, 0, p);
+        rc = PyDict_SetItem(found, key, list);
+        Py_DECREF(list);
+    }
+    Py_DECREF(p);
+    return rc;
+}
+
+PyDoc_STRVAR(keytrie_find_doc,
+"find(text) -> {key: [position, ...]}\n\n"
+"Every position where a key starts a word of `text`, with the word edges read as spaces and\n"
+"one space after the end; keys in order of first position, then of length.");
+
+static PyObject *keytrie_find(KeyTrie *kt, PyObject *arg)
+{
+    Text t;
+    if (text_init(&t, arg) < 0)
+        return NULL;
+    PyObject *found = PyDict_New();
+    if (found == NULL)
+        return NULL;
+    int prev_edge = 1; /* the text is read as if a space stood before it */
+    for (Py_ssize_t s = 0; s < t.n; s++) {
+        Py_UCS4 c = PyUnicode_READ(t.kind, t.data, s);
+        int edge = is_edge(kt, c);
+        int starts_word = prev_edge;
+        prev_edge = edge;
+        if (!starts_word || edge)
+            continue; /* keys never start with a space */
+        Py_ssize_t node = 0;
+        for (Py_ssize_t i = s; i <= t.n; i++) {
+            Py_ssize_t sym = symbol_of(kt, i < t.n ? PyUnicode_READ(t.kind, t.data, i) : ' ');
+            if (sym < 0 || (node = kt->next[node * kt->n_symbols + sym]) < 0)
+                break;
+            int32_t key = kt->nodes[node].key;
+            if (key >= 0 && record(found, PyTuple_GET_ITEM(kt->keys, key), s) < 0) {
+                Py_DECREF(found);
+                return NULL;
+            }
+        }
+    }
+    return found;
+}
+
+static PyMethodDef keytrie_methods[] = {
+    {"find", (PyCFunction)keytrie_find, METH_O, keytrie_find_doc},
+    {NULL, NULL, 0, NULL},
+};
+
+PyDoc_STRVAR(keytrie_doc,
+"KeyTrie(keys, edges)\n\n"
+"Finds where any of `keys` starts a word; a word starts at the text's start or after one of\n"
+"the characters of `edges`, which are read as spaces inside the keys too.");
+
+static PyTypeObject KeyTrieType = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "hireable.postings._cscan.KeyTrie",
+    .tp_basicsize = sizeof(KeyTrie),
+    .tp_dealloc = (destructor)keytrie_dealloc,
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_doc = keytrie_doc,
+    .tp_methods = keytrie_methods,
+    .tp_init = (initproc)keytrie_init,
+    .tp_new = PyType_GenericNew,
+};
+
+/* ------------------------------------------------------------------ cut */
+
+/* Each matcher below is one alternative of segment._BOUNDARY, tried where its lead character
+ * stands at `i`. It returns the end of the match, or -1 when the alternative does not match.
+ * The lead character is always consumed, so every match is at least one character long. */
+
+/* The end of the whitespace run starting at `i`. */
+static Py_ssize_t skip_space(const Text *t, Py_ssize_t i)
+{
+    while (i < t->n && is_space(at(t, i)))
+        i++;
+    return i;
+}
+
+static int is_bullet(Py_UCS4 c)
+{
+    switch (c) {
+    case 0x2022: case 0x25CF: case 0x25AA: case 0x25A0: case 0x25E6: case 0x2023: /* •●▪■◦‣ */
+    case 0x25CB: case 0x25C6: case 0x27A2: case 0x25BA: case 0x2713: case 0x2714: /* ○◆➢►✓✔ */
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* What an ASCII character can lead: a cut at a mark, at a capital, at a digit (or nothing). */
+enum { LEAD_NONE, LEAD_MARK, LEAD_CAPITAL, LEAD_DIGIT };
+static unsigned char cut_lead[128];
+
+static void init_cut_lead(void)
+{
+    for (int c = 0; c < 128; c++)
+        cut_lead[c] = is_upper(c) ? LEAD_CAPITAL : is_digit09(c) ? LEAD_DIGIT : LEAD_NONE;
+    for (const char *m = "\n.!?;:*-"; *m; m++)
+        cut_lead[(unsigned char)*m] = LEAD_MARK;
+}
+
+/* "Ph.", "vs.", "Sr.", "e.g.", "i.e." ending with the "." at `i`. */
+static int abbreviation_dot(const Text *t, Py_ssize_t i)
+{
+    return holds(t, i - 2, "Ph.") || holds(t, i - 2, "vs.") || holds(t, i - 2, "Sr.")
+        || holds(t, i - 3, "e.g.") || holds(t, i - 3, "i.e.");
+}
+
+static Py_ssize_t match_mark(const Text *t, Py_ssize_t i)
+{
+    Py_UCS4 c = at(t, i), before = at(t, i - 1);
+    Py_ssize_t j = i + 1;
+    if (c == '\n') /* _LINE_BREAK */
+        return skip_space(t, j);
+    if (c == '.' || c == '!' || c == '?') { /* _SENTENCE_END */
+        int lead = is_lower(before) || is_digit09(before) || before == ')' || before == '%'
+            || before == ']';
+        if (lead && !abbreviation_dot(t, i) && is_space(at(t, j))) {
+            Py_ssize_t e = skip_space(t, j);
+            Py_UCS4 next = at(t, e);
+            if (is_upper(next) || is_digit09(next))
+                return e;
+            if ((next == '"' || next == 0x201C || next == '(')
+                && (is_upper(at(t, e + 1)) || is_digit09(at(t, e + 1))))
+                return e;
+        }
+    }
+    if (c == '.' || c == '!' || c == '?' || c == ':') { /* _GLUED_SENTENCE_END */
+        Py_UCS4 next = at(t, j);
+        if ((is_lower(before) || before == ')') && !holds(t, i - 2, "Ph.")
+            && (is_upper(next) || is_digit09(next)))
+            return j;
+    }
+    if (c == ';') {
+        Py_UCS4 next = at(t, j);
+        if ((is_lower(before) || before == ')') && (is_upper(next) || is_digit09(next)))
+            return j; /* _GLUED_SEMICOLON */
+        if (is_space(next))
+            return skip_space(t, j); /* _SEMICOLON */
+    }
+    if (is_bullet(c)) /* _BULLET */
+        return skip_space(t, j);
+    if ((c == '-' || c == '*') && before == ' ' && is_space(at(t, j)) && is_upper(at(t, j + 1)))
+        return j + 1; /* _DASH_ITEM */
+    return -1;
+}
+
+/* _GLUED_WORD, then _GLUED_DEGREE, at the capital at `i`. */
+static Py_ssize_t match_capital(const Text *t, Py_ssize_t i, PyObject *camel_heads)
+{
+    Py_UCS4 c = at(t, i);
+    Py_ssize_t j = i + 1;
+    if (!(is_lower(at(t, i - 2)) && is_lower(at(t, i - 1))))
+        return -1;
+    Py_UCS4 next = at(t, j);
+    if (is_lower(next) || (next != (Py_UCS4)-1 && is_space(next))) {
+        int glued = !word_before(t, i, "or") && !holds(t, i - 3, "/or") && !word_before(t, i, "and");
+        Py_ssize_t n_heads = PyTuple_GET_SIZE(camel_heads);
+        for (Py_ssize_t h = 0; glued && h < n_heads; h++) {
+            Text head;
+            if (text_init(&head, PyTuple_GET_ITEM(camel_heads, h)) < 0)
+                return -2;
+            Py_ssize_t start = i - head.n;
+            if (start < 0 || !word_starts_at(t, start))
+                continue;
+            Py_ssize_t k = 0;
+            while (k < head.n && at(t, start + k) == at(&head, k))
+                k++;
+            if (k == head.n)
+                glued = 0;
+        }
+        if (glued)
+            return j;
+    }
+    if (c == 'B' || c == 'M' || c == 'P') {
+        Py_UCS4 n1 = at(t, j + 1);
+        if ((next == '.' && (n1 == 'S' || n1 == 'A' || n1 == 'E'))
+            || ((next == 'S' || next == 'A') && word_ends_at(t, j + 1))
+            || ((holds(t, j, "BA") || holds(t, j, "Sc")) && word_ends_at(t, j + 2))
+            || (next == 'h' && (n1 == 'D' || (n1 == '.' && at(t, j + 2) == 'D'))))
+            return j;
+    }
+    return -1;
+}
+
+/* Words that lead into a years figure ("with 4+ years"): no cut before the figure. */
+static const char *const YEARS_LEADS[] = {"with", "least", "mum", "have", "has", "plus", "ire",
+                                          "ires", "than", "ding", "over", NULL};
+static const char *const YEARS_LEAD_WORDS[] = {"of", "and", "or", "for", NULL}; /* after \b */
+
+static int years_word_ends(const Text *t, Py_ssize_t k)
+{
+    if (holds(t, k, "to"))
+        return word_ends_at(t, k + 2);
+    if (holds(t, k, "yrs"))
+        return word_ends_at(t, k + 3);
+    if (holds(t, k, "year"))
+        return (at(t, k + 4) == 's' && word_ends_at(t, k + 5)) || word_ends_at(t, k + 4);
+    return 0;
+}
+
+/* _GLUED_YEARS, then _SPACED_YEARS, at the digit at `i`. */
+static Py_ssize_t match_digit(const Text *t, Py_ssize_t i)
+{
+    Py_ssize_t j = i + 1;
+    Py_UCS4 a = at(t, i - 3), b = at(t, i - 2), c = at(t, i - 1);
+    if ((is_lower(a) || is_upper(a)) && (is_lower(b) || is_upper(b)) && (is_lower(c) || is_upper(c))
+        && !(is_lower(a) && is_upper(b) && is_upper(c))
+        && !(is_upper(a) && is_lower(b) && is_lower(c))) {
+        Py_ssize_t k = j;
+        if (k < t->n && is_decimal(at(t, k)))
+            k++;
+        k = skip_space(t, k);
+        Py_UCS4 m = at(t, k);
+        if (m == '+' || m == '-' || m == 0x2013 || years_word_ends(t, k))
+            return j;
+    }
+    if (c == ' ' && is_lower(at(t, i - 4)) && is_lower(a) && is_lower(b)) {
+        for (const char *const *w = YEARS_LEADS; *w; w++)
+            if (holds(t, i - 1 - (Py_ssize_t)strlen(*w), *w))
+                return -1;
+        for (const char *const *w = YEARS_LEAD_WORDS; *w; w++)
+            if (word_before(t, i - 1, *w))
+                return -1;
+        Py_ssize_t k = j;
+        if (k < t->n && is_decimal(at(t, k)))
+            k++;
+        if (holds(t, k, "+ years"))
+            return j;
+    }
+    return -1;
+}
+
+PyDoc_STRVAR(cut_doc,
+"cut(text, lined, camel_heads) -> str\n\n"
+"`text` with a line break at every segment boundary: segment._BOUNDARY.sub(_cut, text), or\n"
+"segment._BOUNDARY_LINED.sub(_cut, text) when `lined`.");
+
+static PyObject *cut(PyObject *module, PyObject *args)
+{
+    PyObject *text, *camel_heads;
+    int lined;
+    if (!PyArg_ParseTuple(args, "UpO!", &text, &lined, &PyTuple_Type, &camel_heads))
+        return NULL;
+    for (Py_ssize_t h = 0; h < PyTuple_GET_SIZE(camel_heads); h++)
+        if (!PyUnicode_Check(PyTuple_GET_ITEM(camel_heads, h))) {
+            PyErr_SetString(PyExc_TypeError, "camel_heads must hold str");
+            return NULL;
+        }
+    Text t;
+    if (text_init(&t, text) < 0)
+        return NULL;
+    /* Every match puts at most one character more than it consumes. */
+    void *out = PyMem_Malloc((size_t)(2 * t.n + 1) * (size_t)t.kind);
+    if (out == NULL)
+        return PyErr_NoMemory();
+    Py_ssize_t o = 0, i = 0;
+    while (i < t.n) {
+        Py_UCS4 c = PyUnicode_READ(t.kind, t.data, i);
+        Py_ssize_t end = -1;
+        int lead = c < 128 ? cut_lead[c] : is_bullet(c) ? LEAD_MARK : 0;
+        if (lead == LEAD_MARK)
+            end = match_mark(&t, i);
+        else if (lead == LEAD_CAPITAL && !lined)
+            end = match_capital(&t, i, camel_heads);
+        else if (lead == LEAD_DIGIT && !lined)
+            end = match_digit(&t, i);
+        if (end == -2) {
+            PyMem_Free(out);
+            return NULL;
+        }
+        if (end < 0) {
+            PyUnicode_WRITE(t.kind, out, o++, c);
+            i++;
+            continue;
+        }
+        /* segment._cut: a sentence end stays left of the break, a glued word's capital right */
+        if (c == '.' || c == '!' || c == '?' || c == ':') {
+            PyUnicode_WRITE(t.kind, out, o++, c);
+            PyUnicode_WRITE(t.kind, out, o++, '\n');
+        } else if (is_upper(c) || is_digit09(c)) {
+            PyUnicode_WRITE(t.kind, out, o++, '\n');
+            PyUnicode_WRITE(t.kind, out, o++, c);
+        } else {
+            PyUnicode_WRITE(t.kind, out, o++, '\n');
+        }
+        i = end;
+    }
+    PyObject *result = PyUnicode_FromKindAndData(t.kind, out, o);
+    PyMem_Free(out);
+    return result;
+}
+
+/* ------------------------------------------------------------------ module */
+
+static PyMethodDef module_methods[] = {
+    {"cut", cut, METH_VARARGS, cut_doc},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef module_def = {
+    PyModuleDef_HEAD_INIT,
+    .m_name = "hireable.postings._cscan",
+    .m_doc = "Compiled keyword finder and segment cutter for the posting analyser.",
+    .m_size = -1,
+    .m_methods = module_methods,
+};
+
+PyMODINIT_FUNC PyInit__cscan(void)
+{
+    init_cut_lead();
+    if (PyType_Ready(&KeyTrieType) < 0)
+        return NULL;
+    PyObject *m = PyModule_Create(&module_def);
+    if (m == NULL)
+        return NULL;
+    Py_INCREF(&KeyTrieType);
+    if (PyModule_AddObject(m, "KeyTrie", (PyObject *)&KeyTrieType) < 0) {
+        Py_DECREF(&KeyTrieType);
+        Py_DECREF(m);
+        return NULL;
+    }
+    return m;
+}
