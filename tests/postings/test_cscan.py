@@ -1,9 +1,9 @@
 """The compiled scanner (`_cscan.c`) reads exactly like its pure-Python reference.
 
-`segment.cut_text` and `scan.Triggers.find` run the C code when it is built; with
-`reference=True` they run the regexes it was written from. These tests compare the two on
-generated text built from the pieces each lookbehind and lookahead looks for, on hand-made
-edge cases, and on the shared corpus when it is present.
+`segment.cut_text`, `segment.make_doc`, `scan.Triggers.find` and `scan.Needles.find` run the C
+code when it is built; the reference is the regexes and `str` methods it was written from.
+These tests compare the two on generated text built from the pieces each lookbehind and
+lookahead looks for, on hand-made edge cases, and on the shared corpus when it is present.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import pytest
 import hireable.postings.analyse  # noqa: F401  (registers every module's triggers)
 from hireable.postings import segment
 from hireable.postings.accel import cscan, scanner_name
-from hireable.postings.scan import TRIGGERS
+from hireable.postings.scan import NEEDLES, TRIGGERS
 from hireable.postings.text import html_to_text
 
 pytestmark = pytest.mark.skipif(cscan is None, reason="the compiled scanner is not built")
@@ -59,6 +59,60 @@ def test_cut_matches_the_regexes_on_generated_text() -> None:
         assert segment.cut_text(text) == segment.cut_text(text, reference=True), repr(text)
         lined = text + "\n" * (len(text) // segment.LINED_CHARS + 1)
         assert segment.cut_text(lined) == segment.cut_text(lined, reference=True), repr(text)
+
+
+def _reference_doc(text: str) -> segment.Doc:
+    return segment._split(segment.cut_text(text, reference=True))
+
+
+def _same_doc(text: str) -> None:
+    fast, ref = segment.make_doc(text), _reference_doc(text)
+    assert (fast.text, fast.lower, fast.starts, fast.ends) == (
+        ref.text,
+        ref.lower,
+        ref.starts,
+        ref.ends,
+    ), repr(text)
+
+
+@pytest.mark.parametrize(
+    "text", CUT_CASES + ["  \n \n", "a\n\nb ", "\u2003x\u2003\ny", "ΑΣ Σ ΣΑ", "İx"]
+)
+def test_segments_match_the_reference_on_hand_made_cases(text: str) -> None:
+    _same_doc(text)
+    _same_doc(text + "\n" * len(text))
+
+
+def test_segments_match_the_reference_on_generated_text() -> None:
+    rng = random.Random(5)
+    pieces = CUT_PIECES + ["\n\n", " \n ", "Σ", "İ", "ǅ", "ẞ", "Ω", "𐐀", "\r"]
+    for _ in range(10_000):
+        _same_doc("".join(rng.choice(pieces) for _ in range(rng.randint(0, 16))))
+
+
+def test_lowercase_matches_str_lower_for_every_character() -> None:
+    # Every code point, one per segment, in texts of each string width (1, 2 and 4 bytes).
+    for lo, hi in ((0x80, 0x100), (0x100, 0x10000), (0x10000, 0x110000)):
+        chars = "".join(chr(c) for c in range(lo, hi) if not 0xD800 <= c < 0xE000)
+        for i in range(0, len(chars), 4096):
+            text = "\n".join(chars[i : i + 4096]) + "\nA"
+            doc = segment.make_doc(text)
+            assert doc.lower == doc.text.lower()
+
+
+def test_needles_match_str_find_on_generated_text() -> None:
+    NEEDLES.find("")
+    pieces = [*NEEDLES._needles, "$1", "us", "ye", "r", " ", "é", "\n", "€"]
+    rng = random.Random(9)
+    for _ in range(20_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
+        assert NEEDLES.find(text)._at == NEEDLES.find(text, reference=True)._at, repr(text)
+
+
+def test_anywhere_trie_finds_overlapping_occurrences() -> None:
+    trie = cscan.KeyTrie(["aa", "a", "ab "], "", anywhere=True)
+    assert trie.find("aaab") == {"a": [0, 1, 2], "aa": [0, 1]}
+    assert trie.find("ab ab") == {"a": [0, 3], "ab ": [0]}
 
 
 def _keys() -> list[str]:
@@ -105,6 +159,8 @@ def test_bad_arguments_raise_instead_of_crashing() -> None:
         cscan.cut(b"x", False, ())
     with pytest.raises(TypeError):
         cscan.cut("x", False, ("ok", 1))
+    with pytest.raises(TypeError):
+        cscan.segment(None, False, ())
 
 
 def test_compiled_and_reference_agree_on_the_corpus(shared_dir: Path) -> None:
@@ -114,6 +170,8 @@ def test_compiled_and_reference_agree_on_the_corpus(shared_dir: Path) -> None:
     for description in descriptions:
         text = html_to_text(description)
         assert segment.cut_text(text) == segment.cut_text(text, reference=True)
+        _same_doc(text)
         lower = segment.make_doc(text).lower
         fast, ref = TRIGGERS.find(lower), TRIGGERS.find(lower, reference=True)
         assert list(fast._at.items()) == list(ref._at.items())
+        assert NEEDLES.find(lower)._at == NEEDLES.find(lower, reference=True)._at

@@ -1,7 +1,9 @@
-/* Compiled versions of the posting analyser's two hottest text passes.
+/* Compiled versions of the posting analyser's widest text passes.
  *
- * - KeyTrie.find: where every registered keyword starts a word (scan.Triggers.find).
- * - cut: where one segment ends and the next begins (segment._BOUNDARY.sub(_cut, text)).
+ * - KeyTrie.find: where every registered keyword starts a word (scan.Triggers.find), or where
+ *   every registered literal occurs (scan.Needles.find).
+ * - cut: where one segment ends and the next begins (segment._BOUNDARY.sub(_cut, text));
+ *   segment: that cut, split into stripped lines, rejoined and lowercased (segment.make_doc).
  *
  * Each one gives exactly what its pure-Python reference gives (tests/test_cscan.py compares them
  * on the corpus and on generated text); the package uses the reference when this module is not
@@ -15,6 +17,14 @@
 #include <Python.h>
 #include <stdint.h>
 #include <string.h>
+
+/* Functions that read text through a `kind` known when they are compiled get one copy per kind
+ * (direct array reads instead of a switch per character). */
+#if defined(_MSC_VER)
+#define ALWAYS_INLINE __forceinline
+#else
+#define ALWAYS_INLINE inline __attribute__((always_inline))
+#endif
 
 /* ------------------------------------------------------------------ character classes */
 
@@ -106,6 +116,12 @@ typedef struct {
     int16_t symbol_ascii[128]; /* -1: in no key */
     Py_UCS4 *symbol_other;     /* non-ASCII characters of the keys, numbered after the ASCII ones */
     Py_ssize_t n_symbol_other;
+    int anywhere; /* keys start anywhere, not only at word starts; no space after the end */
+    /* A filter read before walking the trie from an ASCII character c0 followed by c1: walk
+     * when a key is just c0 or goes on with a non-ASCII character (`walk_always`), else only
+     * when a key starts with the pair (`pairs`; c1 read as a space where it is a word edge). */
+    unsigned char walk_always[128];
+    uint64_t pairs[128][2];
 } KeyTrie;
 
 static int is_edge(const KeyTrie *kt, Py_UCS4 c)
@@ -214,6 +230,24 @@ static int flatten(KeyTrie *kt)
     }
     Py_ssize_t n = n_ascii + kt->n_symbol_other;
     kt->n_symbols = n;
+    memset(kt->walk_always, 0, sizeof kt->walk_always);
+    memset(kt->pairs, 0, sizeof kt->pairs);
+    for (int c0 = 0; c0 < 128; c0++) {
+        int32_t first = kt->root_ascii[c0];
+        if (first < 0)
+            continue;
+        if (kt->nodes[first].key >= 0) { /* a one-character key: walk whatever follows */
+            kt->walk_always[c0] = 1;
+            kt->pairs[c0][0] = kt->pairs[c0][1] = ~(uint64_t)0;
+        }
+        for (int32_t c = kt->nodes[first].child; c >= 0; c = kt->nodes[c].sibling) {
+            Py_UCS4 c1 = kt->nodes[c].ch;
+            if (c1 < 128)
+                kt->pairs[c0][c1 >> 6] |= (uint64_t)1 << (c1 & 63);
+            else
+                kt->walk_always[c0] = 1;
+        }
+    }
     for (int c = 0; c < 128; c++)
         kt->symbol_ascii[c] = kt->edge_ascii[c] ? ascii_number[' '] : ascii_number[c];
     PyMem_Free(kt->next);
@@ -242,10 +276,12 @@ static int flatten(KeyTrie *kt)
 
 static int keytrie_init(KeyTrie *kt, PyObject *args, PyObject *kwds)
 {
-    static char *kwlist[] = {"keys", "edges", NULL};
+    static char *kwlist[] = {"keys", "edges", "anywhere", NULL};
     PyObject *keys_arg, *edges;
-    if (!PyArg_ParseTupleAndKeywords(args, kwds, "OU", kwlist, &keys_arg, &edges))
+    int anywhere = 0;
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "OU|$p", kwlist, &keys_arg, &edges, &anywhere))
         return -1;
+    kt->anywhere = anywhere;
     PyObject *keys = PySequence_Tuple(keys_arg);
     if (keys == NULL)
         return -1;
@@ -331,7 +367,53 @@ static int record(PyObject *found, PyObject *key, Py_ssize_t pos)
 PyDoc_STRVAR(keytrie_find_doc,
 "find(text) -> {key: [position, ...]}\n\n"
 "Every position where a key starts a word of `text`, with the word edges read as spaces and\n"
-"one space after the end; keys in order of first position, then of length.");
+"one space after the end (with `anywhere`: every position where a key starts, overlapping\n"
+"ones included); keys in order of first position, then of length.");
+
+
+static ALWAYS_INLINE int find_in(const KeyTrie *kt, PyObject *found, const void *data,
+                                 Py_ssize_t n, const int kind)
+{
+    const int32_t *next = kt->next;
+    const Py_ssize_t width = kt->n_symbols;
+    const int anywhere = kt->anywhere;
+    int prev_edge = 1; /* the text is read as if a space stood before it */
+    for (Py_ssize_t s = 0; s < n; s++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, s);
+        int edge = is_edge(kt, c);
+        int starts_word = prev_edge | anywhere;
+        prev_edge = edge;
+        /* Most characters start no key: decide that with table reads, not branches, which a
+         * processor mispredicts on text. */
+        if (c < 128) {
+            Py_UCS4 c1 = s + 1 < n ? PyUnicode_READ(kind, data, s + 1) : anywhere ? 0 : ' ';
+            int may;
+            if (c1 < 128) {
+                c1 = kt->edge_ascii[c1] ? ' ' : c1;
+                may = (int)(kt->pairs[c][c1 >> 6] >> (c1 & 63) & 1);
+            } else {
+                may = kt->walk_always[c] | (is_edge(kt, c1) && (kt->pairs[c][0] >> ' ' & 1));
+            }
+            if (!(may & starts_word & ((!edge) | anywhere)))
+                continue;
+        } else {
+            Py_ssize_t sym = symbol_of(kt, c);
+            if (!starts_word || (edge && !anywhere) || sym < 0 || next[sym] < 0)
+                continue; /* word keys never start with a space */
+        }
+        Py_ssize_t node = 0;
+        Py_ssize_t last = anywhere ? n - 1 : n; /* a word text ends with a space */
+        for (Py_ssize_t i = s; i <= last; i++) {
+            Py_ssize_t sym = symbol_of(kt, i < n ? PyUnicode_READ(kind, data, i) : ' ');
+            if (sym < 0 || (node = next[node * width + sym]) < 0)
+                break;
+            int32_t key = kt->nodes[node].key;
+            if (key >= 0 && record(found, PyTuple_GET_ITEM(kt->keys, key), s) < 0)
+                return -1;
+        }
+    }
+    return 0;
+}
 
 static PyObject *keytrie_find(KeyTrie *kt, PyObject *arg)
 {
@@ -341,25 +423,21 @@ static PyObject *keytrie_find(KeyTrie *kt, PyObject *arg)
     PyObject *found = PyDict_New();
     if (found == NULL)
         return NULL;
-    int prev_edge = 1; /* the text is read as if a space stood before it */
-    for (Py_ssize_t s = 0; s < t.n; s++) {
-        Py_UCS4 c = PyUnicode_READ(t.kind, t.data, s);
-        int edge = is_edge(kt, c);
-        int starts_word = prev_edge;
-        prev_edge = edge;
-        if (!starts_word || edge)
-            continue; /* keys never start with a space */
-        Py_ssize_t node = 0;
-        for (Py_ssize_t i = s; i <= t.n; i++) {
-            Py_ssize_t sym = symbol_of(kt, i < t.n ? PyUnicode_READ(t.kind, t.data, i) : ' ');
-            if (sym < 0 || (node = kt->next[node * kt->n_symbols + sym]) < 0)
-                break;
-            int32_t key = kt->nodes[node].key;
-            if (key >= 0 && record(found, PyTuple_GET_ITEM(kt->keys, key), s) < 0) {
-                Py_DECREF(found);
-                return NULL;
-            }
-        }
+    int rc;
+    switch (t.kind) {
+    case PyUnicode_1BYTE_KIND:
+        rc = find_in(kt, found, t.data, t.n, PyUnicode_1BYTE_KIND);
+        break;
+    case PyUnicode_2BYTE_KIND:
+        rc = find_in(kt, found, t.data, t.n, PyUnicode_2BYTE_KIND);
+        break;
+    default:
+        rc = find_in(kt, found, t.data, t.n, PyUnicode_4BYTE_KIND);
+        break;
+    }
+    if (rc < 0) {
+        Py_DECREF(found);
+        return NULL;
     }
     return found;
 }
@@ -370,9 +448,10 @@ static PyMethodDef keytrie_methods[] = {
 };
 
 PyDoc_STRVAR(keytrie_doc,
-"KeyTrie(keys, edges)\n\n"
+"KeyTrie(keys, edges, *, anywhere=False)\n\n"
 "Finds where any of `keys` starts a word; a word starts at the text's start or after one of\n"
-"the characters of `edges`, which are read as spaces inside the keys too.");
+"the characters of `edges`, which are read as spaces inside the keys too. With `anywhere`,\n"
+"finds every occurrence of the keys (give no edges to read the text as it is).");
 
 static PyTypeObject KeyTrieType = {
     PyVarObject_HEAD_INIT(NULL, 0)
@@ -555,6 +634,70 @@ static Py_ssize_t match_digit(const Text *t, Py_ssize_t i)
     return -1;
 }
 
+/* Parse (text, lined, camel_heads) for `cut` and `segment`. */
+static int cut_args(PyObject *args, Text *t, int *lined, PyObject **camel_heads)
+{
+    PyObject *text;
+    if (!PyArg_ParseTuple(args, "UpO!", &text, lined, &PyTuple_Type, camel_heads))
+        return -1;
+    for (Py_ssize_t h = 0; h < PyTuple_GET_SIZE(*camel_heads); h++)
+        if (!PyUnicode_Check(PyTuple_GET_ITEM(*camel_heads, h))) {
+            PyErr_SetString(PyExc_TypeError, "camel_heads must hold str");
+            return -1;
+        }
+    return text_init(t, text);
+}
+
+/* Write `t` cut at every segment boundary into `out` (room for 2 * t->n characters of
+ * t->kind: every match puts at most one character more than it consumes); its length, or -1. */
+static ALWAYS_INLINE Py_ssize_t cut_into_kind(const Text *t, int lined, PyObject *camel_heads,
+                                              void *out, const int kind)
+{
+    Py_ssize_t o = 0, i = 0;
+    while (i < t->n) {
+        Py_UCS4 c = PyUnicode_READ(kind, t->data, i);
+        Py_ssize_t end = -1;
+        int lead = c < 128 ? cut_lead[c] : is_bullet(c) ? LEAD_MARK : 0;
+        if (lead == LEAD_MARK)
+            end = match_mark(t, i);
+        else if (lead == LEAD_CAPITAL && !lined)
+            end = match_capital(t, i, camel_heads);
+        else if (lead == LEAD_DIGIT && !lined)
+            end = match_digit(t, i);
+        if (end == -2)
+            return -1;
+        if (end < 0) {
+            PyUnicode_WRITE(kind, out, o++, c);
+            i++;
+            continue;
+        }
+        /* segment._cut: a sentence end stays left of the break, a glued word's capital right */
+        if (c == '.' || c == '!' || c == '?' || c == ':') {
+            PyUnicode_WRITE(kind, out, o++, c);
+            PyUnicode_WRITE(kind, out, o++, '\n');
+        } else if (is_upper(c) || is_digit09(c)) {
+            PyUnicode_WRITE(kind, out, o++, '\n');
+            PyUnicode_WRITE(kind, out, o++, c);
+        } else {
+            PyUnicode_WRITE(kind, out, o++, '\n');
+        }
+        i = end;
+    }
+    return o;
+}
+
+static Py_ssize_t cut_into(const Text *t, int lined, PyObject *camel_heads, void *out)
+{
+    switch (t->kind) {
+    case PyUnicode_1BYTE_KIND:
+        return cut_into_kind(t, lined, camel_heads, out, PyUnicode_1BYTE_KIND);
+    case PyUnicode_2BYTE_KIND:
+        return cut_into_kind(t, lined, camel_heads, out, PyUnicode_2BYTE_KIND);
+    default:
+        return cut_into_kind(t, lined, camel_heads, out, PyUnicode_4BYTE_KIND);
+    }
+}
+
 PyDoc_STRVAR(cut_doc,
 "cut(text, lined, camel_heads) -> str\n\n"
 "`text` with a line break at every segment boundary: segment._BOUNDARY.sub(_cut, text), or\n"
@@ -562,56 +705,161 @@ PyDoc_STRVAR(cut_doc,
 
 static PyObject *cut(PyObject *module, PyObject *args)
 {
-    PyObject *text, *camel_heads;
-    int lined;
-    if (!PyArg_ParseTuple(args, "UpO!", &text, &lined, &PyTuple_Type, &camel_heads))
-        return NULL;
-    for (Py_ssize_t h = 0; h < PyTuple_GET_SIZE(camel_heads); h++)
-        if (!PyUnicode_Check(PyTuple_GET_ITEM(camel_heads, h))) {
-            PyErr_SetString(PyExc_TypeError, "camel_heads must hold str");
-            return NULL;
-        }
     Text t;
-    if (text_init(&t, text) < 0)
+    int lined;
+    PyObject *camel_heads;
+    if (cut_args(args, &t, &lined, &camel_heads) < 0)
         return NULL;
-    /* Every match puts at most one character more than it consumes. */
     void *out = PyMem_Malloc((size_t)(2 * t.n + 1) * (size_t)t.kind);
     if (out == NULL)
         return PyErr_NoMemory();
-    Py_ssize_t o = 0, i = 0;
-    while (i < t.n) {
-        Py_UCS4 c = PyUnicode_READ(t.kind, t.data, i);
-        Py_ssize_t end = -1;
-        int lead = c < 128 ? cut_lead[c] : is_bullet(c) ? LEAD_MARK : 0;
-        if (lead == LEAD_MARK)
-            end = match_mark(&t, i);
-        else if (lead == LEAD_CAPITAL && !lined)
-            end = match_capital(&t, i, camel_heads);
-        else if (lead == LEAD_DIGIT && !lined)
-            end = match_digit(&t, i);
-        if (end == -2) {
-            PyMem_Free(out);
-            return NULL;
-        }
-        if (end < 0) {
-            PyUnicode_WRITE(t.kind, out, o++, c);
-            i++;
-            continue;
-        }
-        /* segment._cut: a sentence end stays left of the break, a glued word's capital right */
-        if (c == '.' || c == '!' || c == '?' || c == ':') {
-            PyUnicode_WRITE(t.kind, out, o++, c);
-            PyUnicode_WRITE(t.kind, out, o++, '\n');
-        } else if (is_upper(c) || is_digit09(c)) {
-            PyUnicode_WRITE(t.kind, out, o++, '\n');
-            PyUnicode_WRITE(t.kind, out, o++, c);
-        } else {
-            PyUnicode_WRITE(t.kind, out, o++, '\n');
-        }
-        i = end;
-    }
-    PyObject *result = PyUnicode_FromKindAndData(t.kind, out, o);
+    Py_ssize_t o = cut_into(&t, lined, camel_heads, out);
+    PyObject *result = o < 0 ? NULL : PyUnicode_FromKindAndData(t.kind, out, o);
     PyMem_Free(out);
+    return result;
+}
+
+/* The lowercase of `n` characters of `kind` at `src` into `dst`, as str.lower gives it; 0 where
+ * this simple per-character mapping would differ from it (U+0130 lowers to two characters, a
+ * capital sigma's lowercase depends on its neighbours, a lowercase may not fit the kind). */
+static ALWAYS_INLINE int lower_kind(const void *src, void *dst, Py_ssize_t n, const int kind)
+{
+    const Py_UCS4 limit = kind == PyUnicode_1BYTE_KIND   ? 0xFF
+                          : kind == PyUnicode_2BYTE_KIND ? 0xFFFF
+                                                         : 0x10FFFF;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, src, i), lc;
+        if (c < 128)
+            lc = (c >= 'A' && c <= 'Z') ? c + 32 : c;
+        else if (c == 0x130 || c == 0x3A3 || (lc = Py_UNICODE_TOLOWER(c)) > limit)
+            return 0;
+        PyUnicode_WRITE(kind, dst, i, lc);
+    }
+    return 1;
+}
+
+/* Split `cut` (n characters) at line breaks, strip each line, drop the empty ones and join the
+ * rest with line breaks into `out`; each kept line's start and end go to `bounds` (two
+ * entries a line). Returns the joined length. */
+static ALWAYS_INLINE Py_ssize_t join_lines_kind(const void *cut, Py_ssize_t n, void *out,
+                                                Py_ssize_t *bounds, Py_ssize_t *n_lines,
+                                                const int kind)
+{
+    Py_ssize_t o = 0, lines = 0;
+    for (Py_ssize_t a = 0; a <= n;) {
+        Py_ssize_t b = a;
+        while (b < n && PyUnicode_READ(kind, cut, b) != '\n')
+            b++;
+        Py_ssize_t lo = a, hi = b;
+        while (lo < hi && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, cut, lo)))
+            lo++;
+        while (hi > lo && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, cut, hi - 1)))
+            hi--;
+        if (hi > lo) {
+            if (o > 0)
+                PyUnicode_WRITE(kind, out, o++, '\n');
+            bounds[2 * lines] = o;
+            memcpy((char *)out + o * kind, (const char *)cut + lo * kind, (size_t)(hi - lo) * kind);
+            o += hi - lo;
+            bounds[2 * lines + 1] = o;
+            lines++;
+        }
+        a = b + 1;
+    }
+    *n_lines = lines;
+    return o;
+}
+
+static int lower_into(const void *src, void *dst, Py_ssize_t n, int kind)
+{
+    switch (kind) {
+    case PyUnicode_1BYTE_KIND:
+        return lower_kind(src, dst, n, PyUnicode_1BYTE_KIND);
+    case PyUnicode_2BYTE_KIND:
+        return lower_kind(src, dst, n, PyUnicode_2BYTE_KIND);
+    default:
+        return lower_kind(src, dst, n, PyUnicode_4BYTE_KIND);
+    }
+}
+
+static Py_ssize_t join_lines(const void *cut, Py_ssize_t n, void *out, Py_ssize_t *bounds,
+                             Py_ssize_t *n_lines, int kind)
+{
+    switch (kind) {
+    case PyUnicode_1BYTE_KIND:
+        return join_lines_kind(cut, n, out, bounds, n_lines, PyUnicode_1BYTE_KIND);
+    case PyUnicode_2BYTE_KIND:
+        return join_lines_kind(cut, n, out, bounds, n_lines, PyUnicode_2BYTE_KIND);
+    default:
+        return join_lines_kind(cut, n, out, bounds, n_lines, PyUnicode_4BYTE_KIND);
+    }
+}
+
+/* A list of the even (`which` 0) or odd (1) entries of `bounds`. */
+static PyObject *bound_list(const Py_ssize_t *bounds, Py_ssize_t n_lines, int which)
+{
+    PyObject *list = PyList_New(n_lines);
+    for (Py_ssize_t i = 0; list != NULL && i < n_lines; i++) {
+        PyObject *v = PyLong_FromSsize_t(bounds[2 * i + which]);
+        if (v == NULL) {
+            Py_CLEAR(list);
+            break;
+        }
+        PyList_SET_ITEM(list, i, v);
+    }
+    return list;
+}
+
+PyDoc_STRVAR(segment_doc,
+"segment(text, lined, camel_heads) -> (joined, lower, starts, ends)\n\n"
+"The segments of `text`: cut as `cut` does, each line stripped, empty ones dropped, rejoined\n"
+"one a line (`joined`), its lowercase (as str.lower) and where each segment starts and ends.");
+
+static PyObject *segment(PyObject *module, PyObject *args)
+{
+    Text t;
+    int lined;
+    PyObject *camel_heads;
+    if (cut_args(args, &t, &lined, &camel_heads) < 0)
+        return NULL;
+    const int kind = t.kind;
+    size_t room = (size_t)(2 * t.n + 2);
+    void *cut = PyMem_Malloc(room * (size_t)kind);
+    void *joined = PyMem_Malloc(room * (size_t)kind);
+    void *low = PyMem_Malloc(room * (size_t)kind);
+    Py_ssize_t *bounds = PyMem_Malloc(room * sizeof(Py_ssize_t)); /* a line takes 2+ chars */
+    PyObject *text = NULL, *lower = NULL, *starts = NULL, *ends = NULL, *result = NULL;
+    if (cut == NULL || joined == NULL || low == NULL || bounds == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    Py_ssize_t n_cut = cut_into(&t, lined, camel_heads, cut);
+    if (n_cut < 0)
+        goto done;
+    Py_ssize_t n_lines;
+    Py_ssize_t n = join_lines(cut, n_cut, joined, bounds, &n_lines, kind);
+    if (n_lines == 0) { /* no segment: one empty one */
+        bounds[0] = bounds[1] = 0;
+        n_lines = 1;
+    }
+    text = PyUnicode_FromKindAndData(kind, joined, n);
+    if (text == NULL)
+        goto done;
+    lower = lower_into(joined, low, n, kind) ? PyUnicode_FromKindAndData(kind, low, n)
+                                             : PyObject_CallMethod(text, "lower", NULL);
+    starts = bound_list(bounds, n_lines, 0);
+    ends = bound_list(bounds, n_lines, 1);
+    if (lower != NULL && starts != NULL && ends != NULL)
+        result = PyTuple_Pack(4, text, lower, starts, ends);
+done:
+    PyMem_Free(cut);
+    PyMem_Free(joined);
+    PyMem_Free(low);
+    PyMem_Free(bounds);
+    Py_XDECREF(text);
+    Py_XDECREF(lower);
+    Py_XDECREF(starts);
+    Py_XDECREF(ends);
     return result;
 }
 
@@ -619,6 +867,7 @@ static PyObject *cut(PyObject *module, PyObject *args)
 
 static PyMethodDef module_methods[] = {
     {"cut", cut, METH_VARARGS, cut_doc},
+    {"segment", segment, METH_VARARGS, segment_doc},
     {NULL, NULL, 0, NULL},
 };
 

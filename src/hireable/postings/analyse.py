@@ -50,9 +50,9 @@ def analyse(description: str, title: str | None = None) -> dict[str, Any]:
         "seniority": seniority,
         "years_min": years,
         "ml": ml,
-        "remote": find_remote(doc.lower, title, doc.words()),
-        "salary": find_salary(doc.lower),
-        "skills": find_skills(doc.lower, doc.words()),
+        "remote": find_remote(doc.lower, title, doc.words(), doc.needles()),
+        "salary": find_salary(doc.lower, doc.needles()),
+        "skills": find_skills(doc.lower, doc.words(), doc.needles()),
         "evidence": {
             "degree": _clip(doc, deg.span),
             "seniority": seniority_cue,

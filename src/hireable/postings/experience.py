@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from hireable.postings.scan import NEEDLES, NeedleHits
 from hireable.postings.segment import Doc
 
 WORD_NUMBERS = {
@@ -68,7 +69,7 @@ def analyse_years(
     """
     lower = doc.lower
     by_seg: dict[int, list[tuple[int, int]]] = {}
-    for start, end, n in _year_counts(lower):
+    for start, end, n in _year_counts(lower, doc.needles()):
         if n > _MAX_YEARS:
             continue
         seg = doc.index(start)
@@ -103,12 +104,15 @@ def _quote_span(doc: Doc, pos: int) -> tuple[int, int]:
     return start, end
 
 
-def _year_counts(lower: str) -> list[tuple[int, int, int]]:
+_UNITS = ("year", "yr")
+NEEDLES.add(_UNITS)
+
+
+def _year_counts(lower: str, needles: NeedleHits) -> list[tuple[int, int, int]]:
     """(start, end, number) of each "3+ years", "2-4 years", "five (5) years"."""
     out = []
-    for unit in ("year", "yr"):
-        i = lower.find(unit)
-        while i >= 0:
+    for unit in _UNITS:
+        for i in needles.at(unit):
             unit_m = _UNIT.match(lower, i)
             if unit_m is not None and (i == 0 or not lower[i - 1].isalpha()):
                 lo = max(0, i - _LOOK_BACK)
@@ -118,7 +122,6 @@ def _year_counts(lower: str) -> list[tuple[int, int, int]]:
                         if n is not None:
                             out.append((m.start(), unit_m.end(), n))
                         break
-            i = lower.find(unit, i + 1)
     out.sort()
     return out
 

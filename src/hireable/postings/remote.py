@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
 
-from hireable.postings.scan import TRIGGERS, WordHits, start_key
+from hireable.postings.scan import NEEDLES, TRIGGERS, NeedleHits, WordHits, positions, start_key
 
 # Checked first: a posting that says "not remote" is not remote whatever else it says.
 _ONSITE = re.compile(
@@ -31,16 +31,20 @@ _KEYS = {t: start_key(t) for t in _TRIGGERS}
 # itself for a shorter one ("on": the word "on").
 _WORD_KEYS = {t: k if len(k) >= 3 else k + " " for t, k in _KEYS.items()}
 TRIGGERS.add(_WORD_KEYS.values())
+NEEDLES.add(_TRIGGERS)
 _BEFORE, _AFTER = 45, 40  # characters read around a trigger
 
 
 def find_remote(
-    lower: str, title: str | None = None, words: WordHits | AbstractSet[str] | None = None
+    lower: str,
+    title: str | None = None,
+    words: WordHits | AbstractSet[str] | None = None,
+    needles: NeedleHits | None = None,
 ) -> bool | None:
     """True when the posting offers remote work, False when it rules it out, else None.
 
     `words` (`Doc.words()` for `lower`, or its word starts `Doc.word_starts()`) lets trigger
-    words no word starts with be skipped."""
+    words no word starts with be skipped; `needles` (`Doc.needles()`) says where they occur."""
     remote = bool(title and _TITLE_REMOTE.search(title)) or None
     if isinstance(words, WordHits):
         triggers = [t for t in _TRIGGERS if words.at(_WORD_KEYS[t])]
@@ -48,7 +52,7 @@ def find_remote(
         triggers = list(_TRIGGERS)
     else:
         triggers = [t for t in _TRIGGERS if _KEYS[t] in words]
-    for window in _windows(lower, triggers):
+    for window in _windows(lower, triggers, needles):
         if _ONSITE.search(window):
             return False
         if remote is None and _REMOTE.search(window):
@@ -56,11 +60,9 @@ def find_remote(
     return remote
 
 
-def _windows(lower: str, triggers: Iterable[str]) -> list[str]:
+def _windows(lower: str, triggers: Iterable[str], needles: NeedleHits | None) -> list[str]:
     out = []
     for t in triggers:
-        i = lower.find(t)
-        while i >= 0:
+        for i in needles.at(t) if needles is not None else positions(lower, t):
             out.append(lower[max(0, i - _BEFORE) : i + len(t) + _AFTER])
-            i = lower.find(t, i + 1)
     return out

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from hireable.postings.scan import positions
+from hireable.postings.scan import NEEDLES, NeedleHits, positions
 
 CURRENCIES = {"$": "USD", "usd": "USD", "us$": "USD", "€": "EUR", "eur": "EUR", "£": "GBP",
               "gbp": "GBP", "cad": "CAD", "c$": "CAD", "ca$": "CAD", "a$": "AUD", "au$": "AUD",
@@ -30,12 +30,16 @@ ANNUAL_MAX = 2_000_000  # larger figures are funding rounds and revenue, not pay
 
 
 _CURRENCY_MARKS = ("$", "€", "£", "usd", "eur", "gbp", "cad", "aud")
+NEEDLES.add(_CURRENCY_MARKS)
 
 
-def find_salary(lower: str) -> dict[str, object] | None:
-    """{min, max, currency, interval} of the first plausible pay range, or None."""
+def find_salary(lower: str, needles: NeedleHits | None = None) -> dict[str, object] | None:
+    """{min, max, currency, interval} of the first plausible pay range, or None.
+
+    `needles` (`Doc.needles()` for `lower`) says where the currency marks are; None searches."""
+    at = needles.at if needles is not None else lambda mark: positions(lower, mark)
     starts = sorted(  # none: no currency mark, no salary
-        _start_of(lower, i, mark) for mark in _CURRENCY_MARKS for i in positions(lower, mark)
+        _start_of(lower, i, mark) for mark in _CURRENCY_MARKS for i in at(mark)
     )
     for start in starts:
         m = _SALARY.match(lower, start)

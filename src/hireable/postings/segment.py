@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 
 from hireable.postings.accel import cscan
-from hireable.postings.scan import TRIGGERS, WORD_EDGE_PUNCT, WordHits
+from hireable.postings.scan import NEEDLES, TRIGGERS, WORD_EDGE_PUNCT, NeedleHits, WordHits
 
 # Product names written in CamelCase are one word, not a glued sentence ("TensorFlow").
 CAMEL_CASE_HEADS = ("Tensor", "Py", "Java", "Power", "Git", "Big", "My", "No", "Postgre", "Sage",
@@ -157,12 +157,19 @@ class Doc:
 
     _starts: frozenset[str] | None = None
     _words: WordHits | None = None
+    _needles: NeedleHits | None = None
 
     def words(self) -> WordHits:
         """Where the keywords of every field analyser start a word (`scan.TRIGGERS`)."""
         if self._words is None:
             self._words = TRIGGERS.find(self.lower)
         return self._words
+
+    def needles(self) -> NeedleHits:
+        """Where the registered literal strings occur anywhere in the text (`scan.NEEDLES`)."""
+        if self._needles is None:
+            self._needles = NEEDLES.find(self.lower)
+        return self._needles
 
     def word_starts(self) -> frozenset[str]:
         """The first three characters of every word: keywords whose start is not among them need
@@ -194,10 +201,14 @@ def _word_starts(lower: str) -> frozenset[str]:
 _HEADS = tuple(CAMEL_CASE_HEADS)
 
 
+def _is_lined(text: str) -> bool:
+    return text.count("\n") * LINED_CHARS >= len(text)
+
+
 def cut_text(text: str, *, reference: bool = False) -> str:
     """`text` with a line break at every segment boundary; `reference` runs the regexes even
     where the compiled cutter is built (tests compare the two)."""
-    lined = text.count("\n") * LINED_CHARS >= len(text)
+    lined = _is_lined(text)
     if cscan is not None and not reference:
         return cscan.cut(text, lined, _HEADS)
     return (_BOUNDARY_LINED if lined else _BOUNDARY).sub(_cut, text)
@@ -206,14 +217,22 @@ def cut_text(text: str, *, reference: bool = False) -> str:
 def make_doc(text: str) -> Doc:
     """Cut `text` into segments and rejoin them one a line, so glued words come apart
     ("skillsBS in" → "skills\nBS in") and word-boundary regexes see them."""
-    cut = cut_text(text)
+    if cscan is not None:  # the same, in one pass of C
+        joined, lower, starts, ends = cscan.segment(text, _is_lined(text), _HEADS)
+        doc = Doc(text=joined, lower=lower, starts=starts, ends=ends)
+    else:
+        doc = _split(cut_text(text))
+    _tag_sections(doc)
+    return doc
+
+
+def _split(cut: str) -> Doc:
     pieces = [p for p in map(str.strip, cut.split("\n")) if p] or [""]
     joined = "\n".join(pieces)
     doc = Doc(text=joined, lower=joined.lower())
     ends = list(accumulate(len(p) + 1 for p in pieces))
     doc.ends = [e - 1 for e in ends]
     doc.starts = [0, *ends[:-1]]
-    _tag_sections(doc)
     return doc
 
 

@@ -10,7 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Set as AbstractSet
 
-from hireable.postings.scan import TRIGGERS, WORD_EDGES, WordHits, active_keys, spaced, start_key
+from hireable.postings.scan import (
+    NEEDLES,
+    TRIGGERS,
+    WORD_EDGES,
+    NeedleHits,
+    WordHits,
+    active_keys,
+    spaced,
+    start_key,
+)
 
 SKILLS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("python", ("python",)),
@@ -94,14 +103,19 @@ for _o, _a, _k in _ALIASES:
         _BY_SPACED.setdefault(_k, []).append((_o, _a))
 
 
-def find_skills(lower: str, words: WordHits | AbstractSet[str] | None = None) -> list[str]:
+def find_skills(
+    lower: str,
+    words: WordHits | AbstractSet[str] | None = None,
+    needles: NeedleHits | None = None,
+) -> list[str]:
     """Canonical names of the skills named in `lower` (lowercase text), in table order.
 
     `words` (`Doc.words()` for `lower`) gives where aliases start a word; a set of word starts
     (`Doc.word_starts`) lets aliases no word starts with be skipped; None reads every alias.
+    `needles` (`Doc.needles()`) says where the R needles occur.
     """
     if isinstance(words, WordHits):
-        return _from_hits(lower, words)
+        return _from_hits(lower, words, needles)
     word_starts = words
     found: set[int] = set()
     for key in active_keys(_KEYS, word_starts):
@@ -114,7 +128,7 @@ def find_skills(lower: str, words: WordHits | AbstractSet[str] | None = None) ->
     return names
 
 
-def _from_hits(lower: str, words: WordHits) -> list[str]:
+def _from_hits(lower: str, words: WordHits, needles: NeedleHits | None) -> list[str]:
     """`find_skills` from where the aliases start a word: the same list without one text pass
     per alias. (`_has_word` skips occurrences that overlap a rejected one; that matters only for
     `_UNSAFE` aliases, which it still reads.)"""
@@ -136,7 +150,7 @@ def _from_hits(lower: str, words: WordHits) -> list[str]:
     names = [SKILLS[i][0] for i in sorted(found)]
     # The R gate of `find_skills`: a word "r", or a word starting "rst" (every R needle but
     # "rstudio" holds the word "r").
-    if (words.at(_R_WORD) or words.at(_R_START)) and _has_r(lower):
+    if (words.at(_R_WORD) or words.at(_R_START)) and _has_r(lower, needles):
         names.insert(sum(1 for i in found if i < _R_ORDER), "r")
     return names
 
@@ -159,5 +173,10 @@ TRIGGERS.add((_R_WORD, _R_START))
 _R_ORDER = next(i for i, (name, _) in enumerate(SKILLS) if name == "r")
 
 
-def _has_r(lower: str) -> bool:
+NEEDLES.add(_R_NEEDLES)
+
+
+def _has_r(lower: str, needles: NeedleHits | None = None) -> bool:
+    if needles is not None:
+        return any(needles.at(n) for n in _R_NEEDLES)
     return any(n in lower for n in _R_NEEDLES)
