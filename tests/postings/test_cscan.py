@@ -16,6 +16,7 @@ import pytest
 
 import hireable.postings.analyse  # noqa: F401  (registers every module's triggers)
 from hireable.postings import segment
+from hireable.postings import text as text_module
 from hireable.postings.accel import cscan, scanner_name
 from hireable.postings.scan import NEEDLES, TRIGGERS
 from hireable.postings.text import html_to_text
@@ -115,6 +116,15 @@ def test_anywhere_trie_finds_overlapping_occurrences() -> None:
     assert trie.find("ab ab") == {"a": [0, 3], "ab ": [0]}
 
 
+def test_tidy_matches_the_reference_on_generated_text() -> None:
+    pieces = ["a", "é", " ", "  ", "\n", "-", " - ", "\t", "\xa0", "\u200b", "\x7f", "\r", "𐐀",
+              "\u2028", "x\n-\ny", "\x1f"]  # fmt: skip
+    rng = random.Random(4)
+    for _ in range(20_000):
+        s = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        assert text_module._tidy(s) == text_module._tidy_reference(s), repr(s)
+
+
 def _keys() -> list[str]:
     TRIGGERS.find("")
     assert TRIGGERS._compiled is not None
@@ -168,10 +178,11 @@ def test_compiled_and_reference_agree_on_the_corpus(shared_dir: Path) -> None:
     with corpus.open(encoding="utf-8") as fh:
         descriptions = [json.loads(line)["description"] for line in fh if line.strip()]
     for description in descriptions:
-        text = html_to_text(description)
-        assert segment.cut_text(text) == segment.cut_text(text, reference=True)
-        _same_doc(text)
-        lower = segment.make_doc(text).lower
+        assert text_module._tidy(description) == text_module._tidy_reference(description)
+        clean = html_to_text(description)
+        assert segment.cut_text(clean) == segment.cut_text(clean, reference=True)
+        _same_doc(clean)
+        lower = segment.make_doc(clean).lower
         fast, ref = TRIGGERS.find(lower), TRIGGERS.find(lower, reference=True)
         assert list(fast._at.items()) == list(ref._at.items())
         assert NEEDLES.find(lower)._at == NEEDLES.find(lower, reference=True)._at

@@ -4,6 +4,7 @@
  *   every registered literal occurs (scan.Needles.find).
  * - cut: where one segment ends and the next begins (segment._BOUNDARY.sub(_cut, text));
  *   segment: that cut, split into stripped lines, rejoined and lowercased (segment.make_doc).
+ * - tidy: the common case of text._tidy (lines stripped, empty ones dropped).
  *
  * Each one gives exactly what its pure-Python reference gives (tests/test_cscan.py compares them
  * on the corpus and on generated text); the package uses the reference when this module is not
@@ -738,12 +739,13 @@ static ALWAYS_INLINE int lower_kind(const void *src, void *dst, Py_ssize_t n, co
     return 1;
 }
 
-/* Split `cut` (n characters) at line breaks, strip each line, drop the empty ones and join the
- * rest with line breaks into `out`; each kept line's start and end go to `bounds` (two
- * entries a line). Returns the joined length. */
+/* Split `cut` (n characters) at line breaks, strip each line, drop the empty ones (and with
+ * `drop_dash` those that are just "-") and join the rest with line breaks into `out`; each kept
+ * line's start and end go to `bounds` (two entries a line) unless it is NULL. Returns the
+ * joined length. */
 static ALWAYS_INLINE Py_ssize_t join_lines_kind(const void *cut, Py_ssize_t n, void *out,
                                                 Py_ssize_t *bounds, Py_ssize_t *n_lines,
-                                                const int kind)
+                                                int drop_dash, const int kind)
 {
     Py_ssize_t o = 0, lines = 0;
     for (Py_ssize_t a = 0; a <= n;) {
@@ -755,13 +757,15 @@ static ALWAYS_INLINE Py_ssize_t join_lines_kind(const void *cut, Py_ssize_t n, v
             lo++;
         while (hi > lo && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, cut, hi - 1)))
             hi--;
-        if (hi > lo) {
+        if (hi > lo && !(drop_dash && hi - lo == 1 && PyUnicode_READ(kind, cut, lo) == '-')) {
             if (o > 0)
                 PyUnicode_WRITE(kind, out, o++, '\n');
-            bounds[2 * lines] = o;
+            if (bounds != NULL)
+                bounds[2 * lines] = o;
             memcpy((char *)out + o * kind, (const char *)cut + lo * kind, (size_t)(hi - lo) * kind);
             o += hi - lo;
-            bounds[2 * lines + 1] = o;
+            if (bounds != NULL)
+                bounds[2 * lines + 1] = o;
             lines++;
         }
         a = b + 1;
@@ -783,16 +787,69 @@ static int lower_into(const void *src, void *dst, Py_ssize_t n, int kind)
 }
 
 static Py_ssize_t join_lines(const void *cut, Py_ssize_t n, void *out, Py_ssize_t *bounds,
-                             Py_ssize_t *n_lines, int kind)
+                             Py_ssize_t *n_lines, int drop_dash, int kind)
 {
     switch (kind) {
     case PyUnicode_1BYTE_KIND:
-        return join_lines_kind(cut, n, out, bounds, n_lines, PyUnicode_1BYTE_KIND);
+        return join_lines_kind(cut, n, out, bounds, n_lines, drop_dash, PyUnicode_1BYTE_KIND);
     case PyUnicode_2BYTE_KIND:
-        return join_lines_kind(cut, n, out, bounds, n_lines, PyUnicode_2BYTE_KIND);
+        return join_lines_kind(cut, n, out, bounds, n_lines, drop_dash, PyUnicode_2BYTE_KIND);
     default:
-        return join_lines_kind(cut, n, out, bounds, n_lines, PyUnicode_4BYTE_KIND);
+        return join_lines_kind(cut, n, out, bounds, n_lines, drop_dash, PyUnicode_4BYTE_KIND);
     }
+}
+
+/* Whether `n` characters of `kind` hold no two spaces in a row and no unprintable character
+ * but line breaks: the text text._tidy may tidy line by line. */
+static ALWAYS_INLINE int plain_lines_kind(const void *data, Py_ssize_t n, const int kind)
+{
+    Py_UCS4 prev = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (c < 128) {
+            if ((c < 0x20 && c != '\n') || c == 0x7F || (c == ' ' && prev == ' '))
+                return 0;
+        } else if (!Py_UNICODE_ISPRINTABLE(c)) {
+            return 0;
+        }
+        prev = c;
+    }
+    return 1;
+}
+
+PyDoc_STRVAR(tidy_doc,
+"tidy(text) -> str | None\n\n"
+"text._tidy's common case: None when `text` holds two spaces in a row or an unprintable\n"
+"character other than a line break; else its lines stripped, with the empty ones and those\n"
+"that are just \"-\" dropped, joined by line breaks.");
+
+static PyObject *tidy(PyObject *module, PyObject *arg)
+{
+    Text t;
+    if (text_init(&t, arg) < 0)
+        return NULL;
+    int plain;
+    switch (t.kind) {
+    case PyUnicode_1BYTE_KIND:
+        plain = plain_lines_kind(t.data, t.n, PyUnicode_1BYTE_KIND);
+        break;
+    case PyUnicode_2BYTE_KIND:
+        plain = plain_lines_kind(t.data, t.n, PyUnicode_2BYTE_KIND);
+        break;
+    default:
+        plain = plain_lines_kind(t.data, t.n, PyUnicode_4BYTE_KIND);
+        break;
+    }
+    if (!plain)
+        Py_RETURN_NONE;
+    void *out = PyMem_Malloc((size_t)(t.n + 1) * (size_t)t.kind);
+    if (out == NULL)
+        return PyErr_NoMemory();
+    Py_ssize_t n_lines;
+    Py_ssize_t n = join_lines(t.data, t.n, out, NULL, &n_lines, 1, t.kind);
+    PyObject *result = PyUnicode_FromKindAndData(t.kind, out, n);
+    PyMem_Free(out);
+    return result;
 }
 
 /* A list of the even (`which` 0) or odd (1) entries of `bounds`. */
@@ -837,7 +894,7 @@ static PyObject *segment(PyObject *module, PyObject *args)
     if (n_cut < 0)
         goto done;
     Py_ssize_t n_lines;
-    Py_ssize_t n = join_lines(cut, n_cut, joined, bounds, &n_lines, kind);
+    Py_ssize_t n = join_lines(cut, n_cut, joined, bounds, &n_lines, 0, kind);
     if (n_lines == 0) { /* no segment: one empty one */
         bounds[0] = bounds[1] = 0;
         n_lines = 1;
@@ -868,6 +925,7 @@ done:
 static PyMethodDef module_methods[] = {
     {"cut", cut, METH_VARARGS, cut_doc},
     {"segment", segment, METH_VARARGS, segment_doc},
+    {"tidy", tidy, METH_O, tidy_doc},
     {NULL, NULL, 0, NULL},
 };
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 import html
 import re
 
+from hireable.postings.accel import cscan
+
 # Tags whose content is never text a reader sees.
 _INVISIBLE = re.compile(
     r"<(script|style|head|template|noscript)\b[^>]*>.*?</\1\s*>|<!--.*?-->|<!\[CDATA\[.*?\]\]>",
@@ -74,6 +76,13 @@ def _strip_tags(s: str) -> str:
 
 
 def _tidy(s: str) -> str:
+    if cscan is not None:  # the common case below, in one pass of C; None: not that case
+        tidied = cscan.tidy(s)
+        return _tidy_full(s) if tidied is None else tidied
+    return _tidy_reference(s)
+
+
+def _tidy_reference(s: str) -> str:
     if "  " not in s and s.replace("\n", "").isprintable():
         # The common case, read in C: no control, zero-width or odd space character (all are
         # unprintable), only single spaces.
