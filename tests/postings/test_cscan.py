@@ -125,6 +125,41 @@ def test_tidy_matches_the_reference_on_generated_text() -> None:
         assert text_module._tidy(s) == text_module._tidy_reference(s), repr(s)
 
 
+HEADING_PIECES = ["Qualifications", "Preferred Qualifications", "Nice to have", "Skills",
+                  "skills", "Requirements:", "About us", " ", "  ", "\n", ":", "a", "B", ".",
+                  "Experience with", "x" * 30, "ſkills", "Σ", "é", "\u2003", "- ", "Benefits",
+                  "Responsibilities", "What you'll need", "Bonus points",
+                  "ideal candidate"]  # fmt: skip
+
+
+def _sections(text: str, reference: bool) -> tuple[list[str], list[bool]]:
+    doc = segment.make_doc(text)
+    doc.sections, doc.heading = [], []
+    segment._tag_sections(doc, reference=reference)
+    return doc.sections, doc.heading
+
+
+def test_section_tags_match_the_reference_on_generated_text() -> None:
+    rng = random.Random(12)
+    for _ in range(5_000):
+        text = "".join(rng.choice(HEADING_PIECES) for _ in range(rng.randint(0, 24)))
+        assert _sections(text, False) == _sections(text, True), repr(text)
+
+
+def test_soft_lead_check_matches_the_regex() -> None:
+    # One segment over the whole text, too long to be a heading by its length (limit 0): a
+    # candidate exactly when the soft-lead regex matches at its start.
+    pieces = ["word", "x", " ", "  ", "\n", "\u2003", "skills", "qualifications", "requirements",
+              "requirement", "Skills", "é", ":"]  # fmt: skip
+    rng = random.Random(13)
+    words = segment._SOFT_LEAD_WORDS
+    for _ in range(20_000):
+        lower = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 8)))
+        found = cscan.heading_candidates(lower, [0], [len(lower)], 0, words)
+        expected = segment._SOFT_LEAD_ASCII.match(lower, 0) is not None
+        assert (found == [0]) == expected, repr(lower)
+
+
 def _keys() -> list[str]:
     TRIGGERS.find("")
     assert TRIGGERS._compiled is not None
@@ -171,6 +206,10 @@ def test_bad_arguments_raise_instead_of_crashing() -> None:
         cscan.cut("x", False, ("ok", 1))
     with pytest.raises(TypeError):
         cscan.segment(None, False, ())
+    with pytest.raises(ValueError):
+        cscan.heading_candidates("ab", [0], [5], 60, ())
+    with pytest.raises(ValueError):
+        cscan.heading_candidates("ab", [0], [], 60, ())
 
 
 def test_compiled_and_reference_agree_on_the_corpus(shared_dir: Path) -> None:
@@ -186,3 +225,4 @@ def test_compiled_and_reference_agree_on_the_corpus(shared_dir: Path) -> None:
         fast, ref = TRIGGERS.find(lower), TRIGGERS.find(lower, reference=True)
         assert list(fast._at.items()) == list(ref._at.items())
         assert NEEDLES.find(lower)._at == NEEDLES.find(lower, reference=True)._at
+        assert _sections(clean, False) == _sections(clean, True)

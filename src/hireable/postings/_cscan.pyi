@@ -10,3 +10,11 @@ def segment(
     text: str, lined: bool, camel_heads: tuple[str, ...], /
 ) -> tuple[str, str, list[int], list[int]]: ...
 def tidy(text: str, /) -> str | None: ...
+def heading_candidates(
+    lower: str,
+    starts: list[int],
+    ends: list[int],
+    heading_chars: int,
+    soft_words: tuple[str, ...],
+    /,
+) -> list[int]: ...

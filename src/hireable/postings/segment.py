@@ -139,7 +139,8 @@ _MAX_HEADING_TAIL = 4
 _MAX_HEADING_CHARS = 60
 _NOT_HEADING_TAIL = frozenset("with in of using to on at from is are a an as for".split())
 # (Possessive: a word is read whole, so nothing is tried twice; the matches are the same.)
-_SOFT_LEAD_PATTERN = r"(?:\S++\s++){1,2}(?:qualifications|skills|requirements)"
+_SOFT_LEAD_WORDS = ("qualifications", "skills", "requirements")
+_SOFT_LEAD_PATTERN = rf"(?:\S++\s++){{1,2}}(?:{'|'.join(_SOFT_LEAD_WORDS)})"
 _SOFT_LEAD = re.compile(_SOFT_LEAD_PATTERN, re.IGNORECASE)
 _SOFT_LEAD_ASCII = re.compile(_SOFT_LEAD_PATTERN)  # on the lowercase copy of ASCII text
 
@@ -236,7 +237,39 @@ def _split(cut: str) -> Doc:
     return doc
 
 
-def _tag_sections(doc: Doc) -> None:
+# Characters that IGNORECASE reads as ASCII letters though their lowercase is not that letter
+# ("ſkills", the Kelvin sign): where one occurs, the lowercase copy cannot stand in for them.
+_CASE_ODD = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def _tag_sections(doc: Doc, *, reference: bool = False) -> None:
+    """Tag every segment with its section; `reference` runs the plain loop even where the
+    compiled scanner could pick the possible headings (tests compare the two)."""
+    text, starts = doc.text, doc.starts
+    if reference or cscan is None or any(c in text for c in _CASE_ODD):
+        _tag_sections_reference(doc)
+        return
+    candidates = cscan.heading_candidates(
+        doc.lower, starts, doc.ends, _MAX_HEADING_CHARS, _SOFT_LEAD_WORDS
+    )
+    sections, heading = doc.sections, doc.heading
+    current = ""
+    tagged = 0  # the segments before this one are tagged
+    for i in candidates:
+        kind, is_heading = _heading_kind(text[starts[i] : doc.ends[i]].lstrip("-–* "))
+        if i > tagged:  # long sentences since the last candidate: the section goes on
+            sections.extend([current] * (i - tagged))
+            heading.extend([False] * (i - tagged))
+        if kind:
+            current = kind
+        sections.append(current)
+        heading.append(is_heading)
+        tagged = i + 1
+    sections.extend([current] * (len(starts) - tagged))
+    heading.extend([False] * (len(starts) - tagged))
+
+
+def _tag_sections_reference(doc: Doc) -> None:
     current = ""
     text = doc.text
     find = text.find
