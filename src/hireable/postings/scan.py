@@ -196,23 +196,32 @@ TRIGGERS = Triggers()
 class NeedleHits:
     """Where the registered needles occur in one text: `at(needle)`."""
 
-    __slots__ = ("_text", "_at", "_known")
+    __slots__ = ("_text", "_at", "_known", "_complete")
 
-    def __init__(self, text: str, at: dict[str, list[int]], known: frozenset[str]) -> None:
-        self._text, self._at, self._known = text, at, known
+    def __init__(self, text: str, at: dict[str, list[int]] | None, known: frozenset[str]) -> None:
+        """`at`: the positions of every registered needle that occurs; None searches for each
+        needle when it is first asked for."""
+        self._text, self._known = text, known
+        self._complete = at is not None
+        self._at = at if at is not None else {}
 
     def at(self, needle: str) -> list[int]:
         """Every start of `needle` in the text, overlapping ones included, in text order (as
         `positions`)."""
-        if needle in self._known:
-            return self._at.get(needle, [])
-        return positions(self._text, needle)  # registered after this text was read
+        found = self._at.get(needle)
+        if found is not None:
+            return found
+        if self._complete and needle in self._known:
+            return []
+        found = self._at[needle] = positions(self._text, needle)
+        return found
 
 
 class Needles:
     """Literal strings the modules look for anywhere in a text, not only where a word starts
     ("$", "year"). Python's `str.find` reads the whole text for each multi-character needle
-    (~2 µs for a 3 KB description); the compiled trie finds them all in one pass."""
+    (~2 µs for a 3 KB description); the compiled trie finds them all in one pass. Without it,
+    each needle is searched for when a module first asks for it."""
 
     def __init__(self) -> None:
         self._needles: dict[str, None] = {}
@@ -225,8 +234,8 @@ class Needles:
                 self._compiled = None
 
     def find(self, text: str, *, reference: bool = False) -> NeedleHits:
-        """Where every registered needle occurs in `text`; `reference` uses `str.find` even
-        where the compiled trie is built (tests compare the two)."""
+        """Where every registered needle occurs in `text`; `reference` searches with `str.find`
+        even where the compiled trie is built (tests compare the two)."""
         if self._compiled is None:
             needles = list(self._needles)
             trie = cscan.KeyTrie(needles, "", anywhere=True) if cscan is not None else None
@@ -234,7 +243,7 @@ class Needles:
         trie, known = self._compiled
         if trie is not None and not reference:
             return NeedleHits(text, trie.find(text), known)
-        return NeedleHits(text, {n: p for n in self._needles if (p := positions(text, n))}, known)
+        return NeedleHits(text, None, known)
 
 
 NEEDLES = Needles()
