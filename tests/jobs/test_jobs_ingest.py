@@ -185,13 +185,11 @@ def test_size_band_user_beats_source_beats_proxy(
         }
 
 
-def test_duplicates_across_sources_collapse(
-    session_factory: Any, client: httpx.Client, settings: Settings, server: Any
-) -> None:
-    job = fixture_json("greenhouse-acme.json")["jobs"][0]
+def lever_copy(job: dict[str, Any]) -> dict[str, Any]:
+    """The Greenhouse fixture's `job` as another company board would list it, on Lever."""
     import html
 
-    copy = {
+    return {
         "id": "copy-1",
         "text": "Machine Learning Engineer",
         "hostedUrl": "https://x.example/1",
@@ -200,6 +198,12 @@ def test_duplicates_across_sources_collapse(
         "lists": [],
         "createdAt": 1790000000000,
     }
+
+
+def test_duplicates_across_sources_collapse(
+    session_factory: Any, client: httpx.Client, settings: Settings, server: Any
+) -> None:
+    copy = lever_copy(fixture_json("greenhouse-acme.json")["jobs"][0])
     other = {**copy, "id": "copy-2", "text": "Data Analyst"}
     server.json("api.lever.co/v0/postings/acmecopy", [copy, other])
     with session_factory() as s:
@@ -231,3 +235,39 @@ def test_every_source_stores(
         "ashby:acme": {"acme"},
     }
     assert companies == expected[ref]
+
+
+def test_closed_canonical_hands_over_to_an_open_duplicate(
+    session_factory: Any, client: httpx.Client, settings: Settings, server: Any
+) -> None:
+    from hireable.services.job_queries import list_postings
+
+    body = fixture_json("greenhouse-acme.json")
+    server.json("api.lever.co/v0/postings/acmecopy", [lever_copy(body["jobs"][0])])
+    with session_factory() as s:
+        add_board(s, "lever:acmecopy", company="ACME Robotics, Inc.")
+    run(session_factory, client, settings, "greenhouse:acme")
+    run(session_factory, client, settings, "lever:acmecopy")
+
+    def shown() -> list[str]:
+        with session_factory() as s:
+            return sorted(f"{p.source}:{p.external_id}" for p in list_postings(s, status="open"))
+
+    assert shown() == ["greenhouse:acme:4012345", "greenhouse:acme:4012346"]
+    # Acme's own board drops the role; the copy elsewhere is still open: it takes over.
+    server.json(GH, {"jobs": body["jobs"][1:], "meta": {"total": 1}})
+    assert run(session_factory, client, settings, "greenhouse:acme")["greenhouse:acme"].closed == 1
+    assert shown() == ["greenhouse:acme:4012346", "lever:acmecopy:copy-1"]
+    with session_factory() as s:
+        heir = s.scalars(select(Posting).where(Posting.external_id == "copy-1")).one()
+        old = s.scalars(select(Posting).where(Posting.external_id == "4012345")).one()
+        assert (heir.duplicate_of_id, old.duplicate_of_id) == (None, heir.id)
+        assert heir.sources == ["greenhouse:acme:4012345", "lever:acmecopy:copy-1"]
+    # The role comes back on Acme's board: still one entry, through the copy.
+    server.json(GH, body)
+    run(session_factory, client, settings, "greenhouse:acme")
+    assert shown() == ["greenhouse:acme:4012346", "lever:acmecopy:copy-1"]
+    # The copy closes now: the reopened original takes over again.
+    server.json("api.lever.co/v0/postings/acmecopy", [])
+    run(session_factory, client, settings, "lever:acmecopy")
+    assert shown() == ["greenhouse:acme:4012345", "greenhouse:acme:4012346"]

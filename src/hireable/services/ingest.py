@@ -4,7 +4,9 @@ Identity is (source, external id). A posting whose content hash (clean text plus
 location, url, remote flag and salary) matches what is stored is *unchanged*: only its `last_seen`
 moves (and its size band, if that was re-decided). A changed hash stores the new fields and re-runs
 the analysis. A posting missing from a fresh fetch of its board gets `closed_at`; one that comes
-back is reopened (counted as updated). Every call runs inside the caller's transaction, so a
+back is reopened (counted as updated). A group of cross-source duplicates is shown through its
+canonical posting, so when that one closes while a duplicate is still open, the first open
+duplicate takes its place (`_hand_over`). Every call runs inside the caller's transaction, so a
 failure leaves nothing half-written.
 """
 
@@ -175,6 +177,7 @@ def store_postings(
     new_rows: list[dict[str, Any]] = []
     changes: list[dict[str, Any]] = []
     touched: list[int] = []
+    reopened: list[int] = []
     seen_ids: set[int] = set()
     for source, p in items:
         if board is not None and single_company:
@@ -218,6 +221,7 @@ def store_postings(
             change = {**fields, **analysis_columns(p, text, analyse)}
         if old.closed_at is not None:
             change["closed_at"] = None
+            reopened.append(old.id)
         if change:
             result.updated += 1
         else:
@@ -243,12 +247,18 @@ def store_postings(
         session.execute(update(Posting), changes)
     for chunk in _chunks(touched):
         session.execute(update(Posting).where(Posting.id.in_(chunk)).values(last_seen=now))
+    gone: list[int] = []
     if close_missing and board is not None:
-        result.closed = _close_missing(session, board.id, seen_ids, now)
+        gone = _close_missing(session, board.id, seen_ids, now)
+        result.closed = len(gone)
+    if gone or reopened:
+        _hand_over(session, gone + reopened)
     return result
 
 
-def _close_missing(session: Session, board_id: int, seen: set[int], now: dt.datetime) -> int:
+def _close_missing(
+    session: Session, board_id: int, seen: set[int], now: dt.datetime
+) -> list[int]:
     from sqlalchemy import select, update
 
     from hireable.store.models import Posting
@@ -259,7 +269,54 @@ def _close_missing(session: Session, board_id: int, seen: set[int], now: dt.date
     gone = [i for i in open_ids if i not in seen]
     for chunk in _chunks(gone):
         session.execute(update(Posting).where(Posting.id.in_(chunk)).values(closed_at=now))
-    return len(gone)
+    return gone
+
+
+def _hand_over(session: Session, changed: list[int]) -> int:
+    """In each duplicate group holding one of `changed` (postings just closed or reopened), a
+    closed canonical posting with an open duplicate hands over to the first open one: it becomes
+    canonical (with the group's sources) and the rest of the group points at it. Otherwise an
+    opening still listed elsewhere would vanish from `jobs list` and `jobs rank`. Returns how many
+    groups changed hands."""
+    from sqlalchemy import func, select, update
+
+    from hireable.store.models import Posting
+
+    groups: set[int] = set()
+    for chunk in _chunks(changed):
+        head = func.coalesce(Posting.duplicate_of_id, Posting.id)
+        groups.update(session.scalars(select(head).where(Posting.id.in_(chunk))))
+    closed: dict[int, list[str]] = {}  # closed canonical posting -> its group's sources
+    for chunk in _chunks(sorted(groups)):
+        rows = session.execute(
+            select(Posting.id, Posting.sources).where(
+                Posting.id.in_(chunk), Posting.closed_at.is_not(None)
+            )
+        )
+        closed.update({pid: list(sources or []) for pid, sources in rows})
+    heirs: dict[int, int] = {}  # closed canonical -> the first open duplicate
+    for chunk in _chunks(sorted(closed)):
+        members = session.execute(
+            select(Posting.id, Posting.duplicate_of_id)
+            .where(Posting.duplicate_of_id.in_(chunk), Posting.closed_at.is_(None))
+            .order_by(Posting.id)
+        )
+        for pid, canonical in members:
+            if canonical is not None:
+                heirs.setdefault(canonical, pid)
+    for old, heir in heirs.items():
+        session.execute(
+            update(Posting)
+            .where(Posting.duplicate_of_id == old, Posting.id != heir)
+            .values(duplicate_of_id=heir)
+        )
+        session.execute(update(Posting).where(Posting.id == old).values(duplicate_of_id=heir))
+        session.execute(
+            update(Posting)
+            .where(Posting.id == heir)
+            .values(duplicate_of_id=None, sources=closed[old])
+        )
+    return len(heirs)
 
 
 def _dedupe_index(session: Session, skip: set[int]) -> DedupeIndex:
