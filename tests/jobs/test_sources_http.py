@@ -101,6 +101,29 @@ def test_timeouts_to_the_end_name_the_host() -> None:
             get_json(client, URL)
 
 
+def test_a_host_name_that_does_not_resolve_fails_after_one_retry() -> None:
+    sleeps: list[float] = []
+    failure = httpx.ConnectError("[Errno -2] Name or service not known")
+    with client_for([failure, failure], sleeps) as client:
+        with pytest.raises(SourceError) as info:
+            get_json(client, URL, what="greenhouse board 'acme'")
+        assert len(client.seen) == 2  # type: ignore[attr-defined]
+    assert sleeps == [0.5]
+    assert str(info.value) == (
+        "greenhouse board 'acme': cannot reach api.example.test: the name does not resolve "
+        "(no network connection, or a wrong address?)"
+    )
+
+
+def test_a_resolver_hiccup_is_retried() -> None:
+    replies = [
+        httpx.ConnectError("[Errno -3] Temporary failure in name resolution"),
+        httpx.Response(200, json={"ok": 1}),
+    ]
+    with client_for(replies, []) as client:
+        assert get_json(client, URL) == {"ok": 1}
+
+
 def test_404_names_the_missing_thing() -> None:
     with client_for([httpx.Response(404, json={"error": "x"})], []) as client:
         with pytest.raises(RemoteNotFound, match=r"greenhouse board 'nope' does not exist"):

@@ -124,6 +124,19 @@ def _is_rate_limit(response: httpx.Response) -> bool:
     return response.headers.get("X-RateLimit-Remaining") == "0" or "Retry-After" in response.headers
 
 
+# A host name that does not resolve rarely starts resolving seconds later (the machine is offline
+# or the address is wrong): one retry, for a resolver's hiccup, instead of the full backoff.
+_NAME_RETRIES = 1
+_NAME_ERRORS = ("name or service not known", "name resolution", "nodename nor servname",
+                "getaddrinfo failed", "no address associated")  # fmt: skip
+
+
+def _name_not_resolved(exc: httpx.TransportError) -> bool:
+    """Whether the request failed looking up the host's address (Linux, macOS, Windows texts)."""
+    text = str(exc).lower()
+    return isinstance(exc, httpx.ConnectError) and any(e in text for e in _NAME_ERRORS)
+
+
 def send(
     client: httpx.Client,
     url: str,
@@ -144,6 +157,12 @@ def send(
         try:
             response = client.request(method, url, params=params, headers=headers, json=json_body)
         except httpx.TransportError as exc:
+            unresolved = _name_not_resolved(exc)
+            if unresolved and attempt >= _NAME_RETRIES:
+                raise SourceError(
+                    f"{what}: cannot reach {httpx.URL(url).host}: the name does not resolve "
+                    "(no network connection, or a wrong address?)"
+                ) from None
             if last:
                 kind = "timed out" if isinstance(exc, httpx.TimeoutException) else "failed"
                 raise SourceError(
