@@ -373,48 +373,86 @@ PyDoc_STRVAR(keytrie_find_doc,
 "ones included); keys in order of first position, then of length.");
 
 
+/* Record every key that starts at `s`, reading at most up to `last` (`n`: a space after the
+ * text's end). */
+static ALWAYS_INLINE int walk_from(const KeyTrie *kt, PyObject *found, const void *data,
+                                   Py_ssize_t n, Py_ssize_t s, Py_ssize_t last, const int kind)
+{
+    Py_ssize_t node = 0;
+    for (Py_ssize_t i = s; i <= last; i++) {
+        Py_ssize_t sym = symbol_of(kt, i < n ? PyUnicode_READ(kind, data, i) : ' ');
+        if (sym < 0 || (node = kt->next[node * kt->n_symbols + sym]) < 0)
+            break;
+        int32_t key = kt->nodes[node].key;
+        if (key >= 0 && record(found, PyTuple_GET_ITEM(kt->keys, key), s) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* Whether a key may start at `s` (ASCII character c followed by c1), from the pair filter. */
+static ALWAYS_INLINE int may_start(const KeyTrie *kt, Py_UCS4 c, Py_UCS4 c1)
+{
+    if (c1 < 128) {
+        c1 = kt->edge_ascii[c1] ? ' ' : c1;
+        return (int)(kt->pairs[c][c1 >> 6] >> (c1 & 63) & 1);
+    }
+    return kt->walk_always[c] | (is_edge(kt, c1) && (kt->pairs[c][0] >> ' ' & 1));
+}
+
+/* Word keys: jump from word start to word start (a word starts after an edge character), so the
+ * characters inside words cost one table read each and no branch the processor mispredicts. */
+static ALWAYS_INLINE int find_words_in(const KeyTrie *kt, PyObject *found, const void *data,
+                                       Py_ssize_t n, const int kind)
+{
+    Py_ssize_t s = 0;
+    for (;;) {
+        while (s < n && is_edge(kt, PyUnicode_READ(kind, data, s)))
+            s++;
+        if (s >= n)
+            return 0;
+        Py_UCS4 c = PyUnicode_READ(kind, data, s);
+        int may;
+        if (c < 128) {
+            may = kt->root_ascii[c] >= 0
+                  && may_start(kt, c, s + 1 < n ? PyUnicode_READ(kind, data, s + 1) : ' ');
+        } else {
+            Py_ssize_t sym = symbol_of(kt, c);
+            may = sym >= 0 && kt->next[sym] >= 0;
+        }
+        if (may && walk_from(kt, found, data, n, s, n, kind) < 0)
+            return -1;
+        s++;
+        while (s < n && !is_edge(kt, PyUnicode_READ(kind, data, s)))
+            s++;
+    }
+}
+
+/* Keys anywhere: every position, decided by the pair filter's table reads where it can be. */
+static ALWAYS_INLINE int find_anywhere_in(const KeyTrie *kt, PyObject *found, const void *data,
+                                          Py_ssize_t n, const int kind)
+{
+    for (Py_ssize_t s = 0; s < n; s++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, s);
+        int may;
+        if (c < 128) {
+            Py_UCS4 c1 = s + 1 < n ? PyUnicode_READ(kind, data, s + 1) : 0;
+            may = may_start(kt, c, c1); /* 0 after the end: only one-character keys */
+        } else {
+            Py_ssize_t sym = symbol_of(kt, c);
+            may = sym >= 0 && kt->next[sym] >= 0;
+        }
+        if (may && walk_from(kt, found, data, n, s, n - 1, kind) < 0)
+            return -1;
+    }
+    return 0;
+}
+
 static ALWAYS_INLINE int find_in(const KeyTrie *kt, PyObject *found, const void *data,
                                  Py_ssize_t n, const int kind)
 {
-    const int32_t *next = kt->next;
-    const Py_ssize_t width = kt->n_symbols;
-    const int anywhere = kt->anywhere;
-    int prev_edge = 1; /* the text is read as if a space stood before it */
-    for (Py_ssize_t s = 0; s < n; s++) {
-        Py_UCS4 c = PyUnicode_READ(kind, data, s);
-        int edge = is_edge(kt, c);
-        int starts_word = prev_edge | anywhere;
-        prev_edge = edge;
-        /* Most characters start no key: decide that with table reads, not branches, which a
-         * processor mispredicts on text. */
-        if (c < 128) {
-            Py_UCS4 c1 = s + 1 < n ? PyUnicode_READ(kind, data, s + 1) : anywhere ? 0 : ' ';
-            int may;
-            if (c1 < 128) {
-                c1 = kt->edge_ascii[c1] ? ' ' : c1;
-                may = (int)(kt->pairs[c][c1 >> 6] >> (c1 & 63) & 1);
-            } else {
-                may = kt->walk_always[c] | (is_edge(kt, c1) && (kt->pairs[c][0] >> ' ' & 1));
-            }
-            if (!(may & starts_word & ((!edge) | anywhere)))
-                continue;
-        } else {
-            Py_ssize_t sym = symbol_of(kt, c);
-            if (!starts_word || (edge && !anywhere) || sym < 0 || next[sym] < 0)
-                continue; /* word keys never start with a space */
-        }
-        Py_ssize_t node = 0;
-        Py_ssize_t last = anywhere ? n - 1 : n; /* a word text ends with a space */
-        for (Py_ssize_t i = s; i <= last; i++) {
-            Py_ssize_t sym = symbol_of(kt, i < n ? PyUnicode_READ(kind, data, i) : ' ');
-            if (sym < 0 || (node = next[node * width + sym]) < 0)
-                break;
-            int32_t key = kt->nodes[node].key;
-            if (key >= 0 && record(found, PyTuple_GET_ITEM(kt->keys, key), s) < 0)
-                return -1;
-        }
-    }
-    return 0;
+    return kt->anywhere ? find_anywhere_in(kt, found, data, n, kind)
+                        : find_words_in(kt, found, data, n, kind);
 }
 
 static PyObject *keytrie_find(KeyTrie *kt, PyObject *arg)
