@@ -202,6 +202,12 @@ def test_bad_arguments_raise_instead_of_crashing() -> None:
     trie = cscan.KeyTrie(["ok"], " ")
     with pytest.raises(TypeError):
         trie.find(b"ok")
+    with pytest.raises(ValueError):
+        cscan.KeyTrie.__new__(cscan.KeyTrie).find("ok")  # never initialised
+    with pytest.raises(ValueError):
+        trie.__init__(["ok", ""], " ")  # a failed re-init leaves it unusable, not unsafe
+    with pytest.raises(ValueError):
+        trie.find("ok")
     with pytest.raises(TypeError):
         cscan.cut(b"x", False, ())
     with pytest.raises(TypeError):

@@ -253,6 +253,11 @@ static int flatten(KeyTrie *kt)
     for (int c = 0; c < 128; c++)
         kt->symbol_ascii[c] = kt->edge_ascii[c] ? ascii_number[' '] : ascii_number[c];
     PyMem_Free(kt->next);
+    kt->next = NULL;
+    if (n > 0 && kt->n_nodes > (PY_SSIZE_T_MAX / (Py_ssize_t)sizeof(int32_t) - 1) / n) {
+        PyErr_NoMemory(); /* a table this size could not be addressed */
+        return -1;
+    }
     kt->next = PyMem_Malloc((size_t)(kt->n_nodes * n + 1) * sizeof(int32_t));
     if (kt->next == NULL) {
         PyErr_NoMemory();
@@ -284,6 +289,8 @@ static int keytrie_init(KeyTrie *kt, PyObject *args, PyObject *kwds)
     if (!PyArg_ParseTupleAndKeywords(args, kwds, "OU|$p", kwlist, &keys_arg, &edges, &anywhere))
         return -1;
     kt->anywhere = anywhere;
+    PyMem_Free(kt->next); /* unusable until this init succeeds (find checks) */
+    kt->next = NULL;
     PyObject *keys = PySequence_Tuple(keys_arg);
     if (keys == NULL)
         return -1;
@@ -458,6 +465,10 @@ static ALWAYS_INLINE int find_in(const KeyTrie *kt, PyObject *found, const void 
 static PyObject *keytrie_find(KeyTrie *kt, PyObject *arg)
 {
     Text t;
+    if (kt->next == NULL || kt->keys == NULL) { /* made by __new__ alone, or init failed */
+        PyErr_SetString(PyExc_ValueError, "KeyTrie was not initialised");
+        return NULL;
+    }
     if (text_init(&t, arg) < 0)
         return NULL;
     PyObject *found = PyDict_New();
@@ -685,7 +696,13 @@ static int cut_args(PyObject *args, Text *t, int *lined, PyObject **camel_heads)
             PyErr_SetString(PyExc_TypeError, "camel_heads must hold str");
             return -1;
         }
-    return text_init(t, text);
+    if (text_init(t, text) < 0)
+        return -1;
+    if (t->n > PY_SSIZE_T_MAX / 16) { /* the buffers hold 2n + 2 characters of up to 4 bytes */
+        PyErr_NoMemory();
+        return -1;
+    }
+    return 0;
 }
 
 /* Write `t` cut at every segment boundary into `out` (room for 2 * t->n characters of
