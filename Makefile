@@ -5,7 +5,7 @@ PYTHON ?= python3
 
 .PHONY: run test install lint bench clean
 
-$(VENV)/.installed: pyproject.toml setup.py src/hireable/postings/_cscan.c
+$(VENV)/.installed: pyproject.toml setup.py $(wildcard src/hireable/postings/_cscan_src/*)
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[test]'
 	touch $@

@@ -5,13 +5,16 @@ runs its pure-Python reference (same results, slower; `benchmarks/bench_analyse.
 one runs).
 """
 
+from glob import glob
+
 from setuptools import Extension, setup
 
 setup(
     ext_modules=[
         Extension(
             "hireable.postings._cscan",
-            ["src/hireable/postings/_cscan.c"],
+            sorted(glob("src/hireable/postings/_cscan_src/*.c")),
+            depends=glob("src/hireable/postings/_cscan_src/*.h"),
             optional=True,
             extra_compile_args=["-O2"],
         )

@@ -1,11 +1,11 @@
-"""Fuzz the compiled scanner (`src/hireable/postings/_cscan.c`) under AddressSanitizer.
+"""Fuzz the compiled scanner (`src/hireable/postings/_cscan_src/`) under AddressSanitizer.
 
 The tests compare the C code with its Python reference; this looks for what they cannot see:
 out-of-bounds reads, overflows, undefined behaviour. Build a sanitised copy and run it:
 
     gcc -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fPIC -shared \\
         -I"$(.venv/bin/python -c 'import sysconfig; print(sysconfig.get_paths()["include"])')" \\
-        src/hireable/postings/_cscan.c -o /tmp/_cscan_asan.so
+        src/hireable/postings/_cscan_src/*.c -o /tmp/_cscan_asan.so
     ASAN_OPTIONS=detect_leaks=0 \\
     LD_PRELOAD="$(gcc -print-file-name=libasan.so):$(gcc -print-file-name=libubsan.so)" \\
         .venv/bin/python tools/fuzz_cscan.py /tmp/_cscan_asan.so --seconds 60
@@ -49,7 +49,7 @@ def load(path: str | None) -> ModuleType:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("path", nargs="?", help="a build of _cscan.c (default: the installed one)")
+    parser.add_argument("path", nargs="?", help="a build of _cscan_src/ (default: installed)")
     parser.add_argument("--seconds", type=float, default=30.0)
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args()

@@ -1,4 +1,4 @@
-"""The compiled scanner (`_cscan.c`) reads exactly like its pure-Python reference.
+"""The compiled scanner (`_cscan_src/`) reads exactly like its pure-Python reference.
 
 `segment.cut_text`, `segment.make_doc`, `scan.Triggers.find` and `scan.Needles.find` run the C
 code when it is built; the reference is the regexes and `str` methods it was written from.

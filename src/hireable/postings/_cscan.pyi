@@ -1,4 +1,4 @@
-# Types of the compiled scanner built from _cscan.c (see that file and accel.py).
+# Types of the compiled scanner built from _cscan_src/ (see module.c there and accel.py).
 from collections.abc import Iterable
 
 class KeyTrie:

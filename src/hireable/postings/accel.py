@@ -1,4 +1,4 @@
-"""The compiled scanner (`_cscan.c`), when the install could build it.
+"""The compiled scanner (`_cscan_src/*.c`), when the install could build it.
 
 `cscan` is that module, or None: callers then run their pure-Python reference, which gives the
 same results more slowly. Setting HIREABLE_PURE_PYTHON=1 forces the reference (for comparing

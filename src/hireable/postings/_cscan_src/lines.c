@@ -1,0 +1,252 @@
+/* cut, segment and tidy: a description cut into segments, its lines stripped and rejoined,
+ * lowercased (segment.make_doc), and text._tidy's common case. */
+#include "cscan.h"
+
+/* Parse (text, lined, camel_heads) for `cut` and `segment`. */
+static int cut_args(PyObject *args, Text *t, int *lined, PyObject **camel_heads)
+{
+    PyObject *text;
+    if (!PyArg_ParseTuple(args, "UpO!", &text, lined, &PyTuple_Type, camel_heads))
+        return -1;
+    for (Py_ssize_t h = 0; h < PyTuple_GET_SIZE(*camel_heads); h++)
+        if (!PyUnicode_Check(PyTuple_GET_ITEM(*camel_heads, h))) {
+            PyErr_SetString(PyExc_TypeError, "camel_heads must hold str");
+            return -1;
+        }
+    if (text_init(t, text) < 0)
+        return -1;
+    if (t->n > PY_SSIZE_T_MAX / 16) { /* the buffers hold 2n + 2 characters of up to 4 bytes */
+        PyErr_NoMemory();
+        return -1;
+    }
+    return 0;
+}
+
+PyDoc_STRVAR(cut_doc,
+"cut(text, lined, camel_heads) -> str\n\n"
+"`text` with a line break at every segment boundary: segment._BOUNDARY.sub(_cut, text), or\n"
+"segment._BOUNDARY_LINED.sub(_cut, text) when `lined`.");
+
+static PyObject *cut(PyObject *module, PyObject *args)
+{
+    Text t;
+    int lined;
+    PyObject *camel_heads;
+    if (cut_args(args, &t, &lined, &camel_heads) < 0)
+        return NULL;
+    void *out = PyMem_Malloc((size_t)(2 * t.n + 1) * (size_t)t.kind);
+    if (out == NULL)
+        return PyErr_NoMemory();
+    Py_ssize_t o = cscan_cut_into(&t, lined, camel_heads, out);
+    PyObject *result = o < 0 ? NULL : PyUnicode_FromKindAndData(t.kind, out, o);
+    PyMem_Free(out);
+    return result;
+}
+
+/* The lowercase of `n` characters of `kind` at `src` into `dst`, as str.lower gives it; 0 where
+ * this simple per-character mapping would differ from it (U+0130 lowers to two characters, a
+ * capital sigma's lowercase depends on its neighbours, a lowercase may not fit the kind). */
+static ALWAYS_INLINE int lower_kind(const void *src, void *dst, Py_ssize_t n, const int kind)
+{
+    const Py_UCS4 limit = kind == PyUnicode_1BYTE_KIND   ? 0xFF
+                          : kind == PyUnicode_2BYTE_KIND ? 0xFFFF
+                                                         : 0x10FFFF;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, src, i), lc;
+        if (c < 128)
+            lc = (c >= 'A' && c <= 'Z') ? c + 32 : c;
+        else if (c == 0x130 || c == 0x3A3 || (lc = Py_UNICODE_TOLOWER(c)) > limit)
+            return 0;
+        PyUnicode_WRITE(kind, dst, i, lc);
+    }
+    return 1;
+}
+
+/* Split `cut` (n characters) at line breaks, strip each line, drop the empty ones (and with
+ * `drop_dash` those that are just "-") and join the rest with line breaks into `out`; each kept
+ * line's start and end go to `bounds` (two entries a line) unless it is NULL. Returns the
+ * joined length. */
+static ALWAYS_INLINE Py_ssize_t join_lines_kind(const void *cut, Py_ssize_t n, void *out,
+                                                Py_ssize_t *bounds, Py_ssize_t *n_lines,
+                                                int drop_dash, const int kind)
+{
+    Py_ssize_t o = 0, lines = 0;
+    for (Py_ssize_t a = 0; a <= n;) {
+        Py_ssize_t b = a;
+        while (b < n && PyUnicode_READ(kind, cut, b) != '\n')
+            b++;
+        Py_ssize_t lo = a, hi = b;
+        while (lo < hi && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, cut, lo)))
+            lo++;
+        while (hi > lo && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, cut, hi - 1)))
+            hi--;
+        if (hi > lo && !(drop_dash && hi - lo == 1 && PyUnicode_READ(kind, cut, lo) == '-')) {
+            if (o > 0)
+                PyUnicode_WRITE(kind, out, o++, '\n');
+            if (bounds != NULL)
+                bounds[2 * lines] = o;
+            memcpy((char *)out + o * kind, (const char *)cut + lo * kind, (size_t)(hi - lo) * kind);
+            o += hi - lo;
+            if (bounds != NULL)
+                bounds[2 * lines + 1] = o;
+            lines++;
+        }
+        a = b + 1;
+    }
+    *n_lines = lines;
+    return o;
+}
+
+static int lower_into(const void *src, void *dst, Py_ssize_t n, int kind)
+{
+    switch (kind) {
+    case PyUnicode_1BYTE_KIND:
+        return lower_kind(src, dst, n, PyUnicode_1BYTE_KIND);
+    case PyUnicode_2BYTE_KIND:
+        return lower_kind(src, dst, n, PyUnicode_2BYTE_KIND);
+    default:
+        return lower_kind(src, dst, n, PyUnicode_4BYTE_KIND);
+    }
+}
+
+static Py_ssize_t join_lines(const void *cut, Py_ssize_t n, void *out, Py_ssize_t *bounds,
+                             Py_ssize_t *n_lines, int drop_dash, int kind)
+{
+    switch (kind) {
+    case PyUnicode_1BYTE_KIND:
+        return join_lines_kind(cut, n, out, bounds, n_lines, drop_dash, PyUnicode_1BYTE_KIND);
+    case PyUnicode_2BYTE_KIND:
+        return join_lines_kind(cut, n, out, bounds, n_lines, drop_dash, PyUnicode_2BYTE_KIND);
+    default:
+        return join_lines_kind(cut, n, out, bounds, n_lines, drop_dash, PyUnicode_4BYTE_KIND);
+    }
+}
+
+/* Whether `n` characters of `kind` hold no two spaces in a row and no unprintable character
+ * but line breaks: the text text._tidy may tidy line by line. */
+static ALWAYS_INLINE int plain_lines_kind(const void *data, Py_ssize_t n, const int kind)
+{
+    Py_UCS4 prev = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (c < 128) {
+            if ((c < 0x20 && c != '\n') || c == 0x7F || (c == ' ' && prev == ' '))
+                return 0;
+        } else if (!Py_UNICODE_ISPRINTABLE(c)) {
+            return 0;
+        }
+        prev = c;
+    }
+    return 1;
+}
+
+PyDoc_STRVAR(tidy_doc,
+"tidy(text) -> str | None\n\n"
+"text._tidy's common case: None when `text` holds two spaces in a row or an unprintable\n"
+"character other than a line break; else its lines stripped, with the empty ones and those\n"
+"that are just \"-\" dropped, joined by line breaks.");
+
+static PyObject *tidy(PyObject *module, PyObject *arg)
+{
+    Text t;
+    if (text_init(&t, arg) < 0)
+        return NULL;
+    int plain;
+    switch (t.kind) {
+    case PyUnicode_1BYTE_KIND:
+        plain = plain_lines_kind(t.data, t.n, PyUnicode_1BYTE_KIND);
+        break;
+    case PyUnicode_2BYTE_KIND:
+        plain = plain_lines_kind(t.data, t.n, PyUnicode_2BYTE_KIND);
+        break;
+    default:
+        plain = plain_lines_kind(t.data, t.n, PyUnicode_4BYTE_KIND);
+        break;
+    }
+    if (!plain)
+        Py_RETURN_NONE;
+    void *out = PyMem_Malloc((size_t)(t.n + 1) * (size_t)t.kind);
+    if (out == NULL)
+        return PyErr_NoMemory();
+    Py_ssize_t n_lines;
+    Py_ssize_t n = join_lines(t.data, t.n, out, NULL, &n_lines, 1, t.kind);
+    PyObject *result = PyUnicode_FromKindAndData(t.kind, out, n);
+    PyMem_Free(out);
+    return result;
+}
+
+/* A list of the even (`which` 0) or odd (1) entries of `bounds`. */
+static PyObject *bound_list(const Py_ssize_t *bounds, Py_ssize_t n_lines, int which)
+{
+    PyObject *list = PyList_New(n_lines);
+    for (Py_ssize_t i = 0; list != NULL && i < n_lines; i++) {
+        PyObject *v = PyLong_FromSsize_t(bounds[2 * i + which]);
+        if (v == NULL) {
+            Py_CLEAR(list);
+            break;
+        }
+        PyList_SET_ITEM(list, i, v);
+    }
+    return list;
+}
+
+PyDoc_STRVAR(segment_doc,
+"segment(text, lined, camel_heads) -> (joined, lower, starts, ends)\n\n"
+"The segments of `text`: cut as `cut` does, each line stripped, empty ones dropped, rejoined\n"
+"one a line (`joined`), its lowercase (as str.lower) and where each segment starts and ends.");
+
+static PyObject *segment(PyObject *module, PyObject *args)
+{
+    Text t;
+    int lined;
+    PyObject *camel_heads;
+    if (cut_args(args, &t, &lined, &camel_heads) < 0)
+        return NULL;
+    const int kind = t.kind;
+    size_t room = (size_t)(2 * t.n + 2);
+    void *cut = PyMem_Malloc(room * (size_t)kind);
+    void *joined = PyMem_Malloc(room * (size_t)kind);
+    void *low = PyMem_Malloc(room * (size_t)kind);
+    Py_ssize_t *bounds = PyMem_Malloc(room * sizeof(Py_ssize_t)); /* a line takes 2+ chars */
+    PyObject *text = NULL, *lower = NULL, *starts = NULL, *ends = NULL, *result = NULL;
+    if (cut == NULL || joined == NULL || low == NULL || bounds == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    Py_ssize_t n_cut = cscan_cut_into(&t, lined, camel_heads, cut);
+    if (n_cut < 0)
+        goto done;
+    Py_ssize_t n_lines;
+    Py_ssize_t n = join_lines(cut, n_cut, joined, bounds, &n_lines, 0, kind);
+    if (n_lines == 0) { /* no segment: one empty one */
+        bounds[0] = bounds[1] = 0;
+        n_lines = 1;
+    }
+    text = PyUnicode_FromKindAndData(kind, joined, n);
+    if (text == NULL)
+        goto done;
+    lower = lower_into(joined, low, n, kind) ? PyUnicode_FromKindAndData(kind, low, n)
+                                             : PyObject_CallMethod(text, "lower", NULL);
+    starts = bound_list(bounds, n_lines, 0);
+    ends = bound_list(bounds, n_lines, 1);
+    if (lower != NULL && starts != NULL && ends != NULL)
+        result = PyTuple_Pack(4, text, lower, starts, ends);
+done:
+    PyMem_Free(cut);
+    PyMem_Free(joined);
+    PyMem_Free(low);
+    PyMem_Free(bounds);
+    Py_XDECREF(text);
+    Py_XDECREF(lower);
+    Py_XDECREF(starts);
+    Py_XDECREF(ends);
+    return result;
+}
+
+
+PyMethodDef cscan_lines_methods[] = {
+    {"cut", cut, METH_VARARGS, cut_doc},
+    {"segment", segment, METH_VARARGS, segment_doc},
+    {"tidy", tidy, METH_O, tidy_doc},
+    {NULL, NULL, 0, NULL},
+};
