@@ -119,8 +119,9 @@ def test_anywhere_trie_finds_overlapping_occurrences() -> None:
 
 
 def test_tidy_matches_the_reference_on_generated_text() -> None:
-    pieces = ["a", "é", " ", "  ", "\n", "-", " - ", "\t", "\xa0", "\u200b", "\x7f", "\r", "𐐀",
-              "\u2028", "x\n-\ny", "\x1f"]  # fmt: skip
+    pieces = ["a", "é", " ", "  ", "\n", "-", " - ", "- x", "   - item", "\t- b", "\t", "\xa0",
+              "\u200b", "\ufeff", "\x7f", "\x00", "\r", "\r\n", "𐐀", "\u2028", "\u3000", "\x85",
+              "\x0b", "x\n-\ny", "\x1c", "\x1f"]  # fmt: skip
     rng = random.Random(4)
     for _ in range(20_000):
         s = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))

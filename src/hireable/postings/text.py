@@ -76,9 +76,8 @@ def _strip_tags(s: str) -> str:
 
 
 def _tidy(s: str) -> str:
-    if cscan is not None:  # the common case below, in one pass of C; None: not that case
-        tidied = cscan.tidy(s)
-        return _tidy_full(s) if tidied is None else tidied
+    if cscan is not None:  # the same, in C
+        return cscan.tidy(s)
     return _tidy_reference(s)
 
 

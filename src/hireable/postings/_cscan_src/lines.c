@@ -140,11 +140,102 @@ static ALWAYS_INLINE int plain_lines_kind(const void *data, Py_ssize_t n, const 
     return 1;
 }
 
+/* text._ZERO_WIDTH: characters dropped before anything else. */
+static int is_zero_width(Py_UCS4 c)
+{
+    return c <= 0x08 || (c >= 0x0E && c <= 0x1F) || c == 0x7F || (c >= 0x200B && c <= 0x200D)
+        || c == 0x2060 || c == 0xFEFF;
+}
+
+/* text._tidy_full on `t`: zero-width characters dropped, "\r\n" and "\r" read as line breaks,
+ * then each line stripped, its whitespace runs made one space where it has two spaces in a row
+ * or other whitespace than a space, empty lines and lines that are just "-" dropped, and a
+ * "- " bullet indented as its line was (at most 8). */
+static PyObject *tidy_full(const Text *t)
+{
+    Py_ssize_t n = t->n, m = 0;
+    Py_UCS4 *a = PyMem_Malloc((size_t)(n + 1) * sizeof(Py_UCS4));
+    Py_UCS4 *out = PyMem_Malloc((size_t)(5 * n + 16) * sizeof(Py_UCS4));
+    PyObject *result = NULL;
+    if (a == NULL || out == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 c = at(t, i);
+        if (!is_zero_width(c))
+            a[m++] = c;
+    }
+    Py_ssize_t k = 0; /* "\r\n" and then "\r" to "\n", in place */
+    for (Py_ssize_t i = 0; i < m; i++) {
+        if (a[i] == '\r' && i + 1 < m && a[i + 1] == '\n')
+            continue;
+        a[k++] = a[i] == '\r' ? '\n' : a[i];
+    }
+    m = k;
+    int collapse_all = 0; /* two spaces in a row, or whitespace other than a space */
+    for (Py_ssize_t i = 0; i < m && !collapse_all; i++)
+        collapse_all = (a[i] == ' ' && i + 1 < m && a[i + 1] == ' ')
+                       || (a[i] != ' ' && a[i] != '\n' && is_space(a[i]));
+    Py_ssize_t o = 0;
+    for (Py_ssize_t ls = 0; ls <= m;) {
+        Py_ssize_t le = ls;
+        while (le < m && a[le] != '\n')
+            le++;
+        int collapse = 0;
+        for (Py_ssize_t i = ls; collapse_all && i < le && !collapse; i++)
+            collapse = (a[i] == ' ' && i + 1 < le && a[i + 1] == ' ')
+                       || (a[i] != ' ' && is_space(a[i]));
+        Py_ssize_t indent = 0;
+        while (ls + indent < le && is_space(a[ls + indent]))
+            indent++;
+        Py_ssize_t body = o + 8 + 1; /* the body goes after room for a separator and indent */
+        Py_ssize_t b = body;
+        if (collapse) { /* " ".join(line.split()) */
+            for (Py_ssize_t i = ls; i < le;) {
+                while (i < le && is_space(a[i]))
+                    i++;
+                if (i == le)
+                    break;
+                if (b > body)
+                    out[b++] = ' ';
+                while (i < le && !is_space(a[i]))
+                    out[b++] = a[i++];
+            }
+        } else { /* line.strip() */
+            Py_ssize_t lo = ls, hi = le;
+            while (lo < hi && is_space(a[lo]))
+                lo++;
+            while (hi > lo && is_space(a[hi - 1]))
+                hi--;
+            for (Py_ssize_t i = lo; i < hi; i++)
+                out[b++] = a[i];
+        }
+        Py_ssize_t len = b - body;
+        ls = le + 1;
+        if (len == 0 || (len == 1 && out[body] == '-'))
+            continue;
+        int bullet = collapse_all && len >= 2 && out[body] == '-' && out[body + 1] == ' ';
+        Py_ssize_t pad = bullet ? (indent < 8 ? indent : 8) : 0;
+        if (o > 0)
+            out[o++] = '\n';
+        for (Py_ssize_t i = 0; i < pad; i++)
+            out[o++] = ' ';
+        memmove(out + o, out + body, (size_t)len * sizeof(Py_UCS4));
+        o += len;
+    }
+    result = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, out, o);
+done:
+    PyMem_Free(a);
+    PyMem_Free(out);
+    return result;
+}
+
 PyDoc_STRVAR(tidy_doc,
-"tidy(text) -> str | None\n\n"
-"text._tidy's common case: None when `text` holds two spaces in a row or an unprintable\n"
-"character other than a line break; else its lines stripped, with the empty ones and those\n"
-"that are just \"-\" dropped, joined by line breaks.");
+"tidy(text) -> str\n\n"
+"text._tidy: the lines of `text` stripped, with the empty ones and those that are just \"-\"\n"
+"dropped, joined by line breaks; text with zero-width characters, \"\\r\", two spaces in a row\n"
+"or other whitespace is tidied as text._tidy_full does.");
 
 static PyObject *tidy(PyObject *module, PyObject *arg)
 {
@@ -164,7 +255,7 @@ static PyObject *tidy(PyObject *module, PyObject *arg)
         break;
     }
     if (!plain)
-        Py_RETURN_NONE;
+        return tidy_full(&t);
     void *out = PyMem_Malloc((size_t)(t.n + 1) * (size_t)t.kind);
     if (out == NULL)
         return PyErr_NoMemory();
