@@ -261,10 +261,13 @@ class Scanner:
                 by_key.setdefault(start_key(t), []).append((order, t, r))
         self._by_key = by_key
         self._keys = frozenset(by_key)
-        by_spaced: dict[str, list[tuple[int, str, Rule]]] = {}
+        # For `Doc.words()` hits, which are word starts of the spaced trigger: a trigger without
+        # a word edge inside is then known to stand there as written (`exact`).
+        by_spaced: dict[str, list[tuple[int, str, Rule, bool]]] = {}
         for items in by_key.values():
             for order, t, r in items:
-                by_spaced.setdefault(spaced(t), []).append((order, t, r))
+                exact = not any(c in WORD_EDGES for c in t)
+                by_spaced.setdefault(spaced(t), []).append((order, t, r, exact))
         self._by_spaced = by_spaced
         self._generation = TRIGGERS.add(t for r in self.rules for t in r.triggers)
 
@@ -277,24 +280,21 @@ class Scanner:
         need not be searched for each; a set of word starts (`Doc.word_starts`) lets triggers no
         word starts with be skipped; None searches for every trigger.
         """
-        if isinstance(words, WordHits):
-            triggers = [
-                (*t, found)
-                for ts, found in words.select(self._by_spaced, self._generation)
-                for t in ts
-            ]
-        else:
-            keys = active_keys(self._keys, words)
-            triggers = [(*t, positions(text, t[1])) for k in keys for t in self._by_key[k]]
         hits: dict[int, tuple[int, int, int, str, re.Match[str]]] = {}
-        for order, needle, r, found in triggers:
-            for i in found:
-                if text.startswith(needle, i) and (i == 0 or text[i - 1] in WORD_EDGES):
-                    prev = hits.get(i)
-                    if prev is None or prev[0] > order:
-                        m = r.pattern.match(text, i)
-                        if m is not None and m.end() > i:
-                            hits[i] = (order, i, m.end(), r.label, m)
+        if isinstance(words, WordHits):
+            # Word starts already: only a trigger with an edge inside ("t-sql", found as "t sql")
+            # needs checking that it stands there as written.
+            for items, found in words.select(self._by_spaced, self._generation):
+                for order, needle, r, exact in items:
+                    for i in found:
+                        if exact or text.startswith(needle, i):
+                            _try(hits, order, r, text, i)
+        else:
+            for k in active_keys(self._keys, words):
+                for order, needle, r in self._by_key[k]:
+                    for i in positions(text, needle):
+                        if i == 0 or text[i - 1] in WORD_EDGES:
+                            _try(hits, order, r, text, i)
         out: list[tuple[int, int, str, re.Match[str]]] = []
         end = -1
         for pos in sorted(hits):
@@ -303,3 +303,18 @@ class Scanner:
                 out.append((start, stop, label, m))
                 end = stop
         return out
+
+
+def _try(
+    hits: dict[int, tuple[int, int, int, str, re.Match[str]]],
+    order: int,
+    r: Rule,
+    text: str,
+    i: int,
+) -> None:
+    """Match rule `r` at `i` unless an earlier rule already matched there."""
+    prev = hits.get(i)
+    if prev is None or prev[0] > order:
+        m = r.pattern.match(text, i)
+        if m is not None and m.end() > i:
+            hits[i] = (order, i, m.end(), r.label, m)
