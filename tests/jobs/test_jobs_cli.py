@@ -127,3 +127,27 @@ def test_jobs_app_is_extensible() -> None:
 
     assert jobs.jobs_app.registered_commands
     assert jobs.SHOW_SECTIONS[0] is jobs.section_facts
+
+
+def test_import_shows_progress_on_a_terminal(
+    cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+
+    from rich.console import Console
+
+    from hireable.cli import common
+
+    buffer = io.StringIO()
+    monkeypatch.setattr(
+        common, "err_console", lambda: Console(file=buffer, force_terminal=True, width=100)
+    )
+    path = tmp_path / "many.jsonl"
+    rows = (
+        {"id": str(i), "title": "ML Engineer", "company": f"C{i}", "description": "x"}
+        for i in range(250)
+    )
+    path.write_text("".join(json.dumps(row) + "\n" for row in rows))
+    r = cli("jobs", "import", str(path))
+    assert r.code == 0 and "250 new" in r.out
+    assert "importing postings:" in buffer.getvalue()

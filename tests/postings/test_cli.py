@@ -195,3 +195,39 @@ def test_explain_stored_posting_and_missing_id(cli_sqlite: CliRunner) -> None:
 def test_explain_needs_exactly_one_source(cli_sqlite: CliRunner) -> None:
     result = cli_sqlite("postings", "explain")
     assert result.code == 2 and "POSTING_ID or --input" in result.err
+
+
+def _terminal_stderr(monkeypatch: pytest.MonkeyPatch) -> io.StringIO:
+    """Make stderr a terminal for the progress bar; returns its buffer."""
+    from rich.console import Console
+
+    from hireable.cli import common
+
+    buffer = io.StringIO()
+    monkeypatch.setattr(
+        common, "err_console", lambda: Console(file=buffer, force_terminal=True, width=100)
+    )
+    return buffer
+
+
+def test_a_progress_bar_shows_on_a_terminal_while_output_goes_to_a_file(
+    cli_sqlite: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    buffer = _terminal_stderr(monkeypatch)
+    lines = [json.dumps({**GOOD, "id": str(i)}) for i in range(600)]
+    path = _write(tmp_path, lines)
+    out = tmp_path / "out.jsonl"
+    result = cli_sqlite("postings", "analyze", "--input", path, "--output", out)
+    assert result.code == 0, result.err
+    assert "analysing postings:" in buffer.getvalue()
+    assert len(out.read_text().splitlines()) == 600  # the output itself is untouched
+    piped = cli_sqlite("postings", "analyze", "--input", path)  # stdout is a pipe here
+    assert piped.out.splitlines() == out.read_text().splitlines()  # not diverted by the bar
+
+
+def test_no_progress_bar_where_stderr_is_not_a_terminal(
+    cli_sqlite: CliRunner, tmp_path: Path
+) -> None:
+    path = _write(tmp_path, [json.dumps(GOOD)])
+    result = cli_sqlite("postings", "analyze", "--input", path, "--output", tmp_path / "o.jsonl")
+    assert result.code == 0 and result.err == ""

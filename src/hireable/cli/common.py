@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -68,6 +68,37 @@ def err_console() -> Console:
     from rich.console import Console
 
     return Console(stderr=True, highlight=False)
+
+
+@contextmanager
+def progress_bar(what: str, total: float | None, *, show: bool = True) -> Iterator[Tick]:
+    """A transient progress bar on stderr while a long job runs: yields `tick(done, count)`
+    (`done` against `total`, e.g. bytes read; `count` items so far). Shown only where stderr is
+    a terminal (never in pipes, files or tests) and `show` holds (False, say, while the job
+    writes its own output to the same terminal)."""
+    from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+
+    err = err_console()
+    columns = [TextColumn(f"{what} {{task.fields[count]:,}}"), BarColumn()]
+    if total is not None:
+        columns.append(TimeRemainingColumn())
+    with Progress(
+        *columns,
+        console=err,
+        transient=True,
+        disable=not (show and err.is_terminal),
+        redirect_stdout=False,  # the job's own output (say, JSON Lines) must go where it goes
+        redirect_stderr=False,
+    ) as bar:
+        task = bar.add_task(what, total=total, count=0)
+
+        def tick(done: float, count: int) -> None:
+            bar.update(task, completed=done, count=count)
+
+        yield tick
+
+
+Tick = Callable[[float, int], None]
 
 
 def print_json(data: Any) -> None:

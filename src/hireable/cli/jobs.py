@@ -176,7 +176,14 @@ def jobs_import(
     from hireable.services.job_fetch import import_file
     from hireable.sources.files import parse_mapping
 
-    result = import_file(common.session, file, source=source, mapping=parse_mapping(mapping or []))
+    with common.progress_bar("importing postings:", None) as tick:
+        result = import_file(
+            common.session,
+            file,
+            source=source,
+            mapping=parse_mapping(mapping or []),
+            progress=lambda n: tick(n, n),
+        )
     if json_out:
         common.print_json(result.public())
         return

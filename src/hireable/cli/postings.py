@@ -4,6 +4,7 @@ analyser against hand labels, and explain one posting's labels."""
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from contextlib import ExitStack
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
@@ -63,7 +64,7 @@ def analyze(
     if jobs < 1:
         raise UsageError("--jobs must be 1 or more")
     with ExitStack() as stack:
-        source = _open_input(stack, input_path)
+        source = _counted(stack, _open_input(stack, input_path), input_path, output_path)
         if output_path is None:
             write = sys.stdout.write
         else:
@@ -87,6 +88,33 @@ def analyze(
         raise typer.Exit(1)
     if written == 0:
         _note("no postings in the input; nothing to analyse")
+
+
+PROGRESS_EVERY = 256  # lines between two updates of the progress bar
+
+
+def _counted(
+    stack: ExitStack, source: IO[bytes] | IO[str], input_path: Path | None, output_path: Path | None
+) -> Iterator[bytes | str]:
+    """The input's lines, moving a progress bar (by bytes read, for a file) as they are read.
+    The bar stays off while the analyses go to the terminal itself."""
+    size = None
+    if input_path is not None and str(input_path) != "-" and input_path.is_file():
+        size = input_path.stat().st_size
+    show = output_path is not None or not sys.stdout.isatty()
+    tick = stack.enter_context(common.progress_bar("analysing postings:", size, show=show))
+
+    def lines() -> Iterator[bytes | str]:
+        done = count = 0
+        for raw in source:
+            done += len(raw)
+            count += 1
+            if count % PROGRESS_EVERY == 0:
+                tick(done, count)
+            yield raw
+        tick(done, count)
+
+    return lines()
 
 
 def _note(message: str) -> None:

@@ -35,6 +35,7 @@ ToText = Callable[[str], str]
 # Analysis keys copied into their own columns for fast filtering and ranking.
 DENORMALISED = ("degree", "degree_level", "seniority", "years_min", "ml")
 CHUNK = 500  # ids per IN (...) query, far below every database's parameter limit
+PROGRESS_EVERY = 100  # postings between two progress reports
 
 
 @dataclass
@@ -161,8 +162,10 @@ def store_postings(
     analyse: Analyse | None = None,
     to_text: ToText | None = None,
     now: dt.datetime | None = None,
+    progress: Callable[[int], None] | None = None,
 ) -> IngestResult:
-    """Upsert `postings` (one board's full listing, or an imported file) in `session`."""
+    """Upsert `postings` (one board's full listing, or an imported file) in `session`;
+    `progress(n)` hears of every n-th posting read (analysis is most of the time)."""
     from sqlalchemy import insert, update
 
     from hireable.store.models import Posting, utcnow
@@ -179,7 +182,9 @@ def store_postings(
     touched: list[int] = []
     reopened: list[int] = []
     seen_ids: set[int] = set()
-    for source, p in items:
+    for done, (source, p) in enumerate(items, start=1):
+        if progress is not None and done % PROGRESS_EVERY == 0:
+            progress(done)
         if board is not None and single_company:
             p.company = board.company or p.company or board.name
         text = to_text(p.description or "")

@@ -112,15 +112,21 @@ def import_file(
     *,
     source: str | None = None,
     mapping: dict[str, str] | None = None,
+    progress: Callable[[int], None] | None = None,
 ) -> IngestResult:
-    """Import every posting of a file in one transaction (nothing is stored if any is bad)."""
+    """Import every posting of a file in one transaction (nothing is stored if any is bad);
+    `progress(n)` hears how many postings have been read so far."""
     from hireable.sources.files import load_file
 
     postings = load_file(path, source=source, mapping=mapping)
     default = postings[0].source if postings else f"file:{path.stem}"
     with session_factory() as session:
         result = store_postings(
-            session, postings, default_source=default or f"file:{path.stem}", single_company=False
+            session,
+            postings,
+            default_source=default or f"file:{path.stem}",
+            single_company=False,
+            progress=progress,
         )
     result.label = f"file:{source}" if source else str(path.name)
     return result
