@@ -65,6 +65,28 @@ def test_huggingface_follows_link_pagination(cli_sqlite, net):
     assert "alice/scratch" in cli_sqlite("import", "huggingface", "alice").out
 
 
+def test_a_spinner_shows_on_a_terminal_and_leaves_the_report_alone(cli_sqlite, net, monkeypatch):
+    import io
+
+    from rich.console import Console
+
+    from hireable.cli import common
+
+    buffer = io.StringIO()
+    monkeypatch.setattr(
+        common, "err_console", lambda: Console(file=buffer, force_terminal=True, width=100)
+    )
+    hf_routes(net)
+    result = cli_sqlite("import", "huggingface", "alice")
+    assert result.code == 0, result.err
+    assert "importing alice from Hugging Face" in buffer.getvalue()
+    assert "3 added" in result.out  # the report still goes to stdout
+    buffer.truncate(0)
+    with common.working("importing [bold]x[/bold]"):  # names are text, not markup
+        pass
+    assert "importing [bold]x[/bold]" in buffer.getvalue()
+
+
 def test_huggingface_unknown_user(cli_sqlite, net):
     result = cli_sqlite("import", "huggingface", "ghost")
     assert result.code == 1

@@ -76,10 +76,11 @@ def progress_bar(what: str, total: float | None, *, show: bool = True) -> Iterat
     (`done` against `total`, e.g. bytes read; `count` items so far). Shown only where stderr is
     a terminal (never in pipes, files or tests) and `show` holds (False, say, while the job
     writes its own output to the same terminal)."""
+    from rich.markup import escape
     from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 
     err = err_console()
-    columns = [TextColumn(f"{what} {{task.fields[count]:,}}"), BarColumn()]
+    columns = [TextColumn(f"{escape(what)} {{task.fields[count]:,}}"), BarColumn()]
     if total is not None:
         columns.append(TimeRemainingColumn())
     with Progress(
@@ -99,6 +100,26 @@ def progress_bar(what: str, total: float | None, *, show: bool = True) -> Iterat
 
 
 Tick = Callable[[float, int], None]
+
+
+@contextmanager
+def working(what: str) -> Iterator[None]:
+    """A transient spinner on stderr (where it is a terminal) while a network job runs."""
+    from rich.markup import escape
+    from rich.progress import Progress, SpinnerColumn, TextColumn
+
+    err = err_console()
+    with Progress(
+        SpinnerColumn(),
+        TextColumn(escape(what)),  # names in it are text, not markup
+        console=err,
+        transient=True,
+        disable=not err.is_terminal,
+        redirect_stdout=False,
+        redirect_stderr=False,
+    ) as spinner:
+        spinner.add_task(what, total=None)
+        yield
 
 
 def print_json(data: Any) -> None:

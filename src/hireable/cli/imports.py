@@ -89,10 +89,13 @@ def import_github(
     ),
 ) -> None:
     """Merged pull requests into others' repositories, and your repositories people use."""
-    from hireable.cli.common import session, settings
+    from hireable.cli.common import session, settings, working
     from hireable.services.verify import Sources, import_github
 
-    with Sources.open(settings(), use_token=not no_token, detail_budget=details) as src:
+    with (
+        working(f"importing {user}'s record from GitHub"),
+        Sources.open(settings(), use_token=not no_token, detail_budget=details) as src,
+    ):
         with session() as s:
             report = import_github(s, src, user.strip().lstrip("@"), today=_today())
     render(report)
@@ -102,10 +105,13 @@ def import_github(
 @import_app.command("huggingface")
 def import_huggingface(user: str = typer.Argument(..., help="A Hugging Face user or org.")) -> None:
     """Your public models, datasets and Spaces with downloads and likes."""
-    from hireable.cli.common import session, settings
+    from hireable.cli.common import session, settings, working
     from hireable.services.verify import Sources, import_huggingface
 
-    with Sources.open(settings(), use_token=False) as src:
+    with (
+        working(f"importing {user} from Hugging Face"),
+        Sources.open(settings(), use_token=False) as src,
+    ):
         with session() as s:
             report = import_huggingface(s, src, user.strip(), today=_today())
     render(report)
@@ -119,14 +125,17 @@ def import_kaggle(
     ),
 ) -> None:
     """Your ranked Kaggle competition results (your API key, or a CSV you write)."""
-    from hireable.cli.common import session, settings
+    from hireable.cli.common import session, settings, working
     from hireable.services.verify import Sources, import_kaggle, import_kaggle_csv
 
     if csv is not None:
         with session() as s:
             report = import_kaggle_csv(s, csv, today=_today())
     else:
-        with Sources.open(settings(), use_token=False) as src:
+        with (
+            working("importing your Kaggle results"),
+            Sources.open(settings(), use_token=False) as src,
+        ):
             with session() as s:
                 report = import_kaggle(s, src, today=_today())
     render(report)
@@ -145,10 +154,10 @@ def import_papers(
     ),
 ) -> None:
     """Your papers with venue and citations; preprints count less than peer-reviewed papers."""
-    from hireable.cli.common import session, settings
+    from hireable.cli.common import session, settings, working
     from hireable.services.verify import Sources, import_papers
 
-    with Sources.open(settings(), use_token=False) as src:
+    with working("importing your papers"), Sources.open(settings(), use_token=False) as src:
         with session() as s:
             report = import_papers(
                 s,
