@@ -2,8 +2,9 @@
 compare with the analyser's own time on the same postings. Prints figures; asserts nothing.
 
 The file repeats ../shared/data/postings/corpus.jsonl with unique ids, each copy under its own
-source, so cross-source duplicate detection does real work (every copy after the first collapses
-into the first). Without ../shared, synthetic postings are used.
+source and with its own footer line, so cross-source duplicate detection does real work (every
+copy after the first is a near-duplicate and collapses into the first). Without ../shared,
+synthetic postings are used.
 
     .venv/bin/python benchmarks/bench_ingest.py [N]
 """
@@ -50,7 +51,10 @@ def build(n: int, path: Path) -> list[dict]:
     for i in range(n):
         r = dict(base[i % len(base)])
         r["id"] = f"{r.get('id')}#{i}"
-        r["source"] = f"copy{i // len(base)}"
+        copy = i // len(base)
+        r["source"] = f"copy{copy}"
+        if copy:  # a repost elsewhere: the same ad with that board's own footer
+            r["description"] = f"{r.get('description') or ''}\n\nApply on board {copy}."
         records.append(r)
     path.write_text("".join(json.dumps(r) + "\n" for r in records))
     return records

@@ -47,15 +47,18 @@ def dedupe_key(company: str | None, title: str | None) -> str | None:
     return f"{c}|{t}" if c and t else None
 
 
-Shingles = frozenset[tuple[str, ...]]
+# A shingle is kept as the hash of its word triple: sets of ints intersect faster than sets of
+# tuples, and two different triples share a 64-bit hash with negligible chance. (Hashes of text
+# vary between processes, so shingles are compared only within one run, never stored.)
+Shingles = frozenset[int]
 
 
 def shingles(text: str) -> Shingles:
-    """The set of consecutive word triples (single words for very short texts)."""
+    """The set of consecutive word triples (single words for very short texts), hashed."""
     words = re.findall(r"[a-z0-9]+", _fold(text))
     if len(words) < SHINGLE:
-        return frozenset((w,) for w in words)
-    return frozenset(zip(*(words[i:] for i in range(SHINGLE)), strict=False))
+        return frozenset(map(hash, ((w,) for w in words)))
+    return frozenset(map(hash, zip(*(words[i:] for i in range(SHINGLE)), strict=False)))
 
 
 def jaccard(a: Shingles, b: Shingles) -> float:
@@ -69,11 +72,17 @@ class _Entry:
     id: int
     source: str
     load_text: Callable[[], str]
+    _text: str | None = None
     _shingles: Shingles | None = None
+
+    def text(self) -> str:
+        if self._text is None:
+            self._text = self.load_text()
+        return self._text
 
     def shingles(self) -> Shingles:
         if self._shingles is None:
-            self._shingles = shingles(self.load_text())
+            self._shingles = shingles(self.text())
         return self._shingles
 
 
@@ -90,10 +99,12 @@ class DedupeIndex:
     def find(self, key: str | None, source: str, text: str) -> int | None:
         """The id of a canonical posting from another source this one duplicates, if any."""
         candidates = [e for e in self.by_key.get(key or "", []) if e.source != source]
-        if not candidates:
-            return None
-        mine = shingles(text)
+        mine: Shingles | None = None
         for entry in candidates:
+            if entry.text() == text:  # the same ad reposted word for word: similarity 1
+                return entry.id
+            if mine is None:
+                mine = shingles(text)
             if jaccard(mine, entry.shingles()) >= THRESHOLD:
                 return entry.id
         return None
