@@ -47,6 +47,17 @@ def test_scanner_name_says_which_runs() -> None:
     assert scanner_name() == "compiled"
 
 
+def test_a_build_from_other_sources_is_not_used(monkeypatch: pytest.MonkeyPatch) -> None:
+    from hireable.postings import accel
+
+    assert accel._load() is cscan  # the build matches these sources
+    monkeypatch.setattr(cscan, "VERSION", accel.VERSION - 1)
+    assert accel._load() is None  # left over from older sources: the reference runs
+    monkeypatch.setenv("HIREABLE_PURE_PYTHON", "1")
+    monkeypatch.setattr(cscan, "VERSION", accel.VERSION)
+    assert accel._load() is None
+
+
 @pytest.mark.parametrize("text", CUT_CASES)
 def test_cut_matches_the_regexes_on_hand_made_cases(text: str) -> None:
     for lined_text in (text, text + "\n" * len(text)):  # cut as glued text, then as lined text

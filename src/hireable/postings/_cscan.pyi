@@ -1,6 +1,8 @@
 # Types of the compiled scanner built from _cscan_src/ (see module.c there and accel.py).
 from collections.abc import Iterable
 
+VERSION: int
+
 class KeyTrie:
     def __init__(self, keys: Iterable[str], edges: str, *, anywhere: bool = False) -> None: ...
     def find(self, text: str, /) -> dict[str, list[int]]: ...

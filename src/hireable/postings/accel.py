@@ -2,13 +2,16 @@
 
 `cscan` is that module, or None: callers then run their pure-Python reference, which gives the
 same results more slowly. Setting HIREABLE_PURE_PYTHON=1 forces the reference (for comparing
-the two in tests and benchmarks).
+the two in tests and benchmarks). A build from other sources than these (`VERSION` differs:
+an editable install not rebuilt after an update) is not used either.
 """
 
 from __future__ import annotations
 
 import os
 from types import ModuleType
+
+VERSION = 2  # _cscan_src/module.c's CSCAN_VERSION for these sources
 
 
 def _load() -> ModuleType | None:
@@ -18,7 +21,7 @@ def _load() -> ModuleType | None:
         from hireable.postings import _cscan
     except ImportError:  # built without a C compiler: the optional extension was skipped
         return None
-    return _cscan
+    return _cscan if getattr(_cscan, "VERSION", None) == VERSION else None
 
 
 cscan = _load()

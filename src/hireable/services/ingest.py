@@ -261,9 +261,7 @@ def store_postings(
     return result
 
 
-def _close_missing(
-    session: Session, board_id: int, seen: set[int], now: dt.datetime
-) -> list[int]:
+def _close_missing(session: Session, board_id: int, seen: set[int], now: dt.datetime) -> list[int]:
     from sqlalchemy import select, update
 
     from hireable.store.models import Posting

@@ -17,6 +17,11 @@
  */
 #include "cscan.h"
 
+/* accel.py loads this module only when the numbers match: a build left over from older sources
+ * (an editable install not rebuilt after a pull) is skipped, not half-used. Change both when
+ * the module's functions change. */
+#define CSCAN_VERSION 2
+
 static struct PyModuleDef module_def = {
     PyModuleDef_HEAD_INIT,
     .m_name = "hireable.postings._cscan",
@@ -34,6 +39,10 @@ PyMODINIT_FUNC PyInit__cscan(void)
         return NULL;
     if (PyModule_AddFunctions(m, cscan_lines_methods) < 0
         || PyModule_AddFunctions(m, cscan_headings_methods) < 0) {
+        Py_DECREF(m);
+        return NULL;
+    }
+    if (PyModule_AddIntConstant(m, "VERSION", CSCAN_VERSION) < 0) {
         Py_DECREF(m);
         return NULL;
     }
