@@ -111,7 +111,7 @@ def main(argv: list[str] | None = None) -> None:
         print(f"input: {args.n} postings, {size / 1e6:.1f} MB ({args.corpus.name})")
         load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
         print(f"machine: {os.cpu_count()} CPUs, load average {load} (other work skews timings)")
-        print(f"scanner: {scanner_name()} (HIREABLE_PURE_PYTHON=1 runs the pure-Python one)")
+        print(f"scanner: {scanner_name()}; HIREABLE_PURE_PYTHON=1 runs the pure-Python one")
         n_floor, t_floor = time_floor(path)
         print(f"floor (json + lower + 1 regex): {n_floor / t_floor:,.0f} postings/s")
         n_one, t_one = time_analyser(path, 1)

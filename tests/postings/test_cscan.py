@@ -50,12 +50,13 @@ def test_scanner_name_says_which_runs() -> None:
 def test_a_build_from_other_sources_is_not_used(monkeypatch: pytest.MonkeyPatch) -> None:
     from hireable.postings import accel
 
-    assert accel._load() is cscan  # the build matches these sources
+    assert accel._load() == (cscan, "")  # the build matches these sources
     monkeypatch.setattr(cscan, "VERSION", accel.VERSION - 1)
-    assert accel._load() is None  # left over from older sources: the reference runs
+    module, why = accel._load()  # left over from older sources: the reference runs
+    assert module is None and "rebuild" in why
     monkeypatch.setenv("HIREABLE_PURE_PYTHON", "1")
     monkeypatch.setattr(cscan, "VERSION", accel.VERSION)
-    assert accel._load() is None
+    assert accel._load() == (None, "HIREABLE_PURE_PYTHON is set")
 
 
 @pytest.mark.parametrize("text", CUT_CASES)

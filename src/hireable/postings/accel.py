@@ -14,19 +14,22 @@ from types import ModuleType
 VERSION = 2  # _cscan_src/module.c's CSCAN_VERSION for these sources
 
 
-def _load() -> ModuleType | None:
+def _load() -> tuple[ModuleType | None, str]:
+    """(the compiled scanner or None, why it is not used)."""
     if os.environ.get("HIREABLE_PURE_PYTHON", "").strip() not in ("", "0"):
-        return None
+        return None, "HIREABLE_PURE_PYTHON is set"
     try:
         from hireable.postings import _cscan
     except ImportError:  # built without a C compiler: the optional extension was skipped
-        return None
-    return _cscan if getattr(_cscan, "VERSION", None) == VERSION else None
+        return None, "not built (no C compiler at install?)"
+    if getattr(_cscan, "VERSION", None) != VERSION:
+        return None, "built from older sources: rebuild with `pip install -e .` or `make`"
+    return _cscan, ""
 
 
-cscan = _load()
+cscan, _why_not = _load()
 
 
 def scanner_name() -> str:
-    """Which implementation runs, for benchmark and diagnostic output."""
-    return "compiled" if cscan is not None else "pure Python"
+    """Which implementation runs (and why not the compiled one), for benchmark output."""
+    return "compiled" if cscan is not None else f"pure Python ({_why_not})"
