@@ -139,10 +139,10 @@ def evidence_add(
 def _add_from_url(
     url: str, *, title: str | None, skills: list[str], metric_pairs: list[str], today: dt.date
 ) -> None:
-    from hireable.cli.common import console, session, settings
+    from hireable.cli.common import console, session, settings, working
     from hireable.services.verify import Sources, add_from_url
 
-    with Sources.open(settings()) as src, session() as s:
+    with working(f"verifying {url}"), Sources.open(settings()) as src, session() as s:
         line = add_from_url(
             s, src, url, today=today, title=title, skills=skills, metric_pairs=metric_pairs
         )
@@ -160,11 +160,15 @@ def evidence_refresh(
     evidence_id: int | None = typer.Argument(None, metavar="[ID]", help="One item (default all)."),
 ) -> None:
     """Verify api items again at their source: stars, citations and downloads move."""
-    from hireable.cli.common import session, settings
+    from hireable.cli.common import session, settings, working
     from hireable.cli.imports import render, stop_if_limited
     from hireable.services.verify import Sources, refresh
 
-    with Sources.open(settings()) as src, session() as s:
+    with (
+        working("verifying evidence at its sources"),
+        Sources.open(settings()) as src,
+        session() as s,
+    ):
         report = refresh(s, src, today=_today(), evidence_id=evidence_id)
     render(report)
     stop_if_limited(report)
