@@ -39,6 +39,20 @@ from hireable.postings.analyse import analyse
         # Glued bullets.
         ("QualificationsBachelor's degree in Math2+ years of experience in analytics", 2),
         ("- BA in HR or related field preferred 5+ years HR experience in operations", 5),
+        # A bullet that says what was done those years is experience too.
+        ("Requirements\n- 4+ years performing statistical analysis", 4),
+        ("- 4-6 years as an individual contributor on a data team", 4),
+        ("- 3+ years performing data analysis\n- 5+ years managing analysts", 5),
+        ("- 5 years running as a best place to work", None),  # history, not experience
+        # A preferred degree is no path of its own: years in its (glued) bullet add to the
+        # required path's instead of offering an easier one.
+        (
+            "- Master's degree required, 7+ years of work experience in data science\n"
+            "- 3+ years of experience leading a data science team Expert understanding of "
+            "statistical analysis, model development and data science techniques Familiarity with "
+            "data visualization Preferred: Ph.D in a related field",
+            7,
+        ),  # fmt: skip
     ],
 )
 def test_years(text: str, years: int | None) -> None:

@@ -202,7 +202,7 @@ class DegreeResult:
     degree: str
     level: str
     span: tuple[int, int] | None  # the deciding segment
-    segments: frozenset[int]  # every segment that asks for a degree
+    segments: frozenset[int]  # every segment that asks for a degree (a preference is no path)
 
 
 def analyse_degree(doc: Doc) -> DegreeResult:
@@ -214,7 +214,7 @@ def analyse_degree(doc: Doc) -> DegreeResult:
     winners = [g for g in groups if STATUS_ORDER.index(g.status) == best]
     level = min((g.level for g in winners), key=RANK.__getitem__)
     decider = next(g for g in winners if g.level == level)
-    segments = frozenset(g.seg for g in groups)
+    segments = frozenset(g.seg for g in groups if g.status != "preferred")
     return DegreeResult(STATUS_ORDER[best], level, (decider.start, decider.end), segments)
 
 

@@ -50,6 +50,11 @@ _SOFT = re.compile(
 # "- 3+ years of SQL", "5 years in a data role".
 _BULLET_LEAD = re.compile(r"[-–*•\s]*(?:minimum of |at least |min\.? )?")
 _SKILL_YEARS = re.compile(r"\s+(?:of|in|with|working|using|building|doing|developing|hands)\b")
+# So is one that says what was done those years ("4+ years performing statistical analysis",
+# "4-6 years as an individual contributor"). In a company blurb this could be history ("15 years
+# helping retailers grow"), but no section is excluded: on the corpus that never happened, while
+# requirements under headings the segmenter does not know often read this way.
+_DOING_YEARS = re.compile(r"\s+(?:as an?|[a-z]{2,}ing)\b")
 _SOFTLY = re.compile(r"(?:preferabl|ideall)y,?\s*(?:at least\s*)?$")
 _CLAUSE_END = re.compile(r"[;(]|\.\s|\s[—–-]\s|,\s(?=more|ideally|preferably)")
 _ALTERNATIVE = re.compile(r"\bor\b")
@@ -146,7 +151,7 @@ def _is_requirement(doc: Doc, seg: int, start: int, end: int) -> bool:
         _ABOUT_WORK.search(after)
         or _ABOUT_WORK.search(lower[seg_start:start])
         or _BULLET_LEAD.fullmatch(before)
-        and _SKILL_YEARS.match(lower, end)
+        and (_SKILL_YEARS.match(lower, end) or _DOING_YEARS.match(lower, end))
     ):
         return False
     if doc.sections[seg] == "pref":
