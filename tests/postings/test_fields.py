@@ -39,6 +39,9 @@ from hireable.postings.analyse import analyse
         # Glued bullets.
         ("QualificationsBachelor's degree in Math2+ years of experience in analytics", 2),
         ("- BA in HR or related field preferred 5+ years HR experience in operations", 5),
+        ("- Minimum 5-7 years of business intelligence analytics", 5),
+        ("- Minimum 2 years within an analyst role", 2),
+        ("- 3+ years at a consulting firm", 3),
         # A bullet that says what was done those years is experience too.
         ("Requirements\n- 4+ years performing statistical analysis", 4),
         ("- 4-6 years as an individual contributor on a data team", 4),

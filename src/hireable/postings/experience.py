@@ -48,8 +48,10 @@ _SOFT = re.compile(
 )
 # A bullet that opens with the count is a requirement even without the word "experience":
 # "- 3+ years of SQL", "5 years in a data role".
-_BULLET_LEAD = re.compile(r"[-–*•\s]*(?:minimum of |at least |min\.? )?")
-_SKILL_YEARS = re.compile(r"\s+(?:of|in|with|working|using|building|doing|developing|hands)\b")
+_BULLET_LEAD = re.compile(r"[-–*•\s]*(?:minimum (?:of )?|at least |min\.? )?")
+_SKILL_YEARS = re.compile(
+    r"\s+(?:of|in|with|within|at|working|using|building|doing|developing|hands)\b"
+)
 # So is one that says what was done those years ("4+ years performing statistical analysis",
 # "4-6 years as an individual contributor"). In a company blurb this could be history ("15 years
 # helping retailers grow"), but no section is excluded: on the corpus that never happened, while
