@@ -98,6 +98,14 @@ CASES = [
     ("Top universities partner with us to offer courses and degrees to millions.", "none", "none"),
     ("One of the best undergraduate public universities in the state.", "none", "none"),
     ("", "none", "none"),
+    # "Master" as a degree only where a degree reads on, not in a name or as a noun for skill.
+    ("Requirements\n- You are a master at analyzing big data", "none", "none"),
+    ("Maintain the Master Patient Index, as required.", "none", "none"),
+    ("Merge feature branches into master with review.", "none", "none"),
+    ("Requirements\n- Master in Statistics or a related field", "required", "master"),
+    ("Requirements\n- PhD or Master + 2 years of experience", "required", "master"),
+    ("Requirements\n- PhD, or master with 3+ years of experience", "required", "master"),
+    ("Requirements\n- Bachelor/Master in Computer Science", "required", "bachelor"),
 ]
 
 

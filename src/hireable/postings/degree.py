@@ -41,8 +41,13 @@ DEGREE_RULES = (
     rule(
         "master",
         ("master",),
-        # not "scrum master", nor the verb ("master the tools")
-        r"(?<!scrum )master(?:'|’)?s?(?!\s*(?:data|file|schedule|scheduler|of ceremonies|card))\b"
+        # not "scrum master", nor the verb ("master the tools"); a bare "master" only where a
+        # degree reads on ("Master in Statistics", "Bachelor/Master", "PhD or Master + 2 years",
+        # "master with 3+ years"), not in a name ("Master Patient Index", "master branch")
+        r"(?<!scrum )master(?:(?:'|’)?s\b"
+        r"|(?=[ \t]*(?:degrees?\b|of\b|in\b|or\b|and\b|level\b|[/,();.+&\n]|$"
+        r"|with \d|with (?:one|two|three|four|five|six|seven|eight|nine|ten)\b)))"
+        r"(?!\s*(?:data|file|schedule|scheduler|of ceremonies|card))"
         r"(?!\s+(?:the|a|an|new|our|your|these|this|it)\b)"
         r"(?:\s+(?:of \w+|degree))?",
     ),
