@@ -98,6 +98,20 @@ CASES = [
     ("Top universities partner with us to offer courses and degrees to millions.", "none", "none"),
     ("One of the best undergraduate public universities in the state.", "none", "none"),
     ("", "none", "none"),
+    # A degree offered as the other route of an experience requirement before it.
+    (
+        "Requirements\n- 8+ years of experience in reporting or analytics\n"
+        "- or a Master's degree in a quantitative field",
+        "equivalent",
+        "master",
+    ),
+    # ... but a list of degree paths is no such route.
+    (
+        "Requirements\n- Bachelor's degree with 6 years of experience\n"
+        "- or Master's degree with 4 years of experience",
+        "required",
+        "bachelor",
+    ),
     # "Master" as a degree only where a degree reads on, not in a name or as a noun for skill.
     ("Requirements\n- You are a master at analyzing big data", "none", "none"),
     ("Maintain the Master Patient Index, as required.", "none", "none"),

@@ -39,6 +39,11 @@ from hireable.postings.analyse import analyse
         # Glued bullets.
         ("QualificationsBachelor's degree in Math2+ years of experience in analytics", 2),
         ("- BA in HR or related field preferred 5+ years HR experience in operations", 5),
+        # A count its own clause calls required stays one under a soft heading.
+        ("Preferred education & experience:\n- 10+ years of work experience required.", 10),
+        ("Preferred education & experience:\n- 10+ years of work experience.", None),
+        # "Preferred location" is no soft heading: the requirements under it stay required.
+        ("Preferred location: Charlotte\n- 6+ years of experience in compliance", 6),
         ("- Minimum 5-7 years of business intelligence analytics", 5),
         ("- Minimum 2 years within an analyst role", 2),
         ("- 3+ years at a consulting firm", 3),

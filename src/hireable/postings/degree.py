@@ -139,6 +139,11 @@ _SUBSTITUTE_REACH = 6  # segments after the degree read for a substitution sente
 _SUBSTITUTE_WORDS = ("lieu", "substitut", "waive", "replace", "considered", "accepted")
 # A segment that opens with "or ..." continues the previous one's alternatives.
 _OR_LEAD = re.compile(r"(?:or|and/or)\s+(?:\w+\s+){0,4}(?:experience|years?)\b")
+_OR_BEFORE_DEGREE = re.compile(r"(?:or|and/or)\s+(?:(?:a|an|the)\s+)?")
+_YEARS_OF_EXPERIENCE = re.compile(
+    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
+    r"\+?\s*(?:-\s*\d+\s*)?(?:years?|yrs)\b[^.;]*\bexperience\b"
+)
 # Degrees that are not asked of the candidate: company blurbs, benefits, the team's résumé.
 # (Every alternative starts with a letter, not a group: the engine then skips the positions no
 # alternative can start at.)
@@ -259,6 +264,9 @@ def _groups(doc: Doc) -> list[Group]:
     for g in groups:
         if g.status != "required":
             continue
+        if _after_experience(doc, g, {h.seg for h in groups}):
+            g.status = "equivalent"  # "8+ years of experience ... / or a Master's degree"
+            continue
         route = _next_alternative(doc, g.seg)
         if route is None:
             route = _substitute_near(doc, g.seg)
@@ -267,6 +275,20 @@ def _groups(doc: Doc) -> list[Group]:
             # The evidence runs on to the sentence that opens the other route.
             g.end = doc.ends[route] if doc.ends[route] - g.start <= _MAX_EVIDENCE else g.end
     return groups
+
+
+def _after_experience(doc: Doc, g: Group, degree_segments: set[int]) -> bool:
+    """The degree is the other route of an experience requirement just before it: its segment
+    opens with "or" right before the degree, and the previous one asks for years of experience
+    and names no degree ("8+ years of experience in reporting / or a Master's degree in a
+    quantitative field"; not a list of degree paths, "BS with 6 years / or MS with 4 years")."""
+    if g.seg == 0 or g.seg - 1 in degree_segments:
+        return False
+    lead = doc.lower[doc.starts[g.seg] : g.first].lstrip("-–* ")
+    if _OR_BEFORE_DEGREE.fullmatch(lead) is None:
+        return False
+    before = doc.lower[doc.starts[g.seg - 1] : doc.ends[g.seg - 1]]
+    return _YEARS_OF_EXPERIENCE.search(before) is not None
 
 
 def _join_alternatives(lower: str, groups: list[Group]) -> None:

@@ -57,6 +57,7 @@ _SKILL_YEARS = re.compile(
 # helping retailers grow"), but no section is excluded: on the corpus that never happened, while
 # requirements under headings the segmenter does not know often read this way.
 _DOING_YEARS = re.compile(r"\s+(?:as an?|[a-z]{2,}ing)\b")
+_REQUIRED = re.compile(r"\b(?:required|requires?|must|mandatory)\b")
 _SOFTLY = re.compile(r"(?:preferabl|ideall)y,?\s*(?:at least\s*)?$")
 _CLAUSE_END = re.compile(r"[;(]|\.\s|\s[—–-]\s|,\s(?=more|ideally|preferably)")
 _ALTERNATIVE = re.compile(r"\bor\b")
@@ -156,12 +157,14 @@ def _is_requirement(doc: Doc, seg: int, start: int, end: int) -> bool:
         and (_SKILL_YEARS.match(lower, end) or _DOING_YEARS.match(lower, end))
     ):
         return False
-    if doc.sections[seg] == "pref":
-        return False
     limit = min(seg_end, end + _CLAUSE_CHARS)
     stop = _CLAUSE_END.search(lower, end, limit)
     clause_after = lower[end : stop.start() if stop else limit]
     lead = lower[seg_start:start]
+    if doc.sections[seg] == "pref":
+        # Under a soft heading only a count its own clause calls required stays one
+        # ("Preferred experience: ... 10+ years of work experience required.").
+        return _REQUIRED.search(clause_after) is not None
     return not (_SOFT.search(clause_after) or _SOFT.search(lead[:25]) or _SOFTLY.search(lead))
 
 

@@ -138,6 +138,11 @@ _ANY_HEADING_ASCII = re.compile("|".join(f"(?:{p})" for _, p in HEADINGS))
 _MAX_HEADING_TAIL = 4
 _MAX_HEADING_CHARS = 60
 _NOT_HEADING_TAIL = frozenset("with in of using to on at from is are a an as for".split())
+# What a soft word may head besides qualifications: a place, a date, hours, pay.
+_NOT_QUALIFICATIONS = re.compile(
+    r"(?:locations?|start|shifts?|schedules?|hours|pay|salary|compensation|contact|pronouns)",
+    re.IGNORECASE,
+)
 # (Possessive: a word is read whole, so nothing is tried twice; the matches are the same.)
 _SOFT_LEAD_WORDS = ("qualifications", "skills", "requirements")
 _SOFT_LEAD_PATTERN = rf"(?:\S++\s++){{1,2}}(?:{'|'.join(_SOFT_LEAD_WORDS)})"
@@ -313,6 +318,8 @@ def _heading_kind(seg: str) -> tuple[str, bool]:
     if rest[:1].isalpha():
         return "", False  # a word that merely starts like a heading ("Skillset", "Experienced")
     body = rest.strip(" :")
+    if kind == "pref" and _NOT_QUALIFICATIONS.match(body):
+        return "", False  # "Preferred location: Charlotte" softens no qualification
     if rest.lstrip().startswith(":") or seg.endswith(":"):
         return kind, not body
     words = body.split()
