@@ -105,7 +105,19 @@ CASES = [
         "equivalent",
         "master",
     ),
+    ("Requirements\n- 2+ years industry experience or PhD in a related field", "equivalent", "phd"),
+    (
+        "Requirements\n- A minimum of 5 years of related experience, or a Master's degree in "
+        "Computer Science",
+        "equivalent",
+        "master",
+    ),
     # ... but a list of degree paths is no such route.
+    (
+        "Requirements\n- Bachelor's degree with 5 years of experience, or a Master's degree",
+        "required",
+        "bachelor",
+    ),
     (
         "Requirements\n- Bachelor's degree with 6 years of experience\n"
         "- or Master's degree with 4 years of experience",

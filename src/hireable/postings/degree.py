@@ -140,6 +140,12 @@ _SUBSTITUTE_WORDS = ("lieu", "substitut", "waive", "replace", "considered", "acc
 # A segment that opens with "or ..." continues the previous one's alternatives.
 _OR_LEAD = re.compile(r"(?:or|and/or)\s+(?:\w+\s+){0,4}(?:experience|years?)\b")
 _OR_BEFORE_DEGREE = re.compile(r"(?:or|and/or)\s+(?:(?:a|an|the)\s+)?")
+# ... and the same within one statement, the "or" right after the experience it offers instead.
+_EXPERIENCE_OR = re.compile(
+    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\+?\s*(?:-\s*\d+\s*)?"
+    r"(?:years?|yrs)\b[^.;]{0,40}\bexperience\b[^.;]{0,30}?,?\s*\b(?:or|and/or)\s+"
+    r"(?:(?:a|an|the)\s+)?$"
+)
 _YEARS_OF_EXPERIENCE = re.compile(
     r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
     r"\+?\s*(?:-\s*\d+\s*)?(?:years?|yrs)\b[^.;]*\bexperience\b"
@@ -264,7 +270,7 @@ def _groups(doc: Doc) -> list[Group]:
     for g in groups:
         if g.status != "required":
             continue
-        if _after_experience(doc, g, {h.seg for h in groups}):
+        if _after_experience(doc, g, groups):
             g.status = "equivalent"  # "8+ years of experience ... / or a Master's degree"
             continue
         route = _next_alternative(doc, g.seg)
@@ -277,14 +283,18 @@ def _groups(doc: Doc) -> list[Group]:
     return groups
 
 
-def _after_experience(doc: Doc, g: Group, degree_segments: set[int]) -> bool:
-    """The degree is the other route of an experience requirement just before it: its segment
-    opens with "or" right before the degree, and the previous one asks for years of experience
-    and names no degree ("8+ years of experience in reporting / or a Master's degree in a
-    quantitative field"; not a list of degree paths, "BS with 6 years / or MS with 4 years")."""
-    if g.seg == 0 or g.seg - 1 in degree_segments:
-        return False
+def _after_experience(doc: Doc, g: Group, groups: list[Group]) -> bool:
+    """The degree is the other route of an experience requirement just before it, one that
+    names no degree (not a list of degree paths, "BS with 6 years, or MS with 4 years"): "5
+    years of related experience, or a Master's degree", or the same across two segments, "8+
+    years of experience in reporting / or a Master's degree in a quantitative field"."""
+    if any(h.seg == g.seg and h.first < g.first for h in groups):
+        return False  # a degree before it in its segment: paths, not experience
     lead = doc.lower[doc.starts[g.seg] : g.first].lstrip("-–* ")
+    if _EXPERIENCE_OR.search(lead):
+        return True
+    if g.seg == 0 or any(h.seg == g.seg - 1 for h in groups):
+        return False
     if _OR_BEFORE_DEGREE.fullmatch(lead) is None:
         return False
     before = doc.lower[doc.starts[g.seg - 1] : doc.ends[g.seg - 1]]
