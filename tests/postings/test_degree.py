@@ -98,6 +98,12 @@ CASES = [
     ("Top universities partner with us to offer courses and degrees to millions.", "none", "none"),
     ("One of the best undergraduate public universities in the state.", "none", "none"),
     ("", "none", "none"),
+    # A minimum grade is no requirement of the degree itself.
+    (
+        "Preferred: a four year college degree in business, with a minimum 3.40 GPA.",
+        "preferred",
+        "bachelor",
+    ),
     # A degree offered as the other route of an experience requirement before it.
     (
         "Requirements\n- 8+ years of experience in reporting or analytics\n"

@@ -33,6 +33,8 @@ from hireable.postings.analyse import analyse
         ("Nice to have\n- 5+ years of experience with Spark", None),
         ("- 2+ years of experience with SQL — more experience preferred", 2),
         ("- 3+ years of experience, preferably in fintech", 3),
+        ("Requirements\n- Recent college grads, or preferred 2+ years of experience\n- SQL", None),
+        ("- Degree in statistics preferred 2 years of experience in BI", 2),  # glued items
         # Not experience: company history, ages.
         ("Founded 25 years ago, we have been in business for over 10 years.", None),
         ("Backed by more than 65 years of experience, Acme is a leader.", None),

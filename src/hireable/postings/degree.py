@@ -198,6 +198,11 @@ _BUT_SOFT = re.compile(
     r"\s*,?\s*(?:but|though|although)\b[^.;]{0,40}?(?:prefer|plus|desir|nice|ideal)"
 )
 _NOT_REQUIRED = re.compile(r"\bnot (?:an? )?(?:required|requirement|mandatory)\b")
+# Strict words after a degree that are not about the degree: its negation, and a minimum grade
+# ("a degree in business, with a minimum 3.40 GPA" under "Preferred:" stays preferred).
+_NOT_STRICT = re.compile(
+    _NOT_REQUIRED.pattern + r"|\bminimum (?:of )?(?:an? )?(?:[\d.]+ )?(?:cumulative )?gpa\b"
+)
 _NEG_REACH = 60  # characters before and after a mention read for its negation
 _NEGATED_OTHER = re.compile(r"^.*\bnot (?:an? )?(?:required|necessary|needed)\W*but\b", re.DOTALL)
 
@@ -369,7 +374,7 @@ def _status(doc: Doc, seg: int, before: str, after: str) -> str:
     # "not required" softens this degree ("preferably, but not required, a degree"), unless it
     # closed a negated one before a "but" ("a PhD is not required, but a master's is").
     lead = _NEGATED_OTHER.sub("", before[-60:])
-    strict_after = _NOT_REQUIRED.sub("", after)
+    strict_after = _NOT_STRICT.sub("", after)
     if _STRICT.search(strict_after) or (_STRICT.search(lead) and not _SOFT.search(lead)):
         return "required"
     if _SOFT.search(after) or _SOFT.search(lead) or doc.sections[seg] == "pref":

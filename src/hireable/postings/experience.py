@@ -58,7 +58,9 @@ _SKILL_YEARS = re.compile(
 # requirements under headings the segmenter does not know often read this way.
 _DOING_YEARS = re.compile(r"\s+(?:as an?|[a-z]{2,}ing)\b")
 _REQUIRED = re.compile(r"\b(?:required|requires?|must|mandatory)\b")
-_SOFTLY = re.compile(r"(?:preferabl|ideall)y,?\s*(?:at least\s*)?$")
+# Softened right before the count: "preferably 3+ years", "recent grads, or preferred 2+ years"
+# (a bare "... preferred 2 years" is usually the end of the item before, glued on).
+_SOFTLY = re.compile(r"(?:preferabl|ideall)y,?\s*(?:at least\s*)?$|(?:\bor|,)\s*preferred\s*$")
 _CLAUSE_END = re.compile(r"[;(]|\.\s|\s[—–-]\s|,\s(?=more|ideally|preferably)")
 _ALTERNATIVE = re.compile(r"\bor\b")
 _QUOTE_BEFORE, _QUOTE_AFTER = 40, 140  # characters of evidence around a long statement's count
