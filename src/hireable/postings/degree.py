@@ -31,6 +31,11 @@ _MS_PRODUCT = (
     r"(?!\s*(?:excel|office|word|access|sql|project|visio|power|teams|dynamics|outlook|azure"
     r"|windows|server|ssis|ssrs|suite|products?|stack|tools|applications|sharepoint|bi|team)\b)"
 )
+# Tools one can be "a master in" (not fields of study).
+_TOOL = (
+    r"(?:excel|office|word|access|sql|powerpoint|python|tableau|power\s?bi|sas|spss|vba"
+    r"|google|salesforce|jira|git)\b"
+)
 # Short abbreviations that are other things too ("BA" analyst, "MSC" committee) count only
 # when they read as a degree: followed by a field, a slash, "or", "degree".
 _DEGREE_CONTEXT = r"(?=\s*(?:/|,|or\b|degree|in\b|\(|\)|;|$))"
@@ -46,7 +51,8 @@ DEGREE_RULES = (
         # "master with 3+ years"), not in a name ("Master Patient Index", "master branch")
         r"(?<!scrum )master(?:(?:'|’)?s\b"
         r"|(?=[ \t]*(?:degrees?\b|of\b|in\b|or\b|and\b|level\b|[/,();.+&\n]|$"
-        r"|with \d|with (?:one|two|three|four|five|six|seven|eight|nine|ten)\b)))"
+        r"|with \d|with (?:one|two|three|four|five|six|seven|eight|nine|ten)\b))"
+        rf"(?!\s+in\s+(?:ms\s+)?{_TOOL}))"  # "a master in Excel" is a skill
         r"(?!\s*(?:data|file|schedule|scheduler|of ceremonies|card))"
         r"(?!\s+(?:the|a|an|new|our|your|these|this|it)\b)"
         r"(?:\s+(?:of \w+|degree))?",
