@@ -31,7 +31,7 @@ CUT_PIECES = ["a", "z", "x", "Q", "B", "M", "P", "S", "A", "D", "E", "h", "c", "
               "\u2003", "•", "●", "✔", "-", "*", " - ", "(", ")", "%", "]", '"', "“", "/", "2",
               "5", "0", "٣", "+", "–", " years", "year", "yrs", "to", "or", "/or", "and", "with ",
               "least ", "ires ", "of ", "for ", "Tensor", "Py", "Sc", "BA", ".S", "h.D", "é",
-              "_", "Dev", "Open", "Mc"]  # fmt: skip
+              "_", "Dev", "Open", "Mc", "etc.)", "(x)", ")Ab", "%)", "])"]  # fmt: skip
 CUT_CASES = [
     "", "x", "A", "9", ".", "\n", "End. Next", "end.Next", "Ph. D", "e.g. Python", "vs. X",
     "dashersAs a", "and/orElectrical", "TensorFlow", "PyTorch", "preferredB.S. in", "fieldMS or",
@@ -40,6 +40,7 @@ CUT_CASES = [
     "• one\n• two", "item - Next", "item * Next", "lots  \n  of   space", "end!  “Quote",
     "end.  (Aside", "abc12 to 3", "abc1 yrs", "abc1 years.", "abc1 yearsx", "Dyna mics",
     "fieldMSc", "fieldBA.", "fieldBS", "e.g.Next", "x.\u2003Y", "abc١+ years",
+    "(Python preferred)Nice To Haves", "etc.)Experience", "(AWS)Lambda", "(x)AB", "( )Ab",
 ]  # fmt: skip
 
 

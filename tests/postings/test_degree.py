@@ -30,6 +30,19 @@ CASES = [
     ),
     ("Bonus points\n- MS or PhD in a technical field", "preferred", "master"),
     ("It would be great if you have\n- A Master's in Statistics", "preferred", "master"),
+    # An item glued after a closing parenthesis is its own item: its "preferred" is its own.
+    (
+        "RequirementsMaster's degree in a quantitative field (Sciences, Engineering, etc.)"
+        "Experience leading a small team preferred",
+        "required",
+        "master",
+    ),
+    (
+        "RequirementsStrong programming skills (Python preferred)Nice To Have"
+        "Advanced degree in Linguistics",
+        "preferred",
+        "master",
+    ),
     # Glued headings (newlines lost in scraping).
     (
         "You will build dashboards.RequirementsStrong SQL skills"

@@ -119,7 +119,7 @@ def test_boundary_cuts_grouped_by_character_match_the_flat_alternation() -> None
 
     s = segment
     flat = re.compile(
-        r"[\n.!?;:A-Z0-9•●▪■◦‣○◆➢►✓✔*-](?:"
+        r"[\n.!?;:A-Z0-9•●▪■◦‣○◆➢►✓✔*)-](?:"
         + "|".join(
             [
                 s._LINE_BREAK,
@@ -133,13 +133,14 @@ def test_boundary_cuts_grouped_by_character_match_the_flat_alternation() -> None
                 s._SPACED_YEARS,
                 s._BULLET,
                 s._DASH_ITEM,
+                s._GLUED_PAREN,
             ]
         )  # fmt: skip
         + ")"
     )
     pieces = ["a", "z", "Q", "B", "M", "P", "S", "A", "D", "h", "Ph.", "vs.", "e.g.", ".", ";",
               ":", "!", " ", "\n", "•", "-", "*", "(", ")", "%", "2", "5", "+", " years", "to",
-              "or", "and", "with ", "Tensor", "Py", "Sc", "BA"]  # fmt: skip
+              "or", "and", "with ", "Tensor", "Py", "Sc", "BA", "etc.)", "Ab"]  # fmt: skip
     rng = random.Random(11)
     for _ in range(20_000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))

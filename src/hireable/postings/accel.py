@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from types import ModuleType
 
-VERSION = 2  # _cscan_src/module.c's CSCAN_VERSION for these sources
+VERSION = 3  # _cscan_src/module.c's CSCAN_VERSION for these sources
 
 
 def _load() -> tuple[ModuleType | None, str]:

@@ -64,10 +64,12 @@ _SPACED_YEARS = (
 )
 _BULLET = r"(?<=[•●▪■◦‣○◆➢►✓✔])\s*"  # bullet marks
 _DASH_ITEM = r"(?<= [-*])\s(?=[A-Z])"  # " - Item", " * Item"
-_MARKS = r"\n.!?;:•●▪■◦‣○◆➢►✓✔*\-"  # the characters the cuts above start with (a class)
+# an item glued after a closing parenthesis "(Python preferred)Nice To Haves", "etc.)Experience"
+_GLUED_PAREN = r"(?<=[a-z0-9.%\]]\))(?=[A-Z][a-z])"
+_MARKS = r"\n.!?;:•●▪■◦‣○◆➢►✓✔*\-)"  # the characters the cuts above start with (a class)
 _MARK_CUTS = "|".join(  # in the order they are tried
     [_LINE_BREAK, _SENTENCE_END, _GLUED_SENTENCE_END, _GLUED_SEMICOLON, _SEMICOLON]
-    + [_BULLET, _DASH_ITEM]
+    + [_BULLET, _DASH_ITEM, _GLUED_PAREN]
 )
 # The cuts at a mark, at a capital, at a digit: each kind is tried only after its own
 # character (one lookbehind), and in the same order among themselves, so the matches are those
@@ -80,7 +82,7 @@ _BOUNDARY = re.compile(
 # it is cut at marks only.
 _BOUNDARY_LINED = re.compile(rf"[{_MARKS}](?:{_MARK_CUTS})")
 LINED_CHARS = 400  # at least one line break per this many characters: the text kept its lines
-_KEEP_LEFT = frozenset(".!?:")  # a sentence end stays with its sentence
+_KEEP_LEFT = frozenset(".!?:)")  # a sentence end (or a closing parenthesis) stays left
 _KEEP_RIGHT = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")  # a glued word starts the next
 
 

@@ -32,7 +32,7 @@ void cscan_init_boundaries(void)
 {
     for (int c = 0; c < 128; c++)
         cut_lead[c] = is_upper(c) ? LEAD_CAPITAL : is_digit09(c) ? LEAD_DIGIT : LEAD_NONE;
-    for (const char *m = "\n.!?;:*-"; *m; m++)
+    for (const char *m = "\n.!?;:*-)"; *m; m++)
         cut_lead[(unsigned char)*m] = LEAD_MARK;
 }
 
@@ -79,6 +79,10 @@ static Py_ssize_t match_mark(const Text *t, Py_ssize_t i)
         return skip_space(t, j);
     if ((c == '-' || c == '*') && before == ' ' && is_space(at(t, j)) && is_upper(at(t, j + 1)))
         return j + 1; /* _DASH_ITEM */
+    if (c == ')' && (is_lower(before) || is_digit09(before) || before == '.' || before == '%'
+                     || before == ']')
+        && is_upper(at(t, j)) && is_lower(at(t, j + 1)))
+        return j; /* _GLUED_PAREN */
     return -1;
 }
 
@@ -192,8 +196,9 @@ static ALWAYS_INLINE Py_ssize_t cut_into_kind(const Text *t, int lined, PyObject
             i++;
             continue;
         }
-        /* segment._cut: a sentence end stays left of the break, a glued word's capital right */
-        if (c == '.' || c == '!' || c == '?' || c == ':') {
+        /* segment._cut: a sentence end (or a closing parenthesis) stays left of the break, a
+         * glued word's capital right */
+        if (c == '.' || c == '!' || c == '?' || c == ':' || c == ')') {
             PyUnicode_WRITE(kind, out, o++, c);
             PyUnicode_WRITE(kind, out, o++, '\n');
         } else if (is_upper(c) || is_digit09(c)) {

@@ -20,7 +20,7 @@
 /* accel.py loads this module only when the numbers match: a build left over from older sources
  * (an editable install not rebuilt after a pull) is skipped, not half-used. Change both when
  * the module's functions change. */
-#define CSCAN_VERSION 2
+#define CSCAN_VERSION 3
 
 static struct PyModuleDef module_def = {
     PyModuleDef_HEAD_INIT,
