@@ -148,6 +148,7 @@ CASES = [
     ("Maintain the Master Patient Index, as required.", "none", "none"),
     ("Merge feature branches into master with review.", "none", "none"),
     ("Requirements\n- Master in Statistics or a related field", "required", "master"),
+    ("Requirements\n- Advance degree in a quantitative field", "required", "master"),  # typo
     ("Requirements\n- Master in Excel and Tableau", "none", "none"),
     ("Requirements\n- PhD or Master + 2 years of experience", "required", "master"),
     ("Requirements\n- PhD, or master with 3+ years of experience", "required", "master"),

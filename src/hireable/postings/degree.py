@@ -65,8 +65,8 @@ DEGREE_RULES = (
     ),
     rule(
         "master",
-        ("advanced", "graduate", "post", "higher"),
-        r"(?<![a-z])(?:(?:advanced|graduate|post-?graduate|higher)\s+degrees?"
+        ("advance", "graduate", "post", "higher"),  # "advance" starts "advanced" too
+        r"(?<![a-z])(?:(?:advanced?|graduate|post-?graduate|higher)\s+degrees?"
         r"|graduate[- ]level degree)",
     ),
     rule(
