@@ -29,6 +29,7 @@ CASES = [
         "bachelor",
     ),
     ("Bonus points\n- MS or PhD in a technical field", "preferred", "master"),
+    ("Requirements\n- SQL\nPreferences\n- MBA", "preferred", "master"),
     ("It would be great if you have\n- A Master's in Statistics", "preferred", "master"),
     # An item glued after a closing parenthesis is its own item: its "preferred" is its own.
     (

@@ -98,7 +98,7 @@ HEADINGS: tuple[tuple[str, str], ...] = (
     # Soft headings: what stands under them is preferred, not required (GUIDELINES).
     (
         "pref",
-        r"(?:preferred|desired|desirable|bonus|nice[ -]to[ -]haves?|pluses|extra credit"
+        r"(?:preferred|preferences|desired|desirable|bonus|nice[ -]to[ -]haves?|pluses|extra credit"
         r"|ideally|recommended|good to have|added bonus|optional|additional preferred"
         r"|impress us|(?:what |it )?would (?:make you stand out|be (?:great|nice|a plus))"
         r"|stand out|extra points|points if|bonus if|helpful|advantageous|a big plus"
