@@ -107,6 +107,7 @@ CASES = [
     # Not a candidate qualification.
     ("We sponsor tuition reimbursement for your degree.", "none", "none"),
     ("Strong MS Excel and MS Office skills; a high degree of accuracy.", "none", "none"),
+    ("Requirements\n- Presentation skills (MS Visio, MS PowerPoint)", "none", "none"),
     ("Our team of PhDs from top universities builds models.", "none", "none"),
     ("Build 360-degree customer views.", "none", "none"),
     ("Top universities partner with us to offer courses and degrees to millions.", "none", "none"),

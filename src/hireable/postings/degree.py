@@ -29,7 +29,8 @@ STATUS_ORDER = ("none", "preferred", "equivalent", "required")
 # ("MS Excel", "Boston, MA", "master data").
 _MS_PRODUCT = (
     r"(?!\s*(?:excel|office|word|access|sql|project|visio|power|teams|dynamics|outlook|azure"
-    r"|windows|server|ssis|ssrs|suite|products?|stack|tools|applications|sharepoint|bi|team)\b)"
+    r"|windows|server|ssis|ssrs|suite|products?|stack|tools|applications|sharepoint|bi|team"
+    r"|powerpoint|onenote|publisher|exchange|forms|planner|fabric|purview|intune)\b)"
 )
 # Tools one can be "a master in" (not fields of study).
 _TOOL = (
