@@ -152,6 +152,7 @@ CASES = [
     ("Requirements\n- Master in Statistics or a related field", "required", "master"),
     ("Requirements\n- Advance degree in a quantitative field", "required", "master"),  # typo
     ("Requirements\n- Master in Excel and Tableau", "none", "none"),
+    ("What we are looking for: MasterClass is seeking a Director of Analytics.", "none", "none"),
     ("Requirements\n- PhD or Master + 2 years of experience", "required", "master"),
     ("Requirements\n- PhD, or master with 3+ years of experience", "required", "master"),
     ("Requirements\n- Bachelor/Master in Computer Science", "required", "bachelor"),

@@ -24,7 +24,7 @@ from hireable.postings.scan import NEEDLES, TRIGGERS, WORD_EDGE_PUNCT, NeedleHit
 CAMEL_CASE_HEADS = ("Tensor", "Py", "Java", "Power", "Git", "Big", "My", "No", "Postgre", "Sage",
                     "Num", "Sci", "Linked", "You", "Mongo", "Share", "Type", "Light", "Micro",
                     "Cloud", "Snow", "Dev", "Mc", "Mac", "Work", "Sales", "Drop", "Door", "Data",
-                    "Hub", "Red", "Dyna", "Net", "Open")  # fmt: skip
+                    "Hub", "Red", "Dyna", "Net", "Open", "Master")  # fmt: skip
 
 # Where one segment ends and the next begins: `_BOUNDARY.sub(_cut, text)` puts a line break at
 # each (`cut_text`; `_cscan.cut` does the same in C, and these regexes are its specification).
