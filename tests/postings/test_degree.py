@@ -102,6 +102,11 @@ CASES = [
         "required",
         "master",
     ),
+    (
+        "Requirements\n- Masters in CS or equivalent experience (PhD in CS is a huge plus)",
+        "equivalent",
+        "master",
+    ),  # fmt: skip
     # Strictest non-softened requirement wins.
     ("- Bachelor's degree required\n- PhD preferred", "required", "bachelor"),
     # Not a candidate qualification.

@@ -112,7 +112,8 @@ _CONNECTOR = re.compile(
 )
 # Words that soften a degree statement. ("preferably in X" softens the field, not the degree.)
 _SOFT = re.compile(
-    r"prefer(?:red|able)?\b|desir(?<!strongly desir)(?:ed|able)|\ba plus\b|\bplus!|bonus"
+    r"prefer(?:red|able)?\b|desir(?<!strongly desir)(?:ed|able)|\bplus!|bonus"
+    r"|\ba (?:huge |big |strong |great |definite |nice )?plus\b"
     r"|nice[ -]to[ -]have|ideal(?:ly)?\b|is an? (?:asset|advantage)|advantageous|helpful"
     r"|would be (?:great|nice|good|beneficial)|not required|optional|recommended|encouraged"
 )
