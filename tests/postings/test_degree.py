@@ -115,6 +115,11 @@ CASES = [
     ("Requirements\n- Presentation skills (MS Visio, MS PowerPoint)", "none", "none"),
     ("Our team of PhDs from top universities builds models.", "none", "none"),
     ("Build 360-degree customer views.", "none", "none"),
+    (
+        "Analyse datasets on STEM education, degree completion and workforce participation.",
+        "none",
+        "none",
+    ),  # fmt: skip
     ("Top universities partner with us to offer courses and degrees to millions.", "none", "none"),
     ("One of the best undergraduate public universities in the state.", "none", "none"),
     ("", "none", "none"),

@@ -100,7 +100,7 @@ DEGREE_RULES = (
         "degree",
         ("degree",),
         r"(?<!360 )(?<!360-)(?<!high )(?<!some )(?<!varying )(?<![a-z])degrees?\b"
-        r"(?!\s+(?:of|to which|in which|program))",
+        r"(?!\s+(?:of|to which|in which|program|completion|attainment))",
     ),
 )
 _DEGREES = Scanner(DEGREE_RULES)
