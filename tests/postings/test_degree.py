@@ -123,6 +123,14 @@ CASES = [
     ("Top universities partner with us to offer courses and degrees to millions.", "none", "none"),
     ("One of the best undergraduate public universities in the state.", "none", "none"),
     ("", "none", "none"),
+    # A preference inside a list of fields is for the field, not the degree.
+    (
+        "Requirements\n- Bachelor's degree (Psychology, Economics or Social Sciences preferred)",
+        "required",
+        "bachelor",
+    ),
+    ("Requirements\n- Bachelor's degree (preferred)", "preferred", "bachelor"),
+    ("Requirements\n- Postgrad degree in statistics", "required", "master"),
     # A minimum grade is no requirement of the degree itself.
     (
         "Preferred: a four year college degree in business, with a minimum 3.40 GPA.",

@@ -67,7 +67,7 @@ DEGREE_RULES = (
     rule(
         "master",
         ("advance", "graduate", "post", "higher"),  # "advance" starts "advanced" too
-        r"(?<![a-z])(?:(?:advanced?|graduate|post-?graduate|higher)\s+degrees?"
+        r"(?<![a-z])(?:(?:advanced?|graduate|post-?grad(?:uate)?|higher)\s+degrees?"
         r"|graduate[- ]level degree)",
     ),
     rule(
@@ -206,6 +206,9 @@ _BUT_SOFT = re.compile(
     r"\s*,?\s*(?:but|though|although)\b[^.;]{0,40}?(?:prefer|plus|desir|nice|ideal)"
 )
 _NOT_REQUIRED = re.compile(r"\bnot (?:an? )?(?:required|requirement|mandatory)\b")
+# A list of fields in parentheses after the degree: a preference in it is for the field
+# ("Bachelor's degree (Psychology, Economics or Social Sciences preferred)").
+_FIELD_LIST = re.compile(r"\((?=[^()]*(?:,|\bor\b))[^()]*\)")
 # Strict words after a degree that are not about the degree: its negation, and a minimum grade
 # ("a degree in business, with a minimum 3.40 GPA" under "Preferred:" stays preferred).
 _NOT_STRICT = re.compile(
@@ -385,7 +388,11 @@ def _status(doc: Doc, seg: int, before: str, after: str) -> str:
     strict_after = _NOT_STRICT.sub("", after)
     if _STRICT.search(strict_after) or (_STRICT.search(lead) and not _SOFT.search(lead)):
         return "required"
-    if _SOFT.search(after) or _SOFT.search(lead) or doc.sections[seg] == "pref":
+    if (
+        _SOFT.search(_FIELD_LIST.sub("", after))
+        or _SOFT.search(lead)
+        or doc.sections[seg] == "pref"
+    ):
         return "preferred"
     return "required"
 
