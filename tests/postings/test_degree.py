@@ -113,6 +113,12 @@ CASES = [
     ("We sponsor tuition reimbursement for your degree.", "none", "none"),
     ("Strong MS Excel and MS Office skills; a high degree of accuracy.", "none", "none"),
     ("Requirements\n- Presentation skills (MS Visio, MS PowerPoint)", "none", "none"),
+    ("Create and generate reports through MS-Excel.", "none", "none"),
+    (
+        "Requirements\n- Bachelor's degree in finance, OR four (4) years of experience",
+        "equivalent",
+        "bachelor",
+    ),  # fmt: skip
     ("Our team of PhDs from top universities builds models.", "none", "none"),
     ("Build 360-degree customer views.", "none", "none"),
     (

@@ -38,6 +38,7 @@ from hireable.postings.analyse import analyse
         # Not experience: company history, ages.
         ("Founded 25 years ago, we have been in business for over 10 years.", None),
         ("Backed by more than 65 years of experience, Acme is a leader.", None),
+        ("Named a Top Workplace by the survey for the last four years.", None),
         # Glued bullets.
         ("QualificationsBachelor's degree in Math2+ years of experience in analytics", 2),
         ("- BA in HR or related field preferred 5+ years HR experience in operations", 5),

@@ -28,7 +28,7 @@ STATUS_ORDER = ("none", "preferred", "equivalent", "required")
 # Degree mentions, by level. Abbreviations that collide with other words are guarded
 # ("MS Excel", "Boston, MA", "master data").
 _MS_PRODUCT = (
-    r"(?!\s*(?:excel|office|word|access|sql|project|visio|power|teams|dynamics|outlook|azure"
+    r"(?![\s-]*(?:excel|office|word|access|sql|project|visio|power|teams|dynamics|outlook|azure"
     r"|windows|server|ssis|ssrs|suite|products?|stack|tools|applications|sharepoint|bi|team"
     r"|powerpoint|onenote|publisher|exchange|forms|planner|fabric|purview|intune)\b)"
 )
@@ -124,8 +124,8 @@ _EQUIV = re.compile(
     r"|professional|practical)"
     r"|(?:or|and/or)\s+(?:\w+\s+){0,2}(?:related|relevant|comparable|commensurate|applicable"
     r"|practical|professional|industry|work) (?:\w+ ){0,2}experience"
-    r"|or (?:\w+ ){0,2}(?:\d{1,2}|one|two|three|four|five|six|seven|eight|ten)\+? (?:\w+ ){0,2}"
-    r"years?\b"
+    r"|or (?:\w+ ){0,2}(?:\d{1,2}|one|two|three|four|five|six|seven|eight|ten)(?: \(\d{1,2}\))?\+? "
+    r"(?:\w+ ){0,2}years?\b"
     r"|in lieu of|substitut\w+|combination of (?:education|training) and"
 )
 # A bare "or equivalent" right after the degree ("BS or equivalent"); after a list of fields it

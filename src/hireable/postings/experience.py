@@ -38,7 +38,7 @@ _NOT_EXPERIENCE = re.compile(
     r"|^[^.;]{0,20}\b(?:founded|since|anniversary|running|in a row)"
 )
 _NOT_EXPERIENCE_BEFORE = re.compile(
-    r"(?:over the (?:past|last|next)|for (?:over|more than|nearly|almost)|in the (?:past|last|next)"
+    r"(?:(?:over|for|in|during) the (?:past|last|next)|for (?:over|more than|nearly|almost)"
     r"|within|after|every|up to|first|than|established|founded|history of|more than|nearly)\s*$"
 )
 _SOFT = re.compile(
