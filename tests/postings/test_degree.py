@@ -136,6 +136,7 @@ CASES = [
         "bachelor",
     ),
     ("Requirements\n- Bachelor's degree (preferred)", "preferred", "bachelor"),
+    ("Please send: resume, cover letter, copy of degree (if possess)", "preferred", "bachelor"),
     ("Requirements\n- Postgrad degree in statistics", "required", "master"),
     # A minimum grade is no requirement of the degree itself.
     (

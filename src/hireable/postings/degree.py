@@ -116,6 +116,7 @@ _SOFT = re.compile(
     r"|\ba (?:huge |big |strong |great |definite |nice )?plus\b"
     r"|nice[ -]to[ -]have|ideal(?:ly)?\b|is an? (?:asset|advantage)|advantageous|helpful"
     r"|would be (?:great|nice|good|beneficial)|not required|optional|recommended|encouraged"
+    r"|\bif (?:any|applicable|possessed|possess|you have one)\b"
 )
 _STRICT = re.compile(r"\b(?:required|requires?|must|minimum|mandatory)\b")
 # An explicit alternative route to the degree (GUIDELINES: `equivalent`).
