@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.progress import Progress
     from sqlalchemy.engine import Engine
     from sqlalchemy.orm import Session
 
@@ -70,27 +71,35 @@ def err_console() -> Console:
     return Console(stderr=True, highlight=False)
 
 
-@contextmanager
-def progress_bar(what: str, total: float | None, *, show: bool = True) -> Iterator[Tick]:
-    """A transient progress bar on stderr while a long job runs: yields `tick(done, count)`
-    (`done` against `total`, e.g. bytes read; `count` items so far). Shown only where stderr is
-    a terminal (never in pipes, files or tests) and `show` holds (False, say, while the job
-    writes its own output to the same terminal)."""
-    from rich.markup import escape
-    from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+def _live(columns: list[Any], *, show: bool = True) -> Progress:
+    """A transient display on stderr, shown only where stderr is a terminal (never in pipes,
+    files or tests) and `show` holds. It never redirects stdout: a job's own output (say, JSON
+    Lines) must go where it goes."""
+    from rich.progress import Progress
 
     err = err_console()
-    columns = [TextColumn(f"{escape(what)} {{task.fields[count]:,}}"), BarColumn()]
-    if total is not None:
-        columns.append(TimeRemainingColumn())
-    with Progress(
+    return Progress(
         *columns,
         console=err,
         transient=True,
         disable=not (show and err.is_terminal),
-        redirect_stdout=False,  # the job's own output (say, JSON Lines) must go where it goes
+        redirect_stdout=False,
         redirect_stderr=False,
-    ) as bar:
+    )
+
+
+@contextmanager
+def progress_bar(what: str, total: float | None, *, show: bool = True) -> Iterator[Tick]:
+    """A progress bar while a long job runs: yields `tick(done, count)` (`done` against
+    `total`, e.g. bytes read; `count` items so far). `show` False keeps it off (while the job
+    writes its own output to the same terminal, say)."""
+    from rich.markup import escape
+    from rich.progress import BarColumn, TextColumn, TimeRemainingColumn
+
+    columns = [TextColumn(f"{escape(what)} {{task.fields[count]:,}}"), BarColumn()]
+    if total is not None:
+        columns.append(TimeRemainingColumn())
+    with _live(columns, show=show) as bar:
         task = bar.add_task(what, total=total, count=0)
 
         def tick(done: float, count: int) -> None:
@@ -103,23 +112,19 @@ Tick = Callable[[float, int], None]
 
 
 @contextmanager
-def working(what: str) -> Iterator[None]:
-    """A transient spinner on stderr (where it is a terminal) while a network job runs."""
+def working(what: str) -> Iterator[Callable[[str], None]]:
+    """A spinner while a network job runs; yields `say(text)` to change what it says. Names
+    in the text are shown as text, never read as markup."""
     from rich.markup import escape
-    from rich.progress import Progress, SpinnerColumn, TextColumn
+    from rich.progress import SpinnerColumn, TextColumn
 
-    err = err_console()
-    with Progress(
-        SpinnerColumn(),
-        TextColumn(escape(what)),  # names in it are text, not markup
-        console=err,
-        transient=True,
-        disable=not err.is_terminal,
-        redirect_stdout=False,
-        redirect_stderr=False,
-    ) as spinner:
-        spinner.add_task(what, total=None)
-        yield
+    with _live([SpinnerColumn(), TextColumn("{task.description}")]) as spinner:
+        task = spinner.add_task(escape(what), total=None)
+
+        def say(text: str) -> None:
+            spinner.update(task, description=escape(text))
+
+        yield say
 
 
 def print_json(data: Any) -> None:

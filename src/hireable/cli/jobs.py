@@ -122,8 +122,6 @@ def jobs_fetch(
     json_out: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
 ) -> None:
     """Fetch boards, store new and changed postings, close the ones that disappeared."""
-    from rich.progress import Progress, SpinnerColumn, TextColumn
-
     from hireable.services.job_fetch import fetch_boards
     from hireable.sources import http
 
@@ -131,18 +129,11 @@ def jobs_fetch(
     err = common.err_console()
     with (
         http.make_client(settings, transport=http.transport_factory()) as client,
-        Progress(
-            SpinnerColumn(),
-            TextColumn("{task.description}"),
-            console=err,
-            transient=True,
-            disable=not err.is_terminal,
-        ) as bar,
+        common.working("fetching") as say,
     ):
-        task = bar.add_task("fetching", total=None)
 
         def progress(board: str, result: IngestResult | None) -> None:
-            bar.update(task, description=f"fetching {board}" if result is None else "fetching")
+            say(f"fetching {board}" if result is None else "fetching")
 
         results = fetch_boards(
             session_factory=common.session,
