@@ -32,6 +32,9 @@ _MS_PRODUCT = (
     r"|windows|server|ssis|ssrs|suite|products?|stack|tools|applications|sharepoint|bi|team"
     r"|powerpoint|onenote|publisher|exchange|forms|planner|fabric|purview|intune)\b)"
 )
+# A count of years as postings write it ("3", "three"), and "N+ years" / "2-4 yrs".
+_NUMBER_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine|ten)"
+_COUNT_YEARS = rf"\b(?:\d+|{_NUMBER_WORD})\+?\s*(?:-\s*\d+\s*)?(?:years?|yrs)\b"
 # Tools one can be "a master in" (not fields of study).
 _TOOL = (
     r"(?:excel|office|word|access|sql|powerpoint|python|tableau|power\s?bi|sas|spss|vba"
@@ -52,7 +55,7 @@ DEGREE_RULES = (
         # "master with 3+ years"), not in a name ("Master Patient Index", "master branch")
         r"(?<!scrum )master(?:(?:'|’)?s\b"
         r"|(?=[ \t]*(?:degrees?\b|of\b|in\b|or\b|and\b|level\b|[/,();.+&\n]|$"
-        r"|with \d|with (?:one|two|three|four|five|six|seven|eight|nine|ten)\b))"
+        rf"|with \d|with {_NUMBER_WORD}\b))"
         rf"(?!\s+in\s+(?:ms\s+)?{_TOOL}))"  # "a master in Excel" is a skill
         r"(?!\s*(?:data|file|schedule|scheduler|of ceremonies|card))"
         r"(?!\s+(?:the|a|an|new|our|your|these|this|it)\b)"
@@ -148,16 +151,12 @@ _SUBSTITUTE_REACH = 6  # segments after the degree read for a substitution sente
 _SUBSTITUTE_WORDS = ("lieu", "substitut", "waive", "replace", "considered", "accepted")
 # A segment that opens with "or ..." continues the previous one's alternatives.
 _OR_LEAD = re.compile(r"(?:or|and/or)\s+(?:\w+\s+){0,4}(?:experience|years?)\b")
-_OR_BEFORE_DEGREE = re.compile(r"(?:or|and/or)\s+(?:(?:a|an|the)\s+)?")
+_OR_ARTICLE = r"(?:or|and/or)\s+(?:(?:a|an|the)\s+)?"
+_OR_BEFORE_DEGREE = re.compile(_OR_ARTICLE)
+_YEARS_OF_EXPERIENCE = re.compile(rf"{_COUNT_YEARS}[^.;]*\bexperience\b")
 # ... and the same within one statement, the "or" right after the experience it offers instead.
 _EXPERIENCE_OR = re.compile(
-    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\+?\s*(?:-\s*\d+\s*)?"
-    r"(?:years?|yrs)\b[^.;]{0,40}\bexperience\b[^.;]{0,30}?,?\s*\b(?:or|and/or)\s+"
-    r"(?:(?:a|an|the)\s+)?$"
-)
-_YEARS_OF_EXPERIENCE = re.compile(
-    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
-    r"\+?\s*(?:-\s*\d+\s*)?(?:years?|yrs)\b[^.;]*\bexperience\b"
+    rf"{_COUNT_YEARS}[^.;]{{0,40}}\bexperience\b[^.;]{{0,30}}?,?\s*\b{_OR_ARTICLE}$"
 )
 # Degrees that are not asked of the candidate: company blurbs, benefits, the team's résumé.
 # (Every alternative starts with a letter, not a group: the engine then skips the positions no

@@ -227,9 +227,6 @@ def decode_json(response: httpx.Response, url: str, what: str) -> Any:
         raise SourceError(f"{what}: malformed JSON from {_where(url)}") from None
 
 
-_decode = decode_json  # the earlier private name, kept for modules that import it
-
-
 @dataclass
 class JsonResponse:
     data: Any
