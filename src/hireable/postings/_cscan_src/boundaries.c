@@ -214,13 +214,6 @@ static ALWAYS_INLINE Py_ssize_t cut_into_kind(const Text *t, int lined, PyObject
 
 Py_ssize_t cscan_cut_into(const Text *t, int lined, PyObject *camel_heads, void *out)
 {
-    switch (t->kind) {
-    case PyUnicode_1BYTE_KIND:
-        return cut_into_kind(t, lined, camel_heads, out, PyUnicode_1BYTE_KIND);
-    case PyUnicode_2BYTE_KIND:
-        return cut_into_kind(t, lined, camel_heads, out, PyUnicode_2BYTE_KIND);
-    default:
-        return cut_into_kind(t, lined, camel_heads, out, PyUnicode_4BYTE_KIND);
-    }
+    return BY_KIND(t->kind, cut_into_kind, t, lined, camel_heads, out);
 }
 

@@ -19,6 +19,13 @@
 #define ALWAYS_INLINE inline __attribute__((always_inline))
 #endif
 
+/* `fn(args..., kind)` called with each string width as a constant, so the compiler makes one
+ * copy of an ALWAYS_INLINE `fn` per width: BY_KIND(t.kind, lower_kind, src, dst, n). */
+#define BY_KIND(kind, fn, ...)                                                                \
+    ((kind) == PyUnicode_1BYTE_KIND   ? fn(__VA_ARGS__, PyUnicode_1BYTE_KIND)                 \
+     : (kind) == PyUnicode_2BYTE_KIND ? fn(__VA_ARGS__, PyUnicode_2BYTE_KIND)                 \
+                                      : fn(__VA_ARGS__, PyUnicode_4BYTE_KIND))
+
 /* ------------------------------------------------------------------ character classes */
 
 static inline int is_lower(Py_UCS4 c) { return c >= 'a' && c <= 'z'; }

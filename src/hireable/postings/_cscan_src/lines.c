@@ -97,31 +97,6 @@ static ALWAYS_INLINE Py_ssize_t join_lines_kind(const void *cut, Py_ssize_t n, v
     return o;
 }
 
-static int lower_into(const void *src, void *dst, Py_ssize_t n, int kind)
-{
-    switch (kind) {
-    case PyUnicode_1BYTE_KIND:
-        return lower_kind(src, dst, n, PyUnicode_1BYTE_KIND);
-    case PyUnicode_2BYTE_KIND:
-        return lower_kind(src, dst, n, PyUnicode_2BYTE_KIND);
-    default:
-        return lower_kind(src, dst, n, PyUnicode_4BYTE_KIND);
-    }
-}
-
-static Py_ssize_t join_lines(const void *cut, Py_ssize_t n, void *out, Py_ssize_t *bounds,
-                             Py_ssize_t *n_lines, int drop_dash, int kind)
-{
-    switch (kind) {
-    case PyUnicode_1BYTE_KIND:
-        return join_lines_kind(cut, n, out, bounds, n_lines, drop_dash, PyUnicode_1BYTE_KIND);
-    case PyUnicode_2BYTE_KIND:
-        return join_lines_kind(cut, n, out, bounds, n_lines, drop_dash, PyUnicode_2BYTE_KIND);
-    default:
-        return join_lines_kind(cut, n, out, bounds, n_lines, drop_dash, PyUnicode_4BYTE_KIND);
-    }
-}
-
 /* Whether `n` characters of `kind` hold no two spaces in a row and no unprintable character
  * but line breaks: the text text._tidy may tidy line by line. */
 static ALWAYS_INLINE int plain_lines_kind(const void *data, Py_ssize_t n, const int kind)
@@ -242,25 +217,14 @@ static PyObject *tidy(PyObject *module, PyObject *arg)
     Text t;
     if (text_init(&t, arg) < 0)
         return NULL;
-    int plain;
-    switch (t.kind) {
-    case PyUnicode_1BYTE_KIND:
-        plain = plain_lines_kind(t.data, t.n, PyUnicode_1BYTE_KIND);
-        break;
-    case PyUnicode_2BYTE_KIND:
-        plain = plain_lines_kind(t.data, t.n, PyUnicode_2BYTE_KIND);
-        break;
-    default:
-        plain = plain_lines_kind(t.data, t.n, PyUnicode_4BYTE_KIND);
-        break;
-    }
+    int plain = BY_KIND(t.kind, plain_lines_kind, t.data, t.n);
     if (!plain)
         return tidy_full(&t);
     void *out = PyMem_Malloc((size_t)(t.n + 1) * (size_t)t.kind);
     if (out == NULL)
         return PyErr_NoMemory();
     Py_ssize_t n_lines;
-    Py_ssize_t n = join_lines(t.data, t.n, out, NULL, &n_lines, 1, t.kind);
+    Py_ssize_t n = BY_KIND(t.kind, join_lines_kind, t.data, t.n, out, NULL, &n_lines, 1);
     PyObject *result = PyUnicode_FromKindAndData(t.kind, out, n);
     PyMem_Free(out);
     return result;
@@ -308,7 +272,7 @@ static PyObject *segment(PyObject *module, PyObject *args)
     if (n_cut < 0)
         goto done;
     Py_ssize_t n_lines;
-    Py_ssize_t n = join_lines(cut, n_cut, joined, bounds, &n_lines, 0, kind);
+    Py_ssize_t n = BY_KIND(kind, join_lines_kind, cut, n_cut, joined, bounds, &n_lines, 0);
     if (n_lines == 0) { /* no segment: one empty one */
         bounds[0] = bounds[1] = 0;
         n_lines = 1;
@@ -316,7 +280,7 @@ static PyObject *segment(PyObject *module, PyObject *args)
     text = PyUnicode_FromKindAndData(kind, joined, n);
     if (text == NULL)
         goto done;
-    lower = lower_into(joined, low, n, kind) ? PyUnicode_FromKindAndData(kind, low, n)
+    lower = BY_KIND(kind, lower_kind, joined, low, n) ? PyUnicode_FromKindAndData(kind, low, n)
                                              : PyObject_CallMethod(text, "lower", NULL);
     starts = bound_list(bounds, n_lines, 0);
     ends = bound_list(bounds, n_lines, 1);

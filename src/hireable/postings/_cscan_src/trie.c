@@ -381,18 +381,7 @@ static PyObject *keytrie_find(KeyTrie *kt, PyObject *arg)
     PyObject *found = PyDict_New();
     if (found == NULL)
         return NULL;
-    int rc;
-    switch (t.kind) {
-    case PyUnicode_1BYTE_KIND:
-        rc = find_in(kt, found, t.data, t.n, PyUnicode_1BYTE_KIND);
-        break;
-    case PyUnicode_2BYTE_KIND:
-        rc = find_in(kt, found, t.data, t.n, PyUnicode_2BYTE_KIND);
-        break;
-    default:
-        rc = find_in(kt, found, t.data, t.n, PyUnicode_4BYTE_KIND);
-        break;
-    }
+    int rc = BY_KIND(t.kind, find_in, kt, found, t.data, t.n);
     if (rc < 0) {
         Py_DECREF(found);
         return NULL;
