@@ -250,20 +250,21 @@ _CASE_ODD = ("\u0130", "\u0131", "\u017f", "\u212a")
 
 
 def _tag_sections(doc: Doc, *, reference: bool = False) -> None:
-    """Tag every segment with its section; `reference` runs the plain loop even where the
-    compiled scanner could pick the possible headings (tests compare the two)."""
-    text, starts = doc.text, doc.starts
+    """Tag every segment with its section: read the segments that may be headings (picked by
+    the compiled scanner, or by `_heading_candidates`, its reference, with `reference`) and
+    carry each heading's kind on to the next."""
+    text, starts, ends = doc.text, doc.starts, doc.ends
     if reference or cscan is None or any(c in text for c in _CASE_ODD):
-        _tag_sections_reference(doc)
-        return
-    candidates = cscan.heading_candidates(
-        doc.lower, starts, doc.ends, _MAX_HEADING_CHARS, _SOFT_LEAD_WORDS
-    )
+        candidates = _heading_candidates(doc)
+    else:
+        candidates = cscan.heading_candidates(
+            doc.lower, starts, ends, _MAX_HEADING_CHARS, _SOFT_LEAD_WORDS
+        )
     sections, heading = doc.sections, doc.heading
     current = ""
     tagged = 0  # the segments before this one are tagged
     for i in candidates:
-        kind, is_heading = _heading_kind(text[starts[i] : doc.ends[i]].lstrip("-–* "))
+        kind, is_heading = _heading_kind(text[starts[i] : ends[i]].lstrip("-–* "))
         if i > tagged:  # long sentences since the last candidate: the section goes on
             sections.extend([current] * (i - tagged))
             heading.extend([False] * (i - tagged))
@@ -276,28 +277,21 @@ def _tag_sections(doc: Doc, *, reference: bool = False) -> None:
     heading.extend([False] * (len(starts) - tagged))
 
 
-def _tag_sections_reference(doc: Doc) -> None:
-    current = ""
+def _heading_candidates(doc: Doc) -> list[int]:
+    """The segments that may be headings: short ones, those with a ":" early on, and those a
+    soft heading's lead words start. Every other segment is a long sentence."""
     text = doc.text
     find = text.find
     soft_lead, lead_text = (
         (_SOFT_LEAD_ASCII.match, doc.lower) if text.isascii() else (_SOFT_LEAD.match, text)
     )
-    sections, heading = doc.sections, doc.heading
-    for start, end in zip(doc.starts, doc.ends, strict=True):
-        if (
-            end - start > _MAX_HEADING_CHARS
-            and find(":", start, start + _MAX_HEADING_CHARS) < 0
-            and soft_lead(lead_text, start) is None
-        ):
-            sections.append(current)  # a long sentence, not a heading: skip the regexes
-            heading.append(False)
-            continue
-        kind, is_heading = _heading_kind(text[start:end].lstrip("-–* "))
-        if kind:
-            current = kind
-        sections.append(current)
-        heading.append(is_heading)
+    return [
+        i
+        for i, (start, end) in enumerate(zip(doc.starts, doc.ends, strict=True))
+        if end - start <= _MAX_HEADING_CHARS
+        or find(":", start, start + _MAX_HEADING_CHARS) >= 0
+        or soft_lead(lead_text, start) is not None
+    ]
 
 
 def _heading_kind(seg: str) -> tuple[str, bool]:
