@@ -124,8 +124,8 @@ def graphql_node(p: dict[str, Any], repo: dict[str, Any]) -> dict[str, Any]:
 
 def run(n_prs: int, n_repos: int, *, token: bool) -> tuple[int, dict[str, int]]:
     """(pull requests imported, requests by purpose) for one import."""
-    from hireable.sources.fetched import Fetched
-    from hireable.sources.github import GitHub, import_user
+    from hireable.sources.evidence.fetched import Fetched
+    from hireable.sources.evidence.github import GitHub, import_user
 
     transport, counts = fake_github(n_prs, n_repos)
     with httpx.Client(transport=transport) as client:

@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 
 from hireable.errors import UsageError, ValidationError
 from hireable.services.job_fetch import import_file
-from hireable.sources.files import parse_mapping
+from hireable.sources.jobs.files import parse_mapping
 from hireable.store.models import Posting
 
 RECORDS = [

@@ -12,8 +12,8 @@ import pytest
 from hireable.config import Settings
 from hireable.errors import SourceError, UsageError
 from hireable.postings.text import html_to_text
-from hireable.sources.base import PostingIn
-from hireable.sources.registry import adapter, parse_ref
+from hireable.sources.jobs.base import PostingIn
+from hireable.sources.jobs.registry import adapter, parse_ref
 
 
 def fetch(client: httpx.Client, settings: Settings, ref: str) -> dict[str, PostingIn]:

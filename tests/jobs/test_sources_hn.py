@@ -9,7 +9,7 @@ import pytest
 
 from hireable.config import Settings
 from hireable.errors import SourceError
-from hireable.sources import hn
+from hireable.sources.jobs import hn
 
 
 def test_finds_the_who_is_hiring_thread_not_the_others(

@@ -1,5 +1,5 @@
 """`hireable import ...`: fetch your public record from GitHub, Hugging Face, Kaggle and paper
-indexes as verified evidence. Thin: parse input, call `services.verify`, print the report."""
+indexes as verified evidence. Thin: parse input, call `services.evidence_import`, print it."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import typer
 
 if TYPE_CHECKING:
-    from hireable.services.verify import Line, Report
+    from hireable.services.evidence_import import Line, Report
 
 import_app = typer.Typer(
     name="import",
@@ -90,7 +90,7 @@ def import_github(
 ) -> None:
     """Merged pull requests into others' repositories, and your repositories people use."""
     from hireable.cli.common import session, settings, working
-    from hireable.services.verify import Sources, import_github
+    from hireable.services.evidence_import import Sources, import_github
 
     with (
         working(f"importing {user}'s record from GitHub"),
@@ -106,7 +106,7 @@ def import_github(
 def import_huggingface(user: str = typer.Argument(..., help="A Hugging Face user or org.")) -> None:
     """Your public models, datasets and Spaces with downloads and likes."""
     from hireable.cli.common import session, settings, working
-    from hireable.services.verify import Sources, import_huggingface
+    from hireable.services.evidence_import import Sources, import_huggingface
 
     with (
         working(f"importing {user} from Hugging Face"),
@@ -126,7 +126,7 @@ def import_kaggle(
 ) -> None:
     """Your ranked Kaggle competition results (your API key, or a CSV you write)."""
     from hireable.cli.common import session, settings, working
-    from hireable.services.verify import Sources, import_kaggle, import_kaggle_csv
+    from hireable.services.evidence_import import Sources, import_kaggle, import_kaggle_csv
 
     if csv is not None:
         with session() as s:
@@ -155,7 +155,7 @@ def import_papers(
 ) -> None:
     """Your papers with venue and citations; preprints count less than peer-reviewed papers."""
     from hireable.cli.common import session, settings, working
-    from hireable.services.verify import Sources, import_papers
+    from hireable.services.evidence_import import Sources, import_papers
 
     with working("importing your papers"), Sources.open(settings(), use_token=False) as src:
         with session() as s:

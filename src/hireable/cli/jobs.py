@@ -165,7 +165,7 @@ def jobs_import(
 ) -> None:
     """Import postings from a file, all or nothing."""
     from hireable.services.job_fetch import import_file
-    from hireable.sources.files import parse_mapping
+    from hireable.sources.jobs.files import parse_mapping
 
     with common.progress_bar("importing postings:", None) as tick:
         result = import_file(

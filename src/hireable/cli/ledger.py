@@ -140,7 +140,7 @@ def _add_from_url(
     url: str, *, title: str | None, skills: list[str], metric_pairs: list[str], today: dt.date
 ) -> None:
     from hireable.cli.common import console, session, settings, working
-    from hireable.services.verify import Sources, add_from_url
+    from hireable.services.evidence_import import Sources, add_from_url
 
     with working(f"verifying {url}"), Sources.open(settings()) as src, session() as s:
         line = add_from_url(
@@ -162,7 +162,7 @@ def evidence_refresh(
     """Verify api items again at their source: stars, citations and downloads move."""
     from hireable.cli.common import session, settings, working
     from hireable.cli.imports import render, stop_if_limited
-    from hireable.services.verify import Sources, refresh
+    from hireable.services.evidence_import import Sources, refresh
 
     with (
         working("verifying evidence at its sources"),

@@ -6,7 +6,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from hireable.errors import NotFoundError, UsageError
-from hireable.sources.registry import label, parse_ref
+from hireable.sources.jobs.registry import label, parse_ref
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -123,7 +123,7 @@ def list_boards(session: Session) -> list[dict[str, Any]]:
 
 
 def board_label(board: Board) -> str:
-    from hireable.sources.registry import SOURCES
+    from hireable.sources.jobs.registry import SOURCES
 
     return label(SOURCES[board.source], board.name)
 

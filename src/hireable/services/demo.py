@@ -147,7 +147,7 @@ def _fill_rhythm(session: Any, today: dt.date) -> None:
 
 def _fill_postings(session: Any) -> None:
     from hireable.services.ingest import store_postings
-    from hireable.sources.files import load_file
+    from hireable.sources.jobs.files import load_file
 
     postings = load_file(SAMPLE_POSTINGS, source="demo")
     store_postings(session, postings, default_source="file:demo", single_company=False)

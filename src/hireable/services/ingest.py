@@ -26,7 +26,7 @@ from hireable.services.boards import band_from_open_roles, band_from_text
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-    from hireable.sources.base import PostingIn
+    from hireable.sources.jobs.base import PostingIn
     from hireable.store.models import Board
 
 Analyse = Callable[..., dict[str, Any]]

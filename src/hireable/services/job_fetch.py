@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from hireable.errors import HireableError, UsageError
 from hireable.services.ingest import IngestResult, store_postings
-from hireable.sources.registry import SOURCES, Source, adapter, label, parse_ref
+from hireable.sources.jobs.registry import SOURCES, Source, adapter, label, parse_ref
 
 if TYPE_CHECKING:
     import httpx
@@ -116,7 +116,7 @@ def import_file(
 ) -> IngestResult:
     """Import every posting of a file in one transaction (nothing is stored if any is bad);
     `progress(n)` hears how many postings have been read so far."""
-    from hireable.sources.files import load_file
+    from hireable.sources.jobs.files import load_file
 
     postings = load_file(path, source=source, mapping=mapping)
     default = postings[0].source if postings else f"file:{path.stem}"

@@ -67,7 +67,8 @@ class Net:
 
 @pytest.fixture
 def net(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Net:
-    from hireable.sources import arxiv, github, http
+    from hireable.sources import http
+    from hireable.sources.evidence import arxiv, github
 
     fake = Net()
     monkeypatch.setattr(http, "transport_factory", lambda: httpx.MockTransport(fake))

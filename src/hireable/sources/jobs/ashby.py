@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from hireable.sources.base import PostingIn, expect, remote_from_text, to_datetime
 from hireable.sources.http import RemoteNotFound, get_json
+from hireable.sources.jobs.base import PostingIn, expect, remote_from_text, to_datetime
 
 if TYPE_CHECKING:
     import httpx

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import httpx
 
-from hireable.sources.paperkeys import ARXIV_ID, arxiv_id, normalise_doi
+from hireable.sources.evidence.paperkeys import ARXIV_ID, arxiv_id, normalise_doi
 
 KINDS = {
     "github-pr": "open-source",

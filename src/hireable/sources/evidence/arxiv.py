@@ -16,9 +16,9 @@ from typing import Any
 import httpx
 
 from hireable.errors import SourceError
-from hireable.sources.fetched import Fetched, day
+from hireable.sources.evidence.fetched import Fetched, day
+from hireable.sources.evidence.paperkeys import PREPRINT_NOTE, arxiv_id, normalise_doi, paper_key
 from hireable.sources.http import request_json
-from hireable.sources.paperkeys import PREPRINT_NOTE, arxiv_id, normalise_doi, paper_key
 
 PAGE = 100
 INTERVAL = 3.0  # seconds between requests (arXiv API terms of use)

@@ -13,9 +13,9 @@ from typing import Any
 import httpx
 
 from hireable.errors import SourceError
-from hireable.sources.fetched import Fetched
+from hireable.sources.evidence.fetched import Fetched
+from hireable.sources.evidence.paperkeys import PREPRINT_NOTE, paper_key
 from hireable.sources.http import RemoteNotFound, request_json
-from hireable.sources.paperkeys import PREPRINT_NOTE, paper_key
 
 FIELDS = "title,venue,year,citationCount,externalIds,publicationTypes,url,publicationDate,authors"
 PAGE = 100

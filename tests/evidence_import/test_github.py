@@ -6,7 +6,16 @@ import time
 
 import httpx
 
-from tests.verify.conftest import GH, TOKEN, by_url, github_routes, items, load, reply, sequence
+from tests.evidence_import.conftest import (
+    GH,
+    TOKEN,
+    by_url,
+    github_routes,
+    items,
+    load,
+    reply,
+    sequence,
+)
 
 PR_TRANSFORMERS = "https://github.com/huggingface/transformers/pull/101"
 PR_TINYLIB = "https://github.com/bob/tinylib/pull/7"

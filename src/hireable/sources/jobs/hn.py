@@ -15,8 +15,8 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from hireable.errors import UsageError
-from hireable.sources.base import PostingIn, expect, salary_from_text, to_datetime
 from hireable.sources.http import RemoteNotFound, get_json
+from hireable.sources.jobs.base import PostingIn, expect, salary_from_text, to_datetime
 
 if TYPE_CHECKING:
     import httpx

@@ -29,7 +29,7 @@ import httpx
 
 from hireable.core.credibility import PRIMARY_MIN_STARS
 from hireable.errors import RateLimited, SourceError
-from hireable.sources.fetched import Fetched, Skipped, day, trim
+from hireable.sources.evidence.fetched import Fetched, Skipped, day, trim
 from hireable.sources.http import JsonResponse, RemoteNotFound, request_json
 
 SEARCH_CAP = 1000  # GitHub search returns at most this many results per query

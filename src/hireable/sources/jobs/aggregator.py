@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs
 
 from hireable.errors import SourceError, UsageError
-from hireable.sources.base import PostingIn, joined, to_datetime
+from hireable.sources.jobs.base import PostingIn, joined, to_datetime
 
 if TYPE_CHECKING:
     import httpx

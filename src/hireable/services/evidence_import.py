@@ -36,7 +36,7 @@ from hireable.errors import (
     ValidationError,
 )
 from hireable.services.evidence import get_evidence
-from hireable.sources.fetched import Fetched, Skipped
+from hireable.sources.evidence.fetched import Fetched, Skipped
 from hireable.store.models import Evidence, utcnow
 
 if TYPE_CHECKING:
@@ -44,7 +44,7 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from hireable.config import Settings
-    from hireable.sources.locate import Locator
+    from hireable.sources.evidence.locate import Locator
 
 ADDED, UPDATED, UNCHANGED, SKIPPED, MISSING, FAILED = (
     "added", "updated", "unchanged", "skipped", "missing", "failed",
@@ -233,7 +233,7 @@ class Sources:
     def kaggle_credentials(self) -> Any:
         """Read on first use, so a broken kaggle.json only matters to Kaggle commands."""
         if self._kaggle is None:
-            from hireable.sources.kaggle import find_credentials
+            from hireable.sources.evidence.kaggle import find_credentials
 
             self._kaggle = find_credentials() or False
         return self._kaggle or None
@@ -244,7 +244,7 @@ class Sources:
         cls, settings: Settings, *, use_token: bool = True, detail_budget: int | None = None
     ) -> Iterator[Sources]:
         from hireable.sources import http
-        from hireable.sources.github import resolve_token
+        from hireable.sources.evidence.github import resolve_token
 
         configured = settings.github_token.get_secret_value() if settings.github_token else None
         token = resolve_token(configured) if use_token else None
@@ -257,7 +257,7 @@ class Sources:
             )
 
     def github(self) -> Any:
-        from hireable.sources.github import DEFAULT_DETAIL_BUDGET, GitHub
+        from hireable.sources.evidence.github import DEFAULT_DETAIL_BUDGET, GitHub
 
         if self._github is None:
             budget = DEFAULT_DETAIL_BUDGET if self.detail_budget is None else self.detail_budget
@@ -267,12 +267,12 @@ class Sources:
         return self._github
 
     def huggingface(self) -> Any:
-        from hireable.sources.huggingface import HuggingFace
+        from hireable.sources.evidence.huggingface import HuggingFace
 
         return HuggingFace(self.client, self.settings.hf_url)
 
     def kaggle(self) -> Any:
-        from hireable.sources.kaggle import Kaggle
+        from hireable.sources.evidence.kaggle import Kaggle
 
         if self.kaggle_credentials is None:
             raise ConfigError(
@@ -282,7 +282,7 @@ class Sources:
         return Kaggle(self.client, self.settings.kaggle_url, self.kaggle_credentials)
 
     def openalex(self) -> Any:
-        from hireable.sources.openalex import OpenAlex
+        from hireable.sources.evidence.openalex import OpenAlex
 
         key = self.settings.openalex_api_key
         return OpenAlex(
@@ -290,19 +290,19 @@ class Sources:
         )
 
     def semanticscholar(self) -> Any:
-        from hireable.sources.semanticscholar import SemanticScholar
+        from hireable.sources.evidence.semanticscholar import SemanticScholar
 
         return SemanticScholar(self.client, self.settings.semanticscholar_url)
 
     def arxiv(self) -> Any:
-        from hireable.sources.arxiv import Arxiv, Pacer
+        from hireable.sources.evidence.arxiv import Arxiv, Pacer
 
         pacer = Pacer(sleep=self.arxiv_sleep) if self.arxiv_sleep else Pacer()
         return Arxiv(self.client, self.settings.arxiv_url, pacer)
 
     def fetch(self, loc: Locator) -> Fetched | Skipped:
         """One item by locator: `evidence add --url` and `evidence refresh`."""
-        from hireable.sources import arxiv, github, huggingface, openalex, semanticscholar
+        from hireable.sources.evidence import arxiv, github, huggingface, openalex, semanticscholar
 
         if loc.source == "github-pr":
             repo, _, number = loc.ident.partition("#")
@@ -329,7 +329,7 @@ class Sources:
 
 
 def import_github(session: Session, src: Sources, login: str, *, today: dt.date) -> Report:
-    from hireable.sources.github import import_user
+    from hireable.sources.evidence.github import import_user
 
     gh = src.github()
     report = run_import(session, f"GitHub {login}", import_user(gh, login), today=today)
@@ -338,7 +338,7 @@ def import_github(session: Session, src: Sources, login: str, *, today: dt.date)
 
 
 def import_huggingface(session: Session, src: Sources, user: str, *, today: dt.date) -> Report:
-    from hireable.sources.huggingface import import_user
+    from hireable.sources.evidence.huggingface import import_user
 
     return run_import(
         session, f"Hugging Face {user}", import_user(src.huggingface(), user), today=today
@@ -346,7 +346,7 @@ def import_huggingface(session: Session, src: Sources, user: str, *, today: dt.d
 
 
 def import_kaggle(session: Session, src: Sources, *, today: dt.date) -> Report:
-    from hireable.sources.kaggle import import_entered
+    from hireable.sources.evidence.kaggle import import_entered
 
     kaggle = src.kaggle()
     name = f"Kaggle {kaggle.credentials.username}"
@@ -355,7 +355,7 @@ def import_kaggle(session: Session, src: Sources, *, today: dt.date) -> Report:
 
 def import_kaggle_csv(session: Session, path: Any, *, today: dt.date) -> Report:
     """All rows are validated before any is stored (`read_csv`), then upserted."""
-    from hireable.sources.kaggle import read_csv
+    from hireable.sources.evidence.kaggle import read_csv
 
     return run_import(session, f"Kaggle CSV {path}", read_csv(path, today=today), today=today)
 
@@ -370,7 +370,7 @@ def import_papers(
     s2_id: str | None = None,
     arxiv_author: str | None = None,
 ) -> Report:
-    from hireable.sources import arxiv, openalex, semanticscholar
+    from hireable.sources.evidence import arxiv, openalex, semanticscholar
 
     given = [x for x in (orcid, openalex_id, s2_id, arxiv_author) if x]
     if len(given) != 1:
@@ -407,7 +407,7 @@ def add_from_url(
     metric_pairs: list[str] | None = None,
 ) -> Line:
     """`evidence add --url URL` without a KIND: recognise, fetch, store (or update)."""
-    from hireable.sources.locate import public_url, recognise
+    from hireable.sources.evidence.locate import public_url, recognise
 
     loc = recognise(url)
     if loc is None:
@@ -452,8 +452,8 @@ def refresh(
     """Fetch every api-verified item (or one) again; stars, citations and downloads move."""
     from sqlalchemy import select
 
+    from hireable.sources.evidence.locate import from_key
     from hireable.sources.http import RemoteNotFound
-    from hireable.sources.locate import from_key
 
     if evidence_id is not None:
         item = get_evidence(session, evidence_id)

@@ -55,7 +55,7 @@ def test_more_than_1000_results_are_sliced_by_merge_date():
     ],
 )
 def test_recognise(text, source, ident):
-    from hireable.sources.locate import recognise
+    from hireable.sources.evidence.locate import recognise
 
     loc = recognise(text)
     assert loc is not None and (loc.source, loc.ident) == (source, ident)
@@ -72,13 +72,13 @@ def test_recognise(text, source, ident):
     ],
 )
 def test_unrecognised(text):
-    from hireable.sources.locate import recognise
+    from hireable.sources.evidence.locate import recognise
 
     assert recognise(text) is None
 
 
 def test_ml_repo_detection_table():
-    from hireable.sources.github import is_ml_repo
+    from hireable.sources.evidence.github import is_ml_repo
 
     assert is_ml_repo(owner="pytorch", name="vision", topics=[], description=None)
     assert is_ml_repo(owner="x", name="y", topics=["Deep-Learning"], description=None)
@@ -87,7 +87,7 @@ def test_ml_repo_detection_table():
 
 
 def test_one_key_per_paper_across_indexes():
-    from hireable.sources.paperkeys import paper_key
+    from hireable.sources.evidence.paperkeys import paper_key
 
     assert paper_key(doi="https://doi.org/10.1234/ABC", arxiv=None, fallback="f") == (
         "paper:doi:10.1234/abc"

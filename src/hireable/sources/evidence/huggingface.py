@@ -18,7 +18,7 @@ from typing import Any
 import httpx
 
 from hireable.errors import SourceError
-from hireable.sources.fetched import Fetched, Skipped, day
+from hireable.sources.evidence.fetched import Fetched, Skipped, day
 from hireable.sources.http import RemoteNotFound, request_json
 
 # repo type → (API collection, URL prefix on the site, fields to expand)

@@ -30,7 +30,7 @@ import httpx
 from hireable.core.credibility import kaggle_medal
 from hireable.core.evidence import check_url, parse_date
 from hireable.errors import ConfigError, SourceError, ValidationError
-from hireable.sources.fetched import Fetched, Skipped, day
+from hireable.sources.evidence.fetched import Fetched, Skipped, day
 from hireable.sources.http import request_json
 
 CSV_COLUMNS = ("competition", "url", "teams", "rank", "date")

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from hireable.errors import UsageError, ValidationError
-from hireable.sources.base import PostingIn, to_datetime
+from hireable.sources.jobs.base import PostingIn, to_datetime
 
 TEXT_FIELDS = ("title", "company", "location", "description", "url")
 _TRUE = {"true", "yes", "y", "1", "remote"}

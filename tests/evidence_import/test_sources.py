@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from tests.verify.conftest import GH, by_url, github_routes, items, load, reply
+from tests.evidence_import.conftest import GH, by_url, github_routes, items, load, reply
 
 HF = "huggingface.co"
 KG = "www.kaggle.com"
@@ -219,7 +219,7 @@ def test_arxiv_by_author_paced(cli_sqlite, net):
 
 
 def test_arxiv_pacer_waits_three_seconds_between_requests():
-    from hireable.sources.arxiv import Pacer
+    from hireable.sources.evidence.arxiv import Pacer
 
     now, slept = [100.0], []
 

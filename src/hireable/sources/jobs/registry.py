@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     import httpx
 
     from hireable.config import Settings
-    from hireable.sources.base import PostingIn
+    from hireable.sources.jobs.base import PostingIn
 
 Fetch = Callable[["httpx.Client", "Settings", str], "list[PostingIn]"]
 
@@ -72,7 +72,7 @@ def parse_ref(ref: str) -> tuple[Source, str]:
     if not name and not source.name_optional:
         raise UsageError(f"'{ref}' is not SOURCE:NAME (e.g. {source.example})")
     if source.key == "aggregator":
-        from hireable.sources.aggregator import parse_name
+        from hireable.sources.jobs.aggregator import parse_name
 
         parse_name(name)
     elif name and not _NAME.fullmatch(name):
@@ -80,7 +80,7 @@ def parse_ref(ref: str) -> tuple[Source, str]:
             f"'{name}' is not a valid {source.key} {source.what} (e.g. {source.example})"
         )
     if source.key == "hn" and name:
-        from hireable.sources.hn import month_window
+        from hireable.sources.jobs.hn import month_window
 
         month_window(name)
     return source, name
@@ -92,4 +92,4 @@ def label(source: Source, name: str) -> str:
 
 def adapter(source: Source) -> Fetch:
     module, _, func = source.adapter.partition(":")
-    return getattr(importlib.import_module(f"hireable.sources.{module}"), func)  # type: ignore[no-any-return]
+    return getattr(importlib.import_module(f"hireable.sources.jobs.{module}"), func)  # type: ignore[no-any-return]

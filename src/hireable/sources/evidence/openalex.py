@@ -15,9 +15,9 @@ from typing import Any
 import httpx
 
 from hireable.errors import SourceError, ValidationError
-from hireable.sources.fetched import Fetched, Skipped
+from hireable.sources.evidence.fetched import Fetched, Skipped
+from hireable.sources.evidence.paperkeys import PREPRINT_NOTE, arxiv_id, normalise_doi, paper_key
 from hireable.sources.http import RemoteNotFound, request_json
-from hireable.sources.paperkeys import PREPRINT_NOTE, arxiv_id, normalise_doi, paper_key
 
 PAGE = 200
 # Work types that a venue reviews before publishing, when the venue is a journal or conference.

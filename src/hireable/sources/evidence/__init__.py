@@ -1,0 +1,1 @@
+"""Evidence sources: GitHub, Hugging Face, Kaggle and the paper indexes, read via their APIs."""

@@ -1,0 +1,1 @@
+"""Job sources: company boards on public ATS feeds, Hacker News, files and aggregators."""
