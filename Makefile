@@ -5,7 +5,7 @@ PYTHON ?= python3
 
 .PHONY: run test install lint bench clean
 
-$(VENV)/.installed: pyproject.toml setup.py $(wildcard src/hireable/postings/_cscan_src/*)
+$(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[test]'
 	touch $@
@@ -19,11 +19,11 @@ test: install
 	$(PY) -m pytest
 
 lint: install
-	$(PY) -m ruff check src tests benchmarks tools
+	$(PY) -m ruff check src tests benchmarks
 	$(PY) -m mypy src/hireable
 
 bench: install
 	for b in benchmarks/bench_*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
 
 clean:
-	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache .ruff_cache src/hireable/postings/*.so
+	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache .ruff_cache

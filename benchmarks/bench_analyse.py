@@ -6,8 +6,7 @@
 Builds a JSON Lines file of `--n` postings by repeating the shared corpus (a small built-in
 sample when ../shared is absent) in a temporary folder, then times, on that file:
 - the floor: parse each line's JSON, lowercase the description, run one keyword regex;
-- the analyser on one process (the same streaming code as the CLI, output to /dev/null), with
-  the compiled scanner when it is built;
+- the analyser on one process (the same streaming code as the CLI, output to /dev/null);
 - the analyser with `--jobs` worker processes.
 Peak memory is measured with tracemalloc on two input sizes, to show it does not grow with the
 input. Prints figures; asserts nothing (timings belong here, not in tests).
@@ -28,7 +27,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from hireable.postings import stream
-from hireable.postings.accel import scanner_name
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "data" / "postings" / "corpus.jsonl"
@@ -111,7 +109,6 @@ def main(argv: list[str] | None = None) -> None:
         print(f"input: {args.n} postings, {size / 1e6:.1f} MB ({args.corpus.name})")
         load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
         print(f"machine: {os.cpu_count()} CPUs, load average {load} (other work skews timings)")
-        print(f"scanner: {scanner_name()}; HIREABLE_PURE_PYTHON=1 runs the pure-Python one")
         n_floor, t_floor = time_floor(path)
         print(f"floor (json + lower + 1 regex): {n_floor / t_floor:,.0f} postings/s")
         n_one, t_one = time_analyser(path, 1)

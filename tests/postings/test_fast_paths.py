@@ -47,6 +47,18 @@ def test_tidy_shortcut_reads_like_the_full_path() -> None:
         assert text._tidy(s) == text._tidy_full(s)
 
 
+def test_tidy_shortcut_reads_like_the_full_path_on_generated_text() -> None:
+    import random
+
+    pieces = ["a", "é", " ", "  ", "\n", "-", " - ", "- x", "   - item", "\t- b", "\t", "\xa0",
+              "\u200b", "\ufeff", "\x7f", "\x00", "\r", "\r\n", "𐐀", "\u2028", "\u3000", "\x85",
+              "\x0b", "x\n-\ny", "\x1c", "\x1f"]  # fmt: skip
+    rng = random.Random(4)
+    for _ in range(20_000):
+        s = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        assert text._tidy(s) == text._tidy_full(s), repr(s)
+
+
 def test_degree_lookbehinds_after_the_literal_read_the_same() -> None:
     import random
     import re

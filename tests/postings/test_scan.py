@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from hireable.postings.scan import WORD_EDGES, Triggers, positions, spaced
+from hireable.postings.scan import WORD_EDGES, NeedleHits, Triggers, positions, spaced
 
 
 def _word_starts(text: str, needle: str) -> list[int]:
@@ -57,3 +57,28 @@ def test_multi_word_heads_hide_no_later_word() -> None:
             key = spaced(needle)
             found = [i for i in hits.at(key) if read.startswith(key, i)]
             assert found == _word_starts(read, key), (text, needle)
+
+
+def test_needles_are_found_anywhere_overlapping_ones_included() -> None:
+    hits = NeedleHits("aaab")
+    assert (hits.at("a"), hits.at("aa"), hits.at("ab ")) == ([0, 1, 2], [0, 1], [])
+    hits = NeedleHits("ab ab")
+    assert (hits.at("a"), hits.at("ab ")) == ([0, 3], [0])
+
+
+def test_every_key_that_starts_a_word_is_found() -> None:
+    triggers = Triggers()
+    triggers.add(["ab", "abc", "b d", "é"])
+    hits = triggers.find("abc ab-d xab é")
+    assert (hits.at("ab"), hits.at("abc"), hits.at("é"), hits.at("b d")) == ([0, 4], [0], [13], [])
+    assert triggers.find("").at("ab") == []
+    assert triggers.find("-b").at("b d") == []
+    assert triggers.find("x-b d").at("b d") == [2]
+
+
+def test_a_key_ending_with_a_space_may_end_the_text() -> None:
+    triggers = Triggers()
+    triggers.add(["r ", "rst"])
+    assert triggers.find("r").at("r ") == [0]
+    hits = triggers.find("use r, rstudio")
+    assert (hits.at("r "), hits.at("rst")) == ([4], [7])

@@ -35,7 +35,8 @@ def _doc(description: str) -> Doc:
 
 
 def analyse(description: str, title: str | None = None) -> dict[str, Any]:
-    """The analysis of one posting; see docs/cli/postings.md for the meaning of each field."""
+    """The analysis of one posting; the README's "Output fields" table says what each field
+    means."""
     truncated = len(description or "") > MAX_CHARS
     doc = _doc(description)
     deg = analyse_degree(doc)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from hireable.postings.scan import NEEDLES, NeedleHits
+from hireable.postings.scan import NeedleHits
 from hireable.postings.segment import Doc
 
 WORD_NUMBERS = {
@@ -116,7 +116,6 @@ def _quote_span(doc: Doc, pos: int) -> tuple[int, int]:
 
 
 _UNITS = ("year", "yr")
-NEEDLES.add(_UNITS)
 
 
 def _year_counts(lower: str, needles: NeedleHits) -> list[tuple[int, int, int]]:

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
 
-from hireable.postings.scan import NEEDLES, TRIGGERS, NeedleHits, WordHits, positions, start_key
+from hireable.postings.scan import TRIGGERS, NeedleHits, WordHits, positions, start_key
 
 # Checked first: a posting that says "not remote" is not remote whatever else it says.
 _ONSITE = re.compile(
@@ -31,7 +31,6 @@ _KEYS = {t: start_key(t) for t in _TRIGGERS}
 # itself for a shorter one ("on": the word "on").
 _WORD_KEYS = {t: k if len(k) >= 3 else k + " " for t, k in _KEYS.items()}
 TRIGGERS.add(_WORD_KEYS.values())
-NEEDLES.add(_TRIGGERS)
 _BEFORE, _AFTER = 45, 40  # characters read around a trigger
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from hireable.postings.scan import NEEDLES, NeedleHits, positions
+from hireable.postings.scan import NeedleHits, positions
 
 CURRENCIES = {"$": "USD", "usd": "USD", "us$": "USD", "€": "EUR", "eur": "EUR", "£": "GBP",
               "gbp": "GBP", "cad": "CAD", "c$": "CAD", "ca$": "CAD", "a$": "AUD", "au$": "AUD",
@@ -30,7 +30,6 @@ ANNUAL_MAX = 2_000_000  # larger figures are funding rounds and revenue, not pay
 
 
 _CURRENCY_MARKS = ("$", "€", "£", "usd", "eur", "gbp", "cad", "aud")
-NEEDLES.add(_CURRENCY_MARKS)
 
 
 def find_salary(lower: str, needles: NeedleHits | None = None) -> dict[str, object] | None:

@@ -7,10 +7,9 @@ Every trigger starts a word: an occurrence inside a word ("ms" in "teams") is sk
 the regex is tried; a word starts after a space or one of `WORD_EDGE_PUNCT`.
 
 One `str.find` per trigger would read the text ~150 times. Instead every module registers its
-triggers in `TRIGGERS` at import, and `TRIGGERS.find(lower)` reads the text once: with the
-compiled trie (`_cscan.KeyTrie`) when it is built, else with one regex (a trie of the triggers,
-tried only where a word starts) that is its reference. `WordHits` then tells each trigger's
-word-start positions, and the modules check those exactly as before.
+triggers in `TRIGGERS` at import, and `TRIGGERS.find(lower)` reads the text once, with one
+regex (a trie of the triggers, tried only where a word starts). `WordHits` then tells each
+trigger's word-start positions, and the modules check those exactly as before.
 """
 
 from __future__ import annotations
@@ -20,9 +19,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, TypeVar
-
-from hireable.postings.accel import cscan
+from typing import TypeVar
 
 
 @dataclass(frozen=True)
@@ -137,15 +134,12 @@ class Triggers:
                 self._generation += 1
         return self._generation
 
-    def find(self, lower: str, *, reference: bool = False) -> WordHits:
-        """Where every registered key starts a word of `lower`; `reference` reads it with the
-        regex even where the compiled trie is built (tests compare the two)."""
+    def find(self, lower: str) -> WordHits:
+        """Where every registered key starts a word of `lower`."""
         if self._compiled is None:
             self._compiled = self._compile()
             self._compiled_generation = self._generation
-        regex, trie, longer, known = self._compiled
-        if trie is not None and not reference:  # the same hits, in the same order, read in C
-            return WordHits(lower, trie.find(lower), known, self._compiled_generation)
+        regex, longer, known = self._compiled
         padded = " " + spaced(lower) + " "
         at: dict[str, list[int]] = {}
         for m in regex.finditer(padded):
@@ -170,12 +164,11 @@ class Triggers:
         heads = [k for k in keys if not any(k != h and k.startswith(h) for h in keys)]
         longer = {h: tuple(k for k in keys if k != h and k.startswith(h)) for h in heads}
         regex = re.compile(" (?=(" + _trie(heads) + "))")
-        trie = cscan.KeyTrie(keys, "".join(sorted(WORD_EDGES))) if cscan is not None else None
-        return regex, trie, longer, frozenset(keys)
+        return regex, longer, frozenset(keys)
 
 
-# (the regex reference, the compiled trie or None, keys by head, all keys)
-_Compiled = tuple[re.Pattern[str], Any, dict[str, tuple[str, ...]], frozenset[str]]
+# (the regex of the heads, keys by head, all keys)
+_Compiled = tuple[re.Pattern[str], dict[str, tuple[str, ...]], frozenset[str]]
 
 
 def _trie(words: list[str]) -> str:
@@ -194,59 +187,23 @@ TRIGGERS = Triggers()
 
 
 class NeedleHits:
-    """Where the registered needles occur in one text: `at(needle)`."""
+    """Where literal strings occur anywhere in one text, not only where a word starts ("$",
+    "year"): `at(needle)`, searched for with `str.find` when first asked for and then kept, so
+    every field analyser reading the same needle shares one search."""
 
-    __slots__ = ("_text", "_at", "_known", "_complete")
+    __slots__ = ("_text", "_at")
 
-    def __init__(self, text: str, at: dict[str, list[int]] | None, known: frozenset[str]) -> None:
-        """`at`: the positions of every registered needle that occurs; None searches for each
-        needle when it is first asked for."""
-        self._text, self._known = text, known
-        self._complete = at is not None
-        self._at = at if at is not None else {}
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._at: dict[str, list[int]] = {}
 
     def at(self, needle: str) -> list[int]:
         """Every start of `needle` in the text, overlapping ones included, in text order (as
         `positions`)."""
         found = self._at.get(needle)
-        if found is not None:
-            return found
-        if self._complete and needle in self._known:
-            return []
-        found = self._at[needle] = positions(self._text, needle)
+        if found is None:
+            found = self._at[needle] = positions(self._text, needle)
         return found
-
-
-class Needles:
-    """Literal strings the modules look for anywhere in a text, not only where a word starts
-    ("$", "year"). Python's `str.find` reads the whole text for each multi-character needle
-    (~2 µs for a 3 KB description); the compiled trie finds them all in one pass. Without it,
-    each needle is searched for when a module first asks for it."""
-
-    def __init__(self) -> None:
-        self._needles: dict[str, None] = {}
-        self._compiled: tuple[Any, frozenset[str]] | None = None
-
-    def add(self, needles: Iterable[str]) -> None:
-        for n in needles:
-            if n and n not in self._needles:
-                self._needles[n] = None
-                self._compiled = None
-
-    def find(self, text: str, *, reference: bool = False) -> NeedleHits:
-        """Where every registered needle occurs in `text`; `reference` searches with `str.find`
-        even where the compiled trie is built (tests compare the two)."""
-        if self._compiled is None:
-            needles = list(self._needles)
-            trie = cscan.KeyTrie(needles, "", anywhere=True) if cscan is not None else None
-            self._compiled = trie, frozenset(needles)
-        trie, known = self._compiled
-        if trie is not None and not reference:
-            return NeedleHits(text, trie.find(text), known)
-        return NeedleHits(text, None, known)
-
-
-NEEDLES = Needles()
 
 
 class Scanner:

@@ -17,8 +17,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from itertools import accumulate
 
-from hireable.postings.accel import cscan
-from hireable.postings.scan import NEEDLES, TRIGGERS, WORD_EDGE_PUNCT, NeedleHits, WordHits
+from hireable.postings.scan import TRIGGERS, WORD_EDGE_PUNCT, NeedleHits, WordHits
 
 # Product names written in CamelCase are one word, not a glued sentence ("TensorFlow").
 CAMEL_CASE_HEADS = ("Tensor", "Py", "Java", "Power", "Git", "Big", "My", "No", "Postgre", "Sage",
@@ -27,7 +26,7 @@ CAMEL_CASE_HEADS = ("Tensor", "Py", "Java", "Power", "Git", "Big", "My", "No", "
                     "Hub", "Red", "Dyna", "Net", "Open", "Master")  # fmt: skip
 
 # Where one segment ends and the next begins: `_BOUNDARY.sub(_cut, text)` puts a line break at
-# each (`cut_text`; `_cscan.cut` does the same in C, and these regexes are its specification).
+# each (`cut_text`).
 # Every cut starts with one character of the leading class, so the regex engine skips quickly
 # between candidates; lookbehinds then check the context. `_cut` gives back the consumed
 # character: a sentence end stays left of the cut, a glued word's first letter right of it;
@@ -174,9 +173,9 @@ class Doc:
         return self._words
 
     def needles(self) -> NeedleHits:
-        """Where the registered literal strings occur anywhere in the text (`scan.NEEDLES`)."""
+        """Where literal strings occur anywhere in the text, searched for once each."""
         if self._needles is None:
-            self._needles = NEEDLES.find(self.lower)
+            self._needles = NeedleHits(self.lower)
         return self._needles
 
     def word_starts(self) -> frozenset[str]:
@@ -206,30 +205,16 @@ def _word_starts(lower: str) -> frozenset[str]:
     return frozenset({w[:3] for w in words})
 
 
-_HEADS = tuple(CAMEL_CASE_HEADS)
-
-
-def _is_lined(text: str) -> bool:
-    return text.count("\n") * LINED_CHARS >= len(text)
-
-
-def cut_text(text: str, *, reference: bool = False) -> str:
-    """`text` with a line break at every segment boundary; `reference` runs the regexes even
-    where the compiled cutter is built (tests compare the two)."""
-    lined = _is_lined(text)
-    if cscan is not None and not reference:
-        return cscan.cut(text, lined, _HEADS)
+def cut_text(text: str) -> str:
+    """`text` with a line break at every segment boundary."""
+    lined = text.count("\n") * LINED_CHARS >= len(text)
     return (_BOUNDARY_LINED if lined else _BOUNDARY).sub(_cut, text)
 
 
 def make_doc(text: str) -> Doc:
     """Cut `text` into segments and rejoin them one a line, so glued words come apart
     ("skillsBS in" → "skills\nBS in") and word-boundary regexes see them."""
-    if cscan is not None:  # the same, in one pass of C
-        joined, lower, starts, ends = cscan.segment(text, _is_lined(text), _HEADS)
-        doc = Doc(text=joined, lower=lower, starts=starts, ends=ends)
-    else:
-        doc = _split(cut_text(text))
+    doc = _split(cut_text(text))
     _tag_sections(doc)
     return doc
 
@@ -244,26 +229,14 @@ def _split(cut: str) -> Doc:
     return doc
 
 
-# Characters that IGNORECASE reads as ASCII letters though their lowercase is not that letter
-# ("ſkills", the Kelvin sign): where one occurs, the lowercase copy cannot stand in for them.
-_CASE_ODD = ("\u0130", "\u0131", "\u017f", "\u212a")
-
-
-def _tag_sections(doc: Doc, *, reference: bool = False) -> None:
-    """Tag every segment with its section: read the segments that may be headings (picked by
-    the compiled scanner, or by `_heading_candidates`, its reference, with `reference`) and
-    carry each heading's kind on to the next."""
+def _tag_sections(doc: Doc) -> None:
+    """Tag every segment with its section: read the segments that may be headings
+    (`_heading_candidates`) and carry each heading's kind on to the next."""
     text, starts, ends = doc.text, doc.starts, doc.ends
-    if reference or cscan is None or any(c in text for c in _CASE_ODD):
-        candidates = _heading_candidates(doc)
-    else:
-        candidates = cscan.heading_candidates(
-            doc.lower, starts, ends, _MAX_HEADING_CHARS, _SOFT_LEAD_WORDS
-        )
     sections, heading = doc.sections, doc.heading
     current = ""
     tagged = 0  # the segments before this one are tagged
-    for i in candidates:
+    for i in _heading_candidates(doc):
         kind, is_heading = _heading_kind(text[starts[i] : ends[i]].lstrip("-–* "))
         if i > tagged:  # long sentences since the last candidate: the section goes on
             sections.extend([current] * (i - tagged))

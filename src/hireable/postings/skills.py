@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Set as AbstractSet
 
 from hireable.postings.scan import (
-    NEEDLES,
     TRIGGERS,
     WORD_EDGES,
     NeedleHits,
@@ -173,7 +172,6 @@ TRIGGERS.add((_R_WORD, _R_START))
 _R_ORDER = next(i for i, (name, _) in enumerate(SKILLS) if name == "r")
 
 
-NEEDLES.add(_R_NEEDLES)
 
 
 def _has_r(lower: str, needles: NeedleHits | None = None) -> bool:

@@ -12,8 +12,6 @@ from __future__ import annotations
 import html
 import re
 
-from hireable.postings.accel import cscan
-
 # Tags whose content is never text a reader sees.
 _INVISIBLE = re.compile(
     r"<(script|style|head|template|noscript)\b[^>]*>.*?</\1\s*>|<!--.*?-->|<!\[CDATA\[.*?\]\]>",
@@ -76,15 +74,9 @@ def _strip_tags(s: str) -> str:
 
 
 def _tidy(s: str) -> str:
-    if cscan is not None:  # the same, in C
-        return cscan.tidy(s)
-    return _tidy_reference(s)
-
-
-def _tidy_reference(s: str) -> str:
     if "  " not in s and s.replace("\n", "").isprintable():
-        # The common case, read in C: no control, zero-width or odd space character (all are
-        # unprintable), only single spaces.
+        # The common case: no control, zero-width or odd space character (all are unprintable),
+        # only single spaces.
         return "\n".join([line for line in map(str.strip, s.split("\n")) if line and line != "-"])
     return _tidy_full(s)
 
