@@ -17,7 +17,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from itertools import accumulate
 
-from hireable.postings.scan import TRIGGERS, WORD_EDGE_PUNCT, NeedleHits, WordHits
+from hireable.postings.scan import TRIGGERS, WORD_EDGE_PUNCT, NeedleHits, WordHits, positions
 
 # Product names written in CamelCase are one word, not a glued sentence ("TensorFlow").
 CAMEL_CASE_HEADS = ("Tensor", "Py", "Java", "Power", "Git", "Big", "My", "No", "Postgre", "Sage",
@@ -253,17 +253,24 @@ def _tag_sections(doc: Doc) -> None:
 def _heading_candidates(doc: Doc) -> list[int]:
     """The segments that may be headings: short ones, those with a ":" early on, and those a
     soft heading's lead words start. Every other segment is a long sentence."""
-    text = doc.text
-    find = text.find
-    soft_lead, lead_text = (
-        (_SOFT_LEAD_ASCII.match, doc.lower) if text.isascii() else (_SOFT_LEAD.match, text)
-    )
+    text, starts, limit = doc.text, doc.starts, _MAX_HEADING_CHARS
+    early_colon = set()  # read from the text's few colons, not searched for in each segment
+    for c in positions(text, ":"):
+        i = bisect_right(starts, c) - 1
+        if c - starts[i] < limit:
+            early_colon.add(i)
+    if not text.isascii():  # (IGNORECASE reads "ſkills" as "skills": no shortcut here)
+        soft_lead, lead_text = _SOFT_LEAD.match, text
+    elif any(w in doc.lower for w in _SOFT_LEAD_WORDS):
+        soft_lead, lead_text = _SOFT_LEAD_ASCII.match, doc.lower
+    else:  # no lead word anywhere: no segment can start with one
+        soft_lead, lead_text = None, ""
     return [
         i
-        for i, (start, end) in enumerate(zip(doc.starts, doc.ends, strict=True))
-        if end - start <= _MAX_HEADING_CHARS
-        or find(":", start, start + _MAX_HEADING_CHARS) >= 0
-        or soft_lead(lead_text, start) is not None
+        for i, (start, end) in enumerate(zip(starts, doc.ends, strict=True))
+        if end - start <= limit
+        or i in early_colon
+        or (soft_lead is not None and soft_lead(lead_text, start) is not None)
     ]
 
 
