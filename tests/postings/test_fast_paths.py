@@ -189,3 +189,27 @@ def test_cached_title_reads_match_the_rules(title: str) -> None:
     assert seniority.title_seniority(title) == (
         seniority._title_level(title, found) if found else ""
     )
+
+
+def test_heading_candidates_match_the_per_segment_rule() -> None:
+    import random
+    import re
+
+    plain_soft = re.compile(r"(?:\S+\s+){1,2}(?:qualifications|skills|requirements)", re.I)
+
+    def plain(doc: segment.Doc) -> list[int]:
+        return [
+            i
+            for i, (start, end) in enumerate(zip(doc.starts, doc.ends, strict=True))
+            if end - start <= 60
+            or ":" in doc.text[start : start + 60]
+            or plain_soft.match(doc.text, start)
+        ]
+
+    pieces = ["Qualifications", "Preferred Qualifications", "Nice to have", "Skills", "skills",
+              "Requirements:", ":", " ", "\n", "a", ".", "x" * 30, "ſkills", "é", "Our Skills",
+              "- ", "Benefits", "Experience with", "word "]  # fmt: skip
+    rng = random.Random(12)
+    for _ in range(5_000):
+        doc = segment.make_doc("".join(rng.choice(pieces) for _ in range(rng.randint(0, 24))))
+        assert segment._heading_candidates(doc) == plain(doc), repr(doc.text)
