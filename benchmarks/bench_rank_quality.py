@@ -21,6 +21,7 @@ from types import SimpleNamespace
 from typing import Any
 
 from hireable.postings.rank import RankContext, rank
+from hireable.sources.jobs.registry import competition_group
 
 K = 20
 TARGET = 0.85
@@ -63,7 +64,7 @@ def _facts(n: int, doc: dict[str, Any], analysis: dict[str, Any]) -> SimpleNames
 
 
 def _ranked(docs: list[dict[str, Any]], analyses: list[dict[str, Any]]) -> list[str]:
-    ctx = RankContext(STAGE, dt.date.today())
+    ctx = RankContext(STAGE, dt.date.today(), source_group=competition_group)
     postings = [_facts(n, d, a) for n, (d, a) in enumerate(zip(docs, analyses, strict=True), 1)]
     return [p.external_id for p, _ in rank(postings, ctx)]
 

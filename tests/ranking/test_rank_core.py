@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from hireable.postings.rank import (
-    FAST_FIELDS,
+    FACT_FIELDS,
     WEIGHTS,
     LearnerSkills,
     RankContext,
@@ -19,9 +19,9 @@ from hireable.postings.rank import (
     plan_b_kind,
     rank,
     score_posting,
-    source_kind,
     top_totals,
 )
+from hireable.sources.jobs.registry import competition_group
 from tests.ranking.factory import TODAY, posting
 
 VERIFIED_PYTORCH = LearnerSkills.build([(["pytorch"], "api")], [])
@@ -32,7 +32,7 @@ def facts(n: int = 1, **changes: Any) -> SimpleNamespace:
 
 
 def ctx(stage: str = "ml-entry", **kw: Any) -> RankContext:
-    return RankContext(stage, TODAY, **kw)
+    return RankContext(stage, TODAY, source_group=competition_group, **kw)
 
 
 @pytest.mark.parametrize(
@@ -127,12 +127,12 @@ def test_plan_b_lifts_close_roles_but_ml_stays_first() -> None:
 
 
 def test_sources_and_famous_employers() -> None:
-    assert source_kind("greenhouse:acme") == "direct"
-    assert source_kind("lever-eu:acme") == "direct"
-    assert source_kind("hn:2026-03") == "hn"
-    assert source_kind("linkedin-2018-datascientist") == "aggregator"
-    assert source_kind("aggregator:indeed") == "aggregator"
-    assert source_kind("file:jobs.csv") == "file"
+    assert competition_group("greenhouse:acme") == "direct"
+    assert competition_group("lever-eu:acme") == "direct"
+    assert competition_group("hn:2026-03") == "hn"
+    assert competition_group("linkedin-2018-datascientist") == "aggregator"
+    assert competition_group("aggregator:indeed") == "aggregator"
+    assert competition_group("file:jobs.csv") == "file"
     assert is_famous("Amazon Lab126") and is_famous("Google LLC") and is_famous("Walmart Labs")
     assert not is_famous("Acme Vision") and not is_famous(None) and not is_famous("Xylo")
 
@@ -163,7 +163,10 @@ def test_every_weight_has_a_rationale_and_words() -> None:
 
 
 def test_fast_totals_equal_the_explained_scores() -> None:
+    """Rows are read by column name: the columns come in a shuffled order."""
     rnd = random.Random(3)
+    columns = ["id", *FACT_FIELDS]
+    rnd.shuffle(columns)
     rows, postings = [], []
     for n in range(1, 400):
         p = facts(
@@ -180,21 +183,26 @@ def test_fast_totals_equal_the_explained_scores() -> None:
             posted_at=rnd.choice([None, facts().posted_at.replace(month=rnd.randint(1, 3))]),
         )
         postings.append(p)
-        seen = p.posted_at or p.first_seen
         as_text = rnd.random() < 0.5  # SQLite hands back text; PostgreSQL typed values
         values = {
             **vars(p),
             "ml": None if p.ml is None else int(p.ml),
             "skills": json.dumps(p.skills) if as_text else p.skills,
-            "seen": str(seen) if as_text else seen,
+            "posted_at": str(p.posted_at) if as_text and p.posted_at else p.posted_at,
+            "first_seen": str(p.first_seen) if as_text else p.first_seen,
         }
-        rows.append(tuple(values[f] for f in FAST_FIELDS))
+        rows.append(tuple(values[f] for f in columns))
     learner = LearnerSkills.build([(["pytorch", "nlp"], "link"), (["sql"], "self")], ["r"])
     for stage in ("swe-intern", "ml-entry", "ml-junior", "ml-engineer"):
         for plan_b in (False, True):
             c = ctx(stage, skills=learner, plan_b=plan_b)
-            scorer = Scorer(c)
+            scorer = Scorer(c, columns)
             for row, p in zip(rows, postings, strict=True):
                 assert scorer.total(row) == score_posting(p, c).total
             full = [(s.total, p.id) for p, s in rank(postings, c, 10)]
-            assert top_totals(rows, c, 10) == full
+            assert top_totals(rows, columns, c, 10) == full
+
+
+def test_rows_without_a_column_ranking_reads_are_refused() -> None:
+    with pytest.raises(ValueError, match="size_band"):
+        Scorer(ctx(), [f for f in FACT_FIELDS if f != "size_band"])

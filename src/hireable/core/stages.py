@@ -1,8 +1,9 @@
-"""Career stages (DESIGN 1.1) and the readiness rule of each, as one data table."""
+"""Career stages (DESIGN 1.1): the readiness rule of each and what ranking expects of it, as one
+data table. A new stage is one `Stage` row; readiness and ranking read everything from it."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -22,6 +23,37 @@ class Requirement:
 
 
 @dataclass(frozen=True)
+class Fit:
+    """Points a posting's seniority level earns at a stage, the words shown and why."""
+
+    points: int
+    text: str
+    rationale: str
+
+
+@dataclass(frozen=True)
+class RankingFit:
+    """What job ranking expects of a stage (postings/rank.py reads it; weights in its WEIGHTS)."""
+
+    seniority: dict[str, Fit] = field(hash=False)  # level (intern, entry, mid, senior) → its fit
+    years_ok: int  # the most years of experience a learner at this stage can plausibly show
+    size_group: str  # which company-size weights apply: "early", "junior" or "known"
+    ml_job: bool  # the stage is about a hands-on ML job: other roles rank last
+    famous_target: bool = False  # famous employers are the target, not a crowd to avoid
+
+
+def fits(
+    intern: tuple[int, str, str],
+    entry: tuple[int, str, str],
+    mid: tuple[int, str, str],
+    senior: tuple[int, str, str],
+) -> dict[str, Fit]:
+    """The seniority fits of one stage, as (points, text, rationale) per level."""
+    levels = {"intern": intern, "entry": entry, "mid": mid, "senior": senior}
+    return {level: Fit(*fit) for level, fit in levels.items()}
+
+
+@dataclass(frozen=True)
 class Stage:
     id: str
     title: str
@@ -31,10 +63,7 @@ class Stage:
     typical_months: tuple[int, int]  # low and high end of the time budget
     requirements: tuple[Requirement, ...]
     rationale: str
-
-    @property
-    def degree_equivalents_needed(self) -> int:
-        return self.requirements[0].count
+    ranking: RankingFit
 
 
 CREDIBLE = 35  # an item at or above this credibility counts as evidence (see credibility.py)
@@ -76,6 +105,17 @@ STAGES: tuple[Stage, ...] = (
             ),
         ),
         rationale="An internship needs proof you can build and finish things, not ML depth.",
+        ranking=RankingFit(
+            fits(
+                (20, "an internship", "The stage's target role."),
+                (10, "an entry-level role", "Reachable after projects."),
+                (-10, "a mid-level role", "Asks experience you lack."),
+                (-25, "a senior role", "Out of reach at this stage."),
+            ),
+            years_ok=0,
+            size_group="early",
+            ml_job=False,
+        ),
     ),
     Stage(
         id="ml-entry",
@@ -93,6 +133,17 @@ STAGES: tuple[Stage, ...] = (
             ),
         ),
         rationale="Covering a degree-equivalent gets a first ML role at a small company.",
+        ranking=RankingFit(
+            fits(
+                (10, "an internship", "A way in, but below the target."),
+                (20, "an entry-level role", "Exactly the stage's target."),
+                (0, "a mid-level role", "Sometimes open to strong portfolios."),
+                (-25, "a senior role", "Asks years you cannot show yet."),
+            ),
+            years_ok=2,
+            size_group="early",
+            ml_job=True,
+        ),
     ),
     Stage(
         id="ml-junior",
@@ -123,6 +174,17 @@ STAGES: tuple[Stage, ...] = (
             ),
         ),
         rationale="Industry experience plus a stronger portfolio reaches mid-sized companies.",
+        ranking=RankingFit(
+            fits(
+                (-5, "an internship", "A step back from a paid ML job."),
+                (15, "an entry-level role", "Fits a junior ML move."),
+                (15, "a mid-level role", "Fits a junior ML move."),
+                (-15, "a senior role", "Usually asks 5+ years."),
+            ),
+            years_ok=3,
+            size_group="junior",
+            ml_job=True,
+        ),
     ),
     Stage(
         id="ml-engineer",
@@ -153,6 +215,18 @@ STAGES: tuple[Stage, ...] = (
             ),
         ),
         rationale="Tracked, not coached: the tool shows the gap, interviews decide.",
+        ranking=RankingFit(
+            fits(
+                (-15, "an internship", "Below the stage's target."),
+                (0, "an entry-level role", "Below target but reachable."),
+                (15, "a mid-level role", "The stage's target role."),
+                (5, "a senior role", "A stretch some reach."),
+            ),
+            years_ok=5,
+            size_group="known",
+            ml_job=True,
+            famous_target=True,
+        ),
     ),
 )
 

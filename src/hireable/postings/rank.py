@@ -1,8 +1,10 @@
 """Rank postings for a learner (DESIGN 1.4): a 0–100 score that is a sum of named factors.
 
 Pure: no I/O. Every weight lives in `WEIGHTS` with its rationale (`hireable jobs rank
---explain-weights` prints it). Scoring reads only the denormalised posting columns (never the
-description), so 100,000 postings score in well under a second.
+--explain-weights` prints it); what each stage expects (its seniority fits, years, size group) is
+on its `Stage` row in core/stages.py, and which competition group a source is in comes from the
+source registry through `RankContext.source_group`. Scoring reads only the denormalised posting
+columns (`FACT_FIELDS`, never the description), so 100,000 postings score in well under a second.
 
 score = BASE + the points of every factor, kept within 0–100; postings are ordered by the
 unclamped sum so two postings at 100 still keep their true order.
@@ -13,15 +15,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-BASE = 50
+from hireable.core.stages import STAGES, RankingFit, get_stage
 
-# Stage groups: which stages aim at small companies, and which need a hands-on ML role.
-EARLY_STAGES = frozenset({"swe-intern", "ml-entry"})
-ML_STAGES = frozenset({"ml-entry", "ml-junior", "ml-engineer"})
+BASE = 50
 
 
 @dataclass(frozen=True)
@@ -58,24 +58,13 @@ WEIGHTS: tuple[Weight, ...] = (
         "Screened out automatically without a degree: below every open role of any level, "
         "above non-ML roles; shown, never hidden.",
     ),
-    # Seniority against the target stage (cases are "stage/seniority").
-    _w("seniority", "swe-intern/intern", 20, "an internship", "The stage's target role."),
-    _w("seniority", "swe-intern/entry", 10, "an entry-level role", "Reachable after projects."),
-    _w("seniority", "swe-intern/mid", -10, "a mid-level role", "Asks experience you lack."),
-    _w("seniority", "swe-intern/senior", -25, "a senior role", "Out of reach at this stage."),
-    _w("seniority", "ml-entry/intern", 10, "an internship", "A way in, but below the target."),
-    _w("seniority", "ml-entry/entry", 20, "an entry-level role", "Exactly the stage's target."),
-    _w("seniority", "ml-entry/mid", 0, "a mid-level role", "Sometimes open to strong portfolios."),
-    _w("seniority", "ml-entry/senior", -25, "a senior role", "Asks years you cannot show yet."),
-    _w("seniority", "ml-junior/intern", -5, "an internship", "A step back from a paid ML job."),
-    _w("seniority", "ml-junior/entry", 15, "an entry-level role", "Fits a junior ML move."),
-    _w("seniority", "ml-junior/mid", 15, "a mid-level role", "Fits a junior ML move."),
-    _w("seniority", "ml-junior/senior", -15, "a senior role", "Usually asks 5+ years."),
-    _w("seniority", "ml-engineer/intern", -15, "an internship", "Below the stage's target."),
-    _w("seniority", "ml-engineer/entry", 0, "an entry-level role", "Below target but reachable."),
-    _w("seniority", "ml-engineer/mid", 15, "a mid-level role", "The stage's target role."),
-    _w("seniority", "ml-engineer/senior", 5, "a senior role", "A stretch some reach."),
-    # Years asked against the years a learner at the stage can show (YEARS_OK).
+    # Seniority against the target stage (cases are "stage/seniority"): on each Stage row.
+    *(
+        _w("seniority", f"{stage.id}/{level}", fit.points, fit.text, fit.rationale)
+        for stage in STAGES
+        for level, fit in stage.ranking.seniority.items()
+    ),
+    # Years asked against the years a learner at the stage can show (its `years_ok`).
     _w("years", "fits", 5, "the years asked fit your stage", "Meets the stated minimum."),
     _w(
         "years",
@@ -108,7 +97,7 @@ WEIGHTS: tuple[Weight, ...] = (
         "The stage is about an ML job: other roles come last, below ML roles of any level.",
     ),
     _w("ml", "not-ml-ok", 0, "not an ML role", "Fine for a software internship."),
-    # Company size band against the stage's target employer (cases are "group/band").
+    # Company size band against the stage's target employer (cases are "size_group/band").
     _w("size", "early/1-10", 8, "a tiny company", "Founders read every email."),
     _w("size", "early/11-50", 10, "a small company", "Hiring is practical and personal."),
     _w("size", "early/51-200", 5, "a mid-sized company", "Still a short path to a person."),
@@ -124,7 +113,8 @@ WEIGHTS: tuple[Weight, ...] = (
     _w("size", "known/51-200", 0, "a mid-sized company", "Neutral for this stage."),
     _w("size", "known/201-1000", 4, "a large company", "Near the stage's target."),
     _w("size", "known/1000+", 8, "a very large company", "The stage's target employer."),
-    # Competition: where it was posted and how famous the employer is.
+    # Competition: where it was posted (the source's group in the registry) and how famous
+    # the employer is.
     _w("competition", "hn", 8, "posted on Hacker News", "Few applicants, often founders."),
     _w(
         "competition",
@@ -176,21 +166,8 @@ WEIGHTS: tuple[Weight, ...] = (
 
 _TABLE: dict[tuple[str, str], Weight] = {(w.factor, w.case): w for w in WEIGHTS}
 
-# The most years of experience a learner at each stage can plausibly show.
-YEARS_OK: dict[str, int] = {"swe-intern": 0, "ml-entry": 2, "ml-junior": 3, "ml-engineer": 5}
-SIZE_GROUP: dict[str, str] = {
-    "swe-intern": "early",
-    "ml-entry": "early",
-    "ml-junior": "junior",
-    "ml-engineer": "known",
-}
 SIZE_BANDS = ("1-10", "11-50", "51-200", "201-1000", "1000+")
 FRESHNESS_DAYS: tuple[tuple[int, str], ...] = ((7, "week"), (30, "month"), (90, "quarter"))
-
-DIRECT_SOURCES = frozenset(
-    {"greenhouse", "lever", "lever-eu", "ashby", "workable", "smartrecruiters"}
-)
-AGGREGATOR_SOURCES = ("aggregator", "linkedin", "indeed", "glassdoor")
 
 # Large, well-known employers: hundreds to thousands of applicants a post (DESIGN 1.4).
 FAMOUS_EMPLOYERS = frozenset(
@@ -232,8 +209,25 @@ _COMPANY_SUFFIX = re.compile(
 )
 
 
+# The posting columns ranking reads, by name: `PostingFacts` has exactly these, the service's
+# fast query selects them with the id, and the covering index ix_posting_rank holds them.
+FACT_FIELDS = (
+    "source",
+    "company",
+    "title",
+    "degree",
+    "seniority",
+    "years_min",
+    "ml",
+    "skills",
+    "size_band",
+    "posted_at",
+    "first_seen",
+)
+
+
 class PostingFacts(Protocol):
-    """The columns ranking reads (a database row or a Posting); read-only."""
+    """The columns ranking reads (FACT_FIELDS of a database row or a Posting); read-only."""
 
     @property
     def source(self) -> str: ...
@@ -319,16 +313,21 @@ class LearnerSkills:
 
 @dataclass(frozen=True)
 class RankContext:
-    """Everything that is the same for every posting: computed once per ranking."""
+    """Everything that is the same for every posting: computed once per ranking.
+
+    `source_group` names the competition group ("hn", "direct", "aggregator", "file") of a
+    stored source such as "greenhouse:acme"; the service passes the source registry's.
+    """
 
     stage: str
     today: dt.date
     skills: LearnerSkills = field(default_factory=lambda: LearnerSkills({}))
     plan_b: bool = False
+    source_group: Callable[[str], str] = field(kw_only=True)
+    fit: RankingFit = field(init=False, repr=False, compare=False)
 
-
-def weight(factor: str, case: str) -> Weight:
-    return _TABLE[(factor, case)]
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "fit", get_stage(self.stage).ranking)
 
 
 def normalise_company(name: str | None) -> str:
@@ -344,20 +343,6 @@ def is_famous(company: str | None) -> bool:
     """A famous employer, by its name or its first one to three words ("Amazon Lab126")."""
     words = normalise_company(company).split()
     return any(" ".join(words[:n]) in FAMOUS_EMPLOYERS for n in (1, 2, 3) if len(words) >= n)
-
-
-def source_kind(source: str) -> str:
-    """ "hn", "direct", "aggregator" or "file" from a source such as "greenhouse:acme"."""
-    prefix = source.split(":", 1)[0].lower()
-    if prefix == "hn":
-        return "hn"
-    if prefix in DIRECT_SOURCES:
-        return "direct"
-    if prefix == "file":
-        return "file"
-    if prefix.startswith(AGGREGATOR_SOURCES):
-        return "aggregator"
-    return "file"
 
 
 def plan_b_kind(title: str | None, company: str | None, skills: Iterable[str]) -> str | None:
@@ -379,11 +364,11 @@ def score_posting(p: PostingFacts, ctx: RankContext) -> Scored:
     seen = p.posted_at or p.first_seen
     found = (
         degree_reason(p.degree),
-        seniority_reason(p.seniority, ctx.stage),
-        years_reason(p.years_min, ctx.stage),
+        seniority_reason(p.seniority, ctx.stage, ctx.fit),
+        years_reason(p.years_min, ctx.fit),
         ml_reason(p.ml, p.title, p.company, p.skills or (), ctx),
-        size_reason(p.size_band, ctx.stage),
-        competition_reason(p.source, p.company, ctx.stage),
+        size_reason(p.size_band, ctx.fit),
+        competition_reason(ctx.source_group(p.source), p.company, ctx.fit),
         skills_reason(p.skills or (), ctx.skills.cases),
         freshness_reason(seen.date() if seen is not None else None, ctx.today),
     )
@@ -399,8 +384,8 @@ def degree_reason(degree: str | None) -> Reason | None:
     return Reason("degree", w.points, w.text) if w else None
 
 
-def seniority_reason(seniority: str | None, stage: str) -> Reason | None:
-    w = _TABLE.get(("seniority", f"{stage}/{seniority}"))
+def seniority_reason(seniority: str | None, stage: str, fit: RankingFit) -> Reason | None:
+    w = fit.seniority.get(seniority or "")
     if w is None:
         return None
     if w.points > 0:
@@ -410,10 +395,10 @@ def seniority_reason(seniority: str | None, stage: str) -> Reason | None:
     return Reason("seniority", w.points, f"{w.text}: neutral for {stage}")
 
 
-def years_reason(years: int | None, stage: str) -> Reason | None:
+def years_reason(years: int | None, fit: RankingFit) -> Reason | None:
     if years is None:
         return None
-    ok = YEARS_OK[stage]
+    ok = fit.years_ok
     gap = years - ok
     w = _TABLE[("years", "fits" if gap <= 0 else "over" if gap <= 2 else "far-over")]
     if gap <= 0:
@@ -428,7 +413,7 @@ def ml_reason(
         return None
     if ml:
         case, text = "ml", None
-    elif ctx.stage not in ML_STAGES:
+    elif not ctx.fit.ml_job:
         case, text = "not-ml-ok", None
     elif ctx.plan_b and (kind := plan_b_kind(title, company, skills)):
         case, text = "plan-b", f"plan B: {kind}, close to ML"
@@ -438,16 +423,17 @@ def ml_reason(
     return Reason("ml", w.points, text or w.text)
 
 
-def size_reason(size_band: str | None, stage: str) -> Reason | None:
-    w = _TABLE.get(("size", f"{SIZE_GROUP[stage]}/{size_band}"))
+def size_reason(size_band: str | None, fit: RankingFit) -> Reason | None:
+    w = _TABLE.get(("size", f"{fit.size_group}/{size_band}"))
     return Reason("size", w.points, w.text) if w else None
 
 
-def competition_reason(source: str, company: str | None, stage: str) -> Reason:
-    where = _TABLE[("competition", source_kind(source))]
+def competition_reason(group: str, company: str | None, fit: RankingFit) -> Reason:
+    """`group`: where it was posted ("hn", "direct", "aggregator", "file")."""
+    where = _TABLE[("competition", group)]
     if not is_famous(company):
         return Reason("competition", where.points, where.text)
-    if stage == "ml-engineer":
+    if fit.famous_target:
         w = _TABLE[("competition", "famous-target")]
         return Reason("competition", w.points + where.points, f"{w.text}, {where.text}")
     w = _TABLE[("competition", "famous")]
@@ -484,21 +470,9 @@ def freshness_reason(seen: dt.date | None, today: dt.date) -> Reason | None:
     return Reason("freshness", w.points, f"posted {days} days ago: likely filled or stale")
 
 
-# Fast path: the columns `Scorer.total` reads, in order. `skills` may be the stored JSON text
-# and `seen` (posted_at, else first_seen) an ISO string, as SQLite returns them unprocessed.
-FAST_FIELDS = (
-    "id",
-    "source",
-    "company",
-    "title",
-    "degree",
-    "seniority",
-    "years_min",
-    "ml",
-    "skills",
-    "size_band",
-    "seen",
-)
+# Fast path: `Scorer` reads rows (tuples) by their column names, resolved to positions once per
+# ranking. Unprocessed values are fine: `skills` may be the stored JSON text, `ml` 0/1, the dates
+# ISO strings (as SQLite returns them).
 _NO_POINTS = 0
 
 
@@ -511,11 +485,13 @@ class Scorer:
 
     Many postings share a degree label, a source, a company, a skills list or a day, so each
     factor is computed once per distinct value: ranking 100,000 postings costs little more than
-    reading them.
+    reading them. `columns` names the columns of the rows `total` gets, in their order; they
+    hold every one of FACT_FIELDS.
     """
 
-    def __init__(self, ctx: RankContext) -> None:
+    def __init__(self, ctx: RankContext, columns: Sequence[str]) -> None:
         self.ctx = ctx
+        self.facts = _picker(columns, FACT_FIELDS)
         self.fixed: dict[tuple[Any, ...], int] = {}
         self.ml: dict[Any, int] = {}
         self.competition: dict[str, dict[str | None, int]] = {}
@@ -524,30 +500,34 @@ class Scorer:
         learner = sorted(ctx.skills.cases)
         self.needles = [(s, json.dumps(s)) for s in learner]
         self.ml_needles = [(s, json.dumps(s)) for s in sorted(ML_SKILLS)]
-        self.plan_b = ctx.plan_b and ctx.stage in ML_STAGES
+        self.plan_b = ctx.plan_b and ctx.fit.ml_job
 
-    def total(self, row: tuple[Any, ...]) -> int:
-        _id, source, company, title, degree, seniority, years, ml, skills, size, seen = row
-        ctx = self.ctx
+    def total(self, row: Sequence[Any]) -> int:
+        # In FACT_FIELDS order (the test that checks against score_posting shuffles columns).
+        source, company, title, degree, seniority, years, ml, skills, size, posted, first = (
+            self.facts(row)
+        )
         key = (degree, seniority, years, size)
         fixed = self.fixed.get(key)
         if fixed is None:
-            fixed = self.fixed[key] = BASE + sum(
-                _points(r)
-                for r in (
-                    degree_reason(degree),
-                    seniority_reason(seniority, ctx.stage),
-                    years_reason(years, ctx.stage),
-                    size_reason(size, ctx.stage),
-                )
-            )
+            fixed = self.fixed[key] = self._fixed(*key)
         return (
             fixed
             + self._ml(ml, title, company, skills)
             + self._competition(source, company)
             + self._skills(skills)
-            + self._seen(seen)
+            + self._seen(posted or first)
         )
+
+    def _fixed(self, degree: Any, seniority: Any, years: Any, size: Any) -> int:
+        ctx = self.ctx
+        found = (
+            degree_reason(degree),
+            seniority_reason(seniority, ctx.stage, ctx.fit),
+            years_reason(years, ctx.fit),
+            size_reason(size, ctx.fit),
+        )
+        return BASE + sum(_points(r) for r in found)
 
     def _ml(self, ml: Any, title: str | None, company: str | None, skills: Any) -> int:
         ml = None if ml is None else bool(ml)
@@ -566,7 +546,8 @@ class Scorer:
             by_company = self.competition[source] = {}
         points = by_company.get(company)
         if points is None:
-            reason = competition_reason(source, company, self.ctx.stage)
+            group = self.ctx.source_group(source)
+            reason = competition_reason(group, company, self.ctx.fit)
             points = by_company[company] = reason.points
         return points
 
@@ -601,18 +582,30 @@ class Scorer:
         return [name for name, _ in needles if name in listed]
 
 
+def _picker(columns: Sequence[str], names: Sequence[str]) -> Callable[[Sequence[Any]], Any]:
+    """A function giving a row's values of `names`, in that order, by the row's column names."""
+    from operator import itemgetter
+
+    missing = [n for n in names if n not in columns]
+    if missing:
+        raise ValueError(f"rows lack the column(s) ranking reads: {', '.join(missing)}")
+    return itemgetter(*(list(columns).index(n) for n in names))
+
+
 def _as_date(value: dt.date | dt.datetime) -> dt.date:
     return value.date() if isinstance(value, dt.datetime) else value
 
 
 def top_totals(
-    rows: Iterable[tuple[Any, ...]], ctx: RankContext, limit: int
+    rows: Iterable[Sequence[Any]], columns: Sequence[str], ctx: RankContext, limit: int
 ) -> list[tuple[int, int]]:
-    """(total, id) of the best `limit` rows of FAST_FIELDS; ties go to the lower id."""
+    """(total, id) of the best `limit` rows, whose columns are named `columns` ("id" and every
+    one of FACT_FIELDS, any order); ties go to the lower id."""
     import heapq
 
-    total = Scorer(ctx).total
-    best = heapq.nlargest(limit, ((total(row), -row[0]) for row in rows))
+    total = Scorer(ctx, columns).total
+    at = _picker(columns, ("id",))
+    best = heapq.nlargest(limit, ((total(row), -at(row)) for row in rows))
     return [(points, -neg_id) for points, neg_id in best]
 
 

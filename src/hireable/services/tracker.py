@@ -200,7 +200,8 @@ class LotteryCheck:
 
 def lottery_check(session: Session) -> LotteryCheck:
     """How many of the most recent applications sent went where no-degree candidates lose."""
-    from hireable.postings.rank import is_famous, source_kind
+    from hireable.postings.rank import is_famous
+    from hireable.sources.jobs.registry import competition_group
 
     sent = (
         session.query(Application)
@@ -222,7 +223,7 @@ def lottery_check(session: Session) -> LotteryCheck:
             continue
         if posting.degree == "required":
             lottery.append((app, "degree required"))
-        elif source_kind(posting.source) == "aggregator" and (
+        elif competition_group(posting.source) == "aggregator" and (
             is_famous(posting.company or app.company) or posting.size_band == "1000+"
         ):
             lottery.append((app, "a large, famous employer via an aggregator"))

@@ -24,6 +24,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from hireable.postings.rank import FACT_FIELDS
+
 
 def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
@@ -125,23 +127,9 @@ class Posting(Base):
         UniqueConstraint("source", "external_id"),
         Index("ix_posting_open", "closed_at", "duplicate_of_id"),
         # Covers every column `jobs rank` reads (migration 0003); SQLite only.
-        Index(
-            "ix_posting_rank",
-            "closed_at",
-            "duplicate_of_id",
-            "id",
-            "source",
-            "company",
-            "title",
-            "degree",
-            "seniority",
-            "years_min",
-            "ml",
-            "skills",
-            "size_band",
-            "posted_at",
-            "first_seen",
-        ).ddl_if(dialect="sqlite"),
+        Index("ix_posting_rank", "closed_at", "duplicate_of_id", "id", *FACT_FIELDS).ddl_if(
+            dialect="sqlite"
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
