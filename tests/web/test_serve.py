@@ -1,0 +1,46 @@
+"""`hireable serve`: loopback by default; the app starts under uvicorn on a free port."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+
+from tests.conftest import CliRunner
+
+
+def test_a_remote_host_needs_allow_remote(cli_sqlite: CliRunner) -> None:
+    r = cli_sqlite("serve", "--host", "0.0.0.0")
+    assert r.code == 2
+    lines = r.err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: --host 0.0.0.0")
+    assert "--allow-remote" in lines[0]
+
+
+def test_a_busy_port_is_a_one_line_error(cli_sqlite: CliRunner) -> None:
+    from hireable.web.server import bind
+
+    sock = bind("127.0.0.1", 0)
+    port = sock.getsockname()[1]
+    try:
+        r = cli_sqlite("serve", "--port", str(port))
+    finally:
+        sock.close()
+    assert r.code == 1
+    assert r.err.startswith(f"error: cannot listen on 127.0.0.1:{port}")
+    assert len(r.err.strip().splitlines()) == 1
+
+
+def test_the_app_runs_under_uvicorn_on_a_free_port(tmp_path: pytest.TempPathFactory) -> None:
+    from hireable.config import Settings
+    from hireable.web.app import create_app
+    from hireable.web.server import start_in_thread
+
+    settings = Settings(data_dir=tmp_path, database_url=f"sqlite:///{tmp_path}/h.db")
+    running = start_in_thread(create_app(settings))
+    try:
+        r = httpx.get(f"{running.url}/", timeout=5)
+        assert r.status_code == 200 and "Welcome to hireable" in r.text
+        assert r.headers["x-frame-options"] == "DENY"
+    finally:
+        running.stop()
+    assert not running.thread.is_alive()
