@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import httpx
-import pytest
 
 from tests.conftest import CliRunner
 
@@ -30,7 +31,7 @@ def test_a_busy_port_is_a_one_line_error(cli_sqlite: CliRunner) -> None:
     assert len(r.err.strip().splitlines()) == 1
 
 
-def test_the_app_runs_under_uvicorn_on_a_free_port(tmp_path: pytest.TempPathFactory) -> None:
+def test_the_app_runs_under_uvicorn_on_a_free_port(tmp_path: Path) -> None:
     from hireable.config import Settings
     from hireable.web.app import create_app
     from hireable.web.server import start_in_thread
@@ -44,3 +45,19 @@ def test_the_app_runs_under_uvicorn_on_a_free_port(tmp_path: pytest.TempPathFact
     finally:
         running.stop()
     assert not running.thread.is_alive()
+
+
+def test_demo_serves_its_own_database_and_never_yours(tmp_path: Path) -> None:
+    from hireable.cli.serve import demo_engine
+    from hireable.config import Settings
+    from hireable.services.profile import get_profile
+    from hireable.store.db import session_scope
+
+    settings = Settings(data_dir=tmp_path, database_url=f"sqlite:///{tmp_path}/mine.db")
+    for _ in range(2):  # built when missing, then reused
+        engine = demo_engine(settings)
+        assert engine.url.database == str(tmp_path / "demo.db")
+        with session_scope(engine) as s:
+            assert get_profile(s).name == "Ada (demo)"  # type: ignore[union-attr]
+        engine.dispose()
+    assert not (tmp_path / "mine.db").exists()

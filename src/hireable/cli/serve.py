@@ -29,7 +29,7 @@ def check_host(host: str, allow_remote: bool) -> None:
         )
 
 
-def _demo_engine(settings: Settings) -> Engine:
+def demo_engine(settings: Settings) -> Engine:
     """The demo learner's own database, built when missing; the user's data is never opened."""
     from hireable.services.demo import DEMO_FILE, build_demo
     from hireable.store.db import ensure_schema, make_engine
@@ -60,7 +60,7 @@ def serve(
     from hireable.web.server import bind, serve_forever, url_of
 
     conf = settings()
-    eng = _demo_engine(conf) if demo else engine()
+    eng = demo_engine(conf) if demo else engine()
     sock = bind(host, port)
     url = url_of(sock)
     if host.lower() not in LOOPBACK:

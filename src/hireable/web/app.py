@@ -14,7 +14,7 @@ from starlette.staticfiles import StaticFiles
 from hireable.web.errors import HANDLERS
 from hireable.web.redaction import secret_values
 from hireable.web.render import STATIC_DIR, make_templates
-from hireable.web.routes import status
+from hireable.web.routes import journal, profile, status
 from hireable.web.security import CsrfGuard, HostPolicy, SecurityMiddleware
 
 if TYPE_CHECKING:
@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 # Each served page's routes, keyed as in pages.NAV. A new page adds one line here.
 PAGE_ROUTES: dict[str, list[BaseRoute]] = {
     "status": status.routes,
+    "journal": journal.routes,
+    "profile": profile.routes,
 }
 
 
