@@ -64,6 +64,7 @@ def test_bad_journal_input_is_rejected_inline(
 ) -> None:
     r = web.post(f"/journal/{form}", data)
     assert r.status_code == 422
+    assert r.headers["hx-replace-url"] == "/journal"
     assert 'class="notice notice-error" role="alert"' in r.text
     assert message in r.text
     assert f'value="{data["topic"].strip()}"' in r.text  # the values are kept

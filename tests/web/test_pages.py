@@ -41,7 +41,7 @@ def test_navigation_lists_only_served_pages(web: Dashboard) -> None:
 def test_status_shows_readiness_gaps_warnings_and_this_week(demo_web: Dashboard) -> None:
     html = demo_web.get("/").text
     assert html.count("<meter") == 4
-    assert re.search(r'class="stage target">\s*<span class="name">ml-entry', html)
+    assert "◀ your target" in html.split('class="name">ml-entry<', 1)[1].split("</li>", 1)[0]
     assert "2 degree-equivalents of 3 needed" in html
     assert "Gaps for ml-entry" in html
     assert "toy-project" in html and "Titanic survival notebook" in html
@@ -61,7 +61,7 @@ def test_the_journal_chart_data_matches_the_table(demo_web: Dashboard) -> None:
     html = demo_web.get("/journal").text
     raw = html.split('id="journal-chart-data">', 1)[1].split("</script>", 1)[0]
     data = json.loads(raw)
-    assert len(data["x"]) == 12
+    assert len(data["labels"]) == 12
     learn, do = (s["values"] for s in data["series"])
     assert sum(learn) == 26 and sum(do) == 14  # the demo's six learn and two do sessions
     table = html.split("<tbody>", 1)[1].split("</tbody>", 1)[0]

@@ -34,10 +34,9 @@ FORM_FIELDS = {
 
 
 def chart_data(report: JournalReport) -> dict[str, Any]:
-    """What static/hireable.js draws: one point per week (its Monday, as epoch seconds)."""
-    starts = [dt.datetime.combine(w.start, dt.time(), dt.UTC) for w in report.weeks]
+    """What static/hireable.js draws: learn and do bars for each week, labelled by its Monday."""
     return {
-        "x": [int(s.timestamp()) for s in starts],
+        "labels": [f"{w.start:%b} {w.start.day}" for w in report.weeks],
         "y_label": "hours",
         "series": [
             {
@@ -99,10 +98,12 @@ def _log(kind: str) -> Callable[[Request], Awaitable[Response]]:
             await in_session(request, lambda s: _store(s, kind, values, today))
         except (ValidationError, NotFoundError) as exc:
             errors = {kind: message(request, str(exc))}
-            return await in_session(
+            response = await in_session(
                 request,
                 lambda s: _render(request, s, forms={kind: values}, errors=errors, status=422),
             )
+            response.headers["HX-Replace-Url"] = "/journal"  # the page shown, not the POST target
+            return response
         return RedirectResponse("/journal", status_code=303)
 
     return endpoint

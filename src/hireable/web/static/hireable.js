@@ -1,5 +1,5 @@
 // hireable dashboard: draws the charts whose data a page embeds as JSON. Pages read fine
-// without it (each chart has a table of the same numbers).
+// without it: each chart sits above an open table of the same numbers, folded once drawn.
 (function () {
   "use strict";
 
@@ -8,29 +8,53 @@
     return v || fallback;
   }
 
-  // <div class="chart" data-chart="ID"> draws the JSON of <script type="application/json" id="ID">:
-  // {"x": [epoch seconds...], "series": [{"label": "...", "values": [...], "color": "--css-var"}]}
+  // <div class="chart" data-chart="ID"> draws <script type="application/json" id="ID">:
+  // {"labels": ["Sep 14", ...], "y_label": "hours",
+  //  "series": [{"label": "...", "values": [...], "color": "--css-var"}]}
+  // as side-by-side bars per label.
   function draw(el) {
     if (typeof uPlot === "undefined" || el.dataset.drawn) return;
     var source = document.getElementById(el.dataset.chart);
     if (!source) return;
     var data = JSON.parse(source.textContent);
-    var fg = cssVar("--fg", "#222"), line = cssVar("--line", "#ccc");
-    var axis = { stroke: fg, grid: { stroke: line, width: 1 }, ticks: { stroke: line, width: 1 } };
+    var n = data.labels.length;
+    el.hidden = false;  // hidden until drawn: without JavaScript the table says it all
     var width = Math.max(260, el.clientWidth || 600);
+    var every = width < 520 ? 3 : width < 800 ? 2 : 1;  // label spacing on narrow screens
+    var fg = cssVar("--fg", "#222"), line = cssVar("--line", "#ccc");
+    var grid = { stroke: line, width: 1 };
+    var xs = data.labels.map(function (_, i) { return i; });
+    var aligns = data.series.length === 2 ? [-1, 1] : data.series.map(function () { return 0; });
     var opts = {
       width: width,
-      height: Math.round(Math.min(320, Math.max(200, width * 0.4))),
-      scales: { x: { time: true }, y: { range: function (u, min, max) { return [0, Math.max(1, max * 1.15)]; } } },
-      axes: [Object.assign({}, axis), Object.assign({ label: data.y_label || "" }, axis)],
-      series: [{ label: "week of" }].concat(data.series.map(function (s) {
+      height: Math.round(Math.min(300, Math.max(200, width * 0.35))),
+      legend: { live: false },
+      cursor: { show: false },
+      scales: {
+        x: { time: false, range: [-0.6, n - 0.4] },
+        y: { range: function (u, min, max) { return [0, Math.max(1, Math.ceil(max * 1.15))]; } },
+      },
+      axes: [
+        {
+          stroke: fg, grid: { show: false }, ticks: { show: false },
+          splits: function () { return xs.filter(function (i) { return (n - 1 - i) % every === 0; }); },
+          values: function (u, splits) { return splits.map(function (i) { return data.labels[i] || ""; }); },
+        },
+        { stroke: fg, grid: grid, ticks: grid, label: data.y_label || "" },
+      ],
+      series: [{ label: "week" }].concat(data.series.map(function (s, k) {
         var c = cssVar(s.color, "#36c");
-        return { label: s.label, stroke: c, width: 2, fill: c + "22", points: { show: true, size: 6, fill: c } };
+        return {
+          label: s.label, stroke: c, fill: c, width: 0, points: { show: false },
+          paths: uPlot.paths.bars({ size: [0.38, 36], align: aligns[k] }),
+        };
       })),
     };
     el.textContent = "";
     el.dataset.drawn = "1";
-    new uPlot(opts, [data.x].concat(data.series.map(function (s) { return s.values; })), el);
+    new uPlot(opts, [xs].concat(data.series.map(function (s) { return s.values; })), el);
+    var table = el.parentNode.querySelector("details.data");
+    if (table) table.removeAttribute("open");
   }
 
   function drawAll(root) {
@@ -38,5 +62,5 @@
   }
 
   document.addEventListener("DOMContentLoaded", function () { drawAll(document); });
-  document.addEventListener("htmx:load", function (evt) { drawAll(evt.target); });
+  document.addEventListener("htmx:afterSettle", function () { drawAll(document); });
 })();
