@@ -61,3 +61,17 @@ def test_demo_serves_its_own_database_and_never_yours(tmp_path: Path) -> None:
             assert get_profile(s).name == "Ada (demo)"  # type: ignore[union-attr]
         engine.dispose()
     assert not (tmp_path / "mine.db").exists()
+
+
+def test_every_template_and_static_file_is_package_data() -> None:
+    import tomllib
+
+    root = Path(__file__).resolve().parents[2]
+    package = root / "src" / "hireable"
+    config = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))
+    patterns = config["tool"]["setuptools"]["package-data"]["hireable"]
+    shipped = {p for pattern in patterns for p in package.glob(pattern) if p.is_file()}
+    files = {
+        p for d in ("web/templates", "web/static") for p in (package / d).rglob("*") if p.is_file()
+    }
+    assert files and not files - shipped, sorted(str(p) for p in files - shipped)
