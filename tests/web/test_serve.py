@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import httpx
+import pytest
 
 from tests.conftest import CliRunner
 
@@ -37,13 +38,15 @@ def test_the_app_runs_under_uvicorn_on_a_free_port(tmp_path: Path) -> None:
     from hireable.web.server import start_in_thread
 
     settings = Settings(data_dir=tmp_path, database_url=f"sqlite:///{tmp_path}/h.db")
-    running = start_in_thread(create_app(settings))
+    app = create_app(settings)
+    running = start_in_thread(app)
     try:
         r = httpx.get(f"{running.url}/", timeout=5)
         assert r.status_code == 200 and "Welcome to hireable" in r.text
         assert r.headers["x-frame-options"] == "DENY"
     finally:
         running.stop()
+        app.state.engine.dispose()
     assert not running.thread.is_alive()
 
 
@@ -75,3 +78,12 @@ def test_every_template_and_static_file_is_package_data() -> None:
         p for d in ("web/templates", "web/static") for p in (package / d).rglob("*") if p.is_file()
     }
     assert files and not files - shipped, sorted(str(p) for p in files - shipped)
+
+
+@pytest.mark.parametrize(
+    ("host", "remote"), [("127.0.0.1", False), ("::1", False), ("0.0.0.0", True)]
+)
+def test_loopback_or_allow_remote_passes_the_host_check(host: str, remote: bool) -> None:
+    from hireable.cli.serve import check_host
+
+    check_host(host, remote)  # raises UsageError otherwise
