@@ -1,0 +1,75 @@
+"""The app factory: settings, engine, security middleware, pages. Nothing is built at import."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.routing import BaseRoute, Mount
+from starlette.staticfiles import StaticFiles
+
+from hireable.web.errors import HANDLERS
+from hireable.web.redaction import secret_values
+from hireable.web.render import STATIC_DIR, make_templates
+from hireable.web.routes import journal, profile, status
+from hireable.web.security import CsrfGuard, HostPolicy, SecurityMiddleware
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+
+    from hireable.config import Settings
+
+# Each served page's routes, keyed as in pages.NAV. A new page adds one line here.
+PAGE_ROUTES: dict[str, list[BaseRoute]] = {
+    "status": status.routes,
+    "journal": journal.routes,
+    "profile": profile.routes,
+}
+
+
+def create_app(
+    settings: Settings | None = None,
+    engine: Engine | None = None,
+    *,
+    host: str = "127.0.0.1",
+    allow_remote: bool = False,
+    demo: bool = False,
+    today: Callable[[], dt.date] = dt.date.today,
+    csrf: CsrfGuard | None = None,
+) -> Starlette:
+    """The dashboard on `engine` (default: the CLI's engine for `settings`). `host` is the
+    address it is bound to: the Host header must name it (or localhost)."""
+    from hireable.config import get_settings
+
+    settings = settings or get_settings()
+    if engine is None:
+        from hireable.store.db import ensure_schema, make_engine
+
+        engine = make_engine(settings.resolved_database_url())
+        ensure_schema(engine)
+    routes: list[BaseRoute] = [r for group in PAGE_ROUTES.values() for r in group]
+    routes.append(Mount("/static", app=StaticFiles(directory=STATIC_DIR), name="static"))
+    guard = csrf or CsrfGuard()
+    app = Starlette(
+        routes=routes,
+        middleware=[
+            Middleware(
+                SecurityMiddleware,
+                hosts=HostPolicy.for_bind(host, remote=allow_remote),
+                csrf=guard,
+            )
+        ],
+        exception_handlers=HANDLERS,  # type: ignore[arg-type]
+    )
+    app.state.engine = engine
+    app.state.settings = settings
+    app.state.csrf = guard
+    app.state.demo = demo
+    app.state.today = today
+    app.state.templates = make_templates()
+    app.state.secrets = secret_values(settings)
+    app.state.served_pages = frozenset(PAGE_ROUTES)
+    return app

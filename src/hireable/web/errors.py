@@ -1,0 +1,53 @@
+"""Errors become calm pages: a service's error as its one-line message, an unknown id or path as
+a 404 page, anything unexpected as a short apology (the traceback stays out of the page)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from starlette.exceptions import HTTPException
+
+from hireable.errors import ConfigError, HireableError, NotFoundError
+from hireable.web.render import message, page
+
+if TYPE_CHECKING:
+    from starlette.requests import Request
+    from starlette.responses import Response
+
+# HTTP status for each kind of service error, most specific first.
+ERROR_STATUS: tuple[tuple[type[HireableError], int, str], ...] = (
+    (NotFoundError, 404, "an id that does not exist is a missing page"),
+    (ConfigError, 503, "the workspace is not usable yet (database, settings)"),
+    (HireableError, 400, "any other bad input"),
+)
+
+
+def _error_page(request: Request, status: int, title: str, text: str) -> Response:
+    return page(request, "error.html", {"title": title, "text": text}, status=status)
+
+
+async def service_error(request: Request, exc: Exception) -> Response:
+    status = next(code for cls, code, _ in ERROR_STATUS if isinstance(exc, cls))
+    title = "Not found" if status == 404 else "That did not work"
+    return _error_page(request, status, title, message(request, str(exc)))
+
+
+async def http_error(request: Request, exc: Exception) -> Response:
+    code = exc.status_code if isinstance(exc, HTTPException) else 500
+    if code == 404:
+        return _error_page(request, 404, "Not found", "There is no page at this address.")
+    detail = exc.detail if isinstance(exc, HTTPException) else "Something went wrong."
+    return _error_page(request, code, "That did not work", message(request, str(detail)))
+
+
+async def server_error(request: Request, exc: Exception) -> Response:
+    return _error_page(
+        request,
+        500,
+        "Something went wrong",
+        "hireable hit an unexpected error; nothing was changed. The terminal running "
+        "`hireable serve` shows the details.",
+    )
+
+
+HANDLERS = {HireableError: service_error, HTTPException: http_error, 500: server_error}

@@ -1,0 +1,50 @@
+"""Reading submitted forms: the interface's share of parsing (text to numbers); the rules
+themselves stay in the services, so the web rejects exactly what the CLI rejects."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from hireable.errors import ValidationError
+
+if TYPE_CHECKING:
+    from starlette.requests import Request
+
+
+async def read_form(request: Request, names: Iterable[str]) -> dict[str, str]:
+    """The named fields as stripped text ("" when absent); files and other fields ignored."""
+    async with request.form() as form:
+        values = {}
+        for name in names:
+            raw = form.get(name)
+            values[name] = raw.strip() if isinstance(raw, str) else ""
+        return values
+
+
+def optional_number(text: str, what: str) -> float | None:
+    """ "" → None; otherwise a finite number, or a one-line error naming the field."""
+    if not text:
+        return None
+    try:
+        value = float(text)
+    except ValueError:
+        raise ValidationError(f"{what} '{text}' must be a number, such as 1.5") from None
+    if not math.isfinite(value):
+        raise ValidationError(f"{what} '{text}' must be a number, such as 1.5")
+    return value
+
+
+def optional_int(text: str, what: str) -> int | None:
+    if not text:
+        return None
+    try:
+        return int(text)
+    except ValueError:
+        raise ValidationError(f"{what} '{text}' must be a whole number") from None
+
+
+def text_list(text: str) -> list[str]:
+    """A comma-separated list ("python, pandas"), empty pieces dropped."""
+    return [piece.strip() for piece in text.split(",") if piece.strip()]

@@ -1,0 +1,177 @@
+"""Security middleware of the dashboard: Host allow-list, CSRF on every POST, response headers.
+
+A pure ASGI middleware, so it can buffer a POST body, check its token and replay the body to the
+route untouched.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import ipaddress
+import secrets
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from starlette.datastructures import Headers
+from starlette.requests import Request
+from starlette.responses import PlainTextResponse
+
+if TYPE_CHECKING:
+    from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+CSRF_FIELD = "csrf_token"  # the hidden form field
+CSRF_HEADER = "x-csrf-token"  # the header htmx sends (hx-headers on <body>)
+MAX_BODY = 1_000_000  # bytes; the dashboard's forms are small
+SAFE_METHODS = frozenset({"GET", "HEAD"})
+LOCAL_NAMES = frozenset({"localhost", "127.0.0.1", "::1"})
+
+# Each header with why it is sent.
+SECURITY_HEADERS: tuple[tuple[str, str, str], ...] = (
+    (
+        "content-security-policy",
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+        "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+        "only our own files run: no inline script, no third-party origin",
+    ),
+    ("x-frame-options", "DENY", "no framing (clickjacking), for browsers without CSP 3"),
+    ("referrer-policy", "no-referrer", "links out never tell a site what you looked at"),
+    ("x-content-type-options", "nosniff", "a file is only ever what its type says"),
+)
+
+
+@dataclass(frozen=True)
+class CsrfGuard:
+    """A token signed with a secret made when the process starts: a page from this process
+    carries it, a page from another origin cannot read it."""
+
+    secret: bytes = field(default_factory=lambda: secrets.token_bytes(32))
+
+    def token(self) -> str:
+        return hmac.new(self.secret, b"hireable-csrf", hashlib.sha256).hexdigest()
+
+    def valid(self, candidate: str | None) -> bool:
+        return bool(candidate) and hmac.compare_digest(str(candidate), self.token())
+
+
+def host_name(host_header: str) -> str:
+    """The name part of a Host header: `[::1]:8000` → `::1`, `example.org:80` → `example.org`."""
+    value = host_header.strip().lower()
+    if value.startswith("["):
+        return value[1 : value.find("]")] if "]" in value else value
+    return value.rsplit(":", 1)[0] if value.count(":") == 1 else value
+
+
+def _is_ip(name: str) -> bool:
+    try:
+        ipaddress.ip_address(name)
+    except ValueError:
+        return False
+    return True
+
+
+@dataclass(frozen=True)
+class HostPolicy:
+    """Which Host headers are served. A DNS-rebinding page arrives under its own domain name,
+    so a name outside the list is refused; an IP literal cannot be rebound, so it is accepted
+    when the server was started with --allow-remote."""
+
+    names: frozenset[str]
+    allow_ip_literals: bool = False
+
+    @classmethod
+    def for_bind(cls, host: str, *, remote: bool, extra: Iterable[str] = ()) -> HostPolicy:
+        return cls(LOCAL_NAMES | {host.lower(), *extra}, allow_ip_literals=remote)
+
+    def allows(self, host_header: str | None) -> bool:
+        if not host_header:
+            return False
+        name = host_name(host_header)
+        return name in self.names or (self.allow_ip_literals and _is_ip(name))
+
+
+class SecurityMiddleware:
+    def __init__(self, app: ASGIApp, *, hosts: HostPolicy, csrf: CsrfGuard) -> None:
+        self.app = app
+        self.hosts = hosts
+        self.csrf = csrf
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        send = _with_headers(send)
+        headers = Headers(scope=scope)
+        if not self.hosts.allows(headers.get("host")):
+            await PlainTextResponse("Bad Request: unknown Host header", 400)(scope, receive, send)
+            return
+        if scope["method"] in SAFE_METHODS:
+            await self.app(scope, receive, send)
+            return
+        body = await _read_body(receive)
+        if body is None:
+            await PlainTextResponse("Request too large", 413)(scope, receive, send)
+            return
+        if scope["method"] != "POST" or not await self._token_ok(scope, headers, body):
+            await PlainTextResponse(
+                "Forbidden: this form is stale or did not come from hireable; reload the page "
+                "and try again",
+                403,
+            )(scope, receive, send)
+            return
+        await self.app(scope, _replay(body), send)
+
+    async def _token_ok(self, scope: Scope, headers: Headers, body: bytes) -> bool:
+        if self.csrf.valid(headers.get(CSRF_HEADER)):
+            return True
+        form = await Request(scope, _replay(body)).form()
+        try:
+            value = form.get(CSRF_FIELD)
+            return isinstance(value, str) and self.csrf.valid(value)
+        finally:
+            await form.close()
+
+
+async def _read_body(receive: Receive) -> bytes | None:
+    chunks, size = [], 0
+    while True:
+        message = await receive()
+        if message["type"] == "http.disconnect":
+            break
+        chunk = message.get("body", b"")
+        size += len(chunk)
+        if size > MAX_BODY:
+            return None
+        chunks.append(chunk)
+        if not message.get("more_body", False):
+            break
+    return b"".join(chunks)
+
+
+def _replay(body: bytes) -> Receive:
+    sent = False
+
+    async def receive() -> Message:
+        nonlocal sent
+        if sent:
+            return {"type": "http.disconnect"}
+        sent = True
+        return {"type": "http.request", "body": body, "more_body": False}
+
+    return receive
+
+
+def _with_headers(send: Send) -> Send:
+    async def wrapped(message: Message) -> None:
+        if message["type"] == "http.response.start":
+            raw = [
+                (k, v)
+                for k, v in message.get("headers", [])
+                if k.decode().lower() not in {h for h, _, _ in SECURITY_HEADERS}
+            ]
+            raw += [(name.encode(), value.encode()) for name, value, _ in SECURITY_HEADERS]
+            message = {**message, "headers": raw}
+        await send(message)
+
+    return wrapped

@@ -1,0 +1,80 @@
+"""Serving the app with uvicorn: in the foreground for `hireable serve`, or in a thread on a
+free port (browser tests)."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from hireable.errors import ConfigError
+
+if TYPE_CHECKING:
+    import uvicorn
+    from starlette.types import ASGIApp
+
+LOG_LEVEL = "warning"  # the address is printed by `serve`; access lines would drown it
+STARTUP_TIMEOUT = 10.0  # seconds a thread server gets to start listening
+
+
+def bind(host: str, port: int) -> socket.socket:
+    """A listening socket, so a busy port is a one-line error rather than uvicorn's exit."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+    except OSError as exc:
+        sock.close()
+        raise ConfigError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+    sock.listen(128)
+    sock.set_inheritable(True)
+    return sock
+
+
+def url_of(sock: socket.socket) -> str:
+    host, port = sock.getsockname()[:2]
+    shown = f"[{host}]" if ":" in host else host
+    return f"http://{shown}:{port}"
+
+
+def make_server(app: ASGIApp) -> uvicorn.Server:
+    import uvicorn
+
+    return uvicorn.Server(uvicorn.Config(app, log_level=LOG_LEVEL, lifespan="off"))
+
+
+def serve_forever(app: ASGIApp, sock: socket.socket) -> None:
+    """Serve until Ctrl-C (uvicorn handles the signal and shuts down cleanly)."""
+    try:
+        make_server(app).run(sockets=[sock])
+    finally:
+        sock.close()
+
+
+@dataclass
+class RunningServer:
+    url: str
+    server: uvicorn.Server
+    thread: threading.Thread
+
+    def stop(self) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=STARTUP_TIMEOUT)
+
+
+def start_in_thread(app: ASGIApp, host: str = "127.0.0.1", port: int = 0) -> RunningServer:
+    """Serve `app` in a background thread (port 0: a free one); returns once it accepts."""
+    sock = bind(host, port)
+    server = make_server(app)
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + STARTUP_TIMEOUT
+    while not server.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            server.should_exit = True
+            raise RuntimeError("the dashboard server did not start")
+        time.sleep(0.02)
+    return RunningServer(url_of(sock), server, thread)

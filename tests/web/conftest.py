@@ -1,0 +1,71 @@
+"""A dashboard on a fresh database per test, reached through Starlette's TestClient."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy.engine import Engine
+from starlette.testclient import TestClient
+
+from hireable.config import Settings
+from hireable.store.db import ensure_schema, make_engine, session_scope
+from hireable.web.app import create_app
+
+TODAY = dt.date(2026, 11, 25)  # a Wednesday
+BASE = "http://127.0.0.1:8000"
+
+
+def csrf_of(html: str) -> str:
+    found = re.search(r'name="csrf_token" value="([0-9a-f]+)"', html)
+    assert found, "the page has no CSRF field"
+    return found.group(1)
+
+
+class Dashboard:
+    """The app, its client and its engine (to look at the stored data directly)."""
+
+    def __init__(self, engine: Engine, settings: Settings, *, demo: bool = False) -> None:
+        self.engine = engine
+        self.app = create_app(settings, engine, demo=demo, today=lambda: TODAY)
+        self.client = TestClient(self.app, base_url=BASE, follow_redirects=False)
+        self.token = self.app.state.csrf.token()
+
+    def get(self, path: str, **kw: object):  # type: ignore[no-untyped-def]
+        return self.client.get(path, **kw)  # type: ignore[arg-type]
+
+    def post(self, path: str, data: dict[str, str], *, token: bool = True):  # type: ignore[no-untyped-def]
+        form = {"csrf_token": self.token, **data} if token else data
+        return self.client.post(path, data=form)
+
+    def count(self, model: type) -> int:
+        with session_scope(self.engine) as s:
+            return s.query(model).count()
+
+
+@pytest.fixture
+def settings(tmp_path: Path, database_url: str) -> Settings:
+    return Settings(data_dir=tmp_path / "data", database_url=database_url)
+
+
+@pytest.fixture
+def web(settings: Settings) -> Iterator[Dashboard]:
+    """An empty workspace (no profile) on every backend."""
+    engine = make_engine(settings.resolved_database_url())
+    ensure_schema(engine)
+    yield Dashboard(engine, settings)
+    engine.dispose()
+
+
+@pytest.fixture
+def demo_web(tmp_path: Path) -> Iterator[Dashboard]:
+    """The demo learner, as `hireable serve --demo` serves it."""
+    from hireable.services.demo import build_demo
+
+    settings = Settings(data_dir=tmp_path / "data")
+    _, engine = build_demo(settings.data_dir, TODAY)
+    yield Dashboard(engine, settings, demo=True)
+    engine.dispose()

@@ -1,0 +1,89 @@
+"""`hireable serve`: loopback by default; the app starts under uvicorn on a free port."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.conftest import CliRunner
+
+
+def test_a_remote_host_needs_allow_remote(cli_sqlite: CliRunner) -> None:
+    r = cli_sqlite("serve", "--host", "0.0.0.0")
+    assert r.code == 2
+    lines = r.err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: --host 0.0.0.0")
+    assert "--allow-remote" in lines[0]
+
+
+def test_a_busy_port_is_a_one_line_error(cli_sqlite: CliRunner) -> None:
+    from hireable.web.server import bind
+
+    sock = bind("127.0.0.1", 0)
+    port = sock.getsockname()[1]
+    try:
+        r = cli_sqlite("serve", "--port", str(port))
+    finally:
+        sock.close()
+    assert r.code == 1
+    assert r.err.startswith(f"error: cannot listen on 127.0.0.1:{port}")
+    assert len(r.err.strip().splitlines()) == 1
+
+
+def test_the_app_runs_under_uvicorn_on_a_free_port(tmp_path: Path) -> None:
+    from hireable.config import Settings
+    from hireable.web.app import create_app
+    from hireable.web.server import start_in_thread
+
+    settings = Settings(data_dir=tmp_path, database_url=f"sqlite:///{tmp_path}/h.db")
+    app = create_app(settings)
+    running = start_in_thread(app)
+    try:
+        r = httpx.get(f"{running.url}/", timeout=5)
+        assert r.status_code == 200 and "Welcome to hireable" in r.text
+        assert r.headers["x-frame-options"] == "DENY"
+    finally:
+        running.stop()
+        app.state.engine.dispose()
+    assert not running.thread.is_alive()
+
+
+def test_demo_serves_its_own_database_and_never_yours(tmp_path: Path) -> None:
+    from hireable.cli.serve import demo_engine
+    from hireable.config import Settings
+    from hireable.services.profile import get_profile
+    from hireable.store.db import session_scope
+
+    settings = Settings(data_dir=tmp_path, database_url=f"sqlite:///{tmp_path}/mine.db")
+    for _ in range(2):  # built when missing, then reused
+        engine = demo_engine(settings)
+        assert engine.url.database == str(tmp_path / "demo.db")
+        with session_scope(engine) as s:
+            assert get_profile(s).name == "Ada (demo)"  # type: ignore[union-attr]
+        engine.dispose()
+    assert not (tmp_path / "mine.db").exists()
+
+
+def test_every_template_and_static_file_is_package_data() -> None:
+    import tomllib
+
+    root = Path(__file__).resolve().parents[2]
+    package = root / "src" / "hireable"
+    config = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))
+    patterns = config["tool"]["setuptools"]["package-data"]["hireable"]
+    shipped = {p for pattern in patterns for p in package.glob(pattern) if p.is_file()}
+    files = {
+        p for d in ("web/templates", "web/static") for p in (package / d).rglob("*") if p.is_file()
+    }
+    assert files and not files - shipped, sorted(str(p) for p in files - shipped)
+
+
+@pytest.mark.parametrize(
+    ("host", "remote"), [("127.0.0.1", False), ("::1", False), ("0.0.0.0", True)]
+)
+def test_loopback_or_allow_remote_passes_the_host_check(host: str, remote: bool) -> None:
+    from hireable.cli.serve import check_host
+
+    check_host(host, remote)  # raises UsageError otherwise
