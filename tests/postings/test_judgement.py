@@ -1,0 +1,57 @@
+"""Degree language that generalises, and whether a decision was clear (made-up postings)."""
+
+from __future__ import annotations
+
+import pytest
+
+from hireable.postings.analyse import analyse
+
+# (text, degree, degree_level, degree_clear)
+DEGREES = [
+    (
+        "Qualifications:\n- Bachelor's degree in Physics.\n- 3+ years of Python.\n"
+        "- An equivalent combination of education and experience will be considered.",
+        "equivalent", "bachelor", True,
+    ),
+    ("Requirements\n- Degree or equivalent amount of experience required.", "equivalent",
+     "bachelor", True),
+    ("Requirements\n- Master's degree in Statistics (PhD preferred).", "required", "master", True),
+    ("You will need a college degree and several years of experience.", "required", "bachelor",
+     False),
+    ("Requirements\n- 3+ years of Python\nDesired\n- Bachelor's degree in Biology", "preferred",
+     "bachelor", True),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "degree", "level", "clear"), DEGREES)
+def test_degree_language(text: str, degree: str, level: str, clear: bool) -> None:
+    result = analyse(text, "Data Scientist")
+    assert (result["degree"], result["degree_level"], result["degree_clear"]) == (
+        degree,
+        level,
+        clear,
+    )
+    assert result["evidence"]["degree"]  # the deciding span either way
+
+
+def test_a_required_and_an_equivalent_statement_are_borderline() -> None:
+    text = "Requirements\n- BS in Chemistry required.\n\nAbout you\n- MS or equivalent experience."
+    assert analyse(text, "Data Scientist")["degree_clear"] is False
+
+
+def test_ml_clarity_and_its_span_either_way() -> None:
+    clear = analyse(
+        "You will train and deploy models with PyTorch.\nYou will build classification models.",
+        "Machine Learning Engineer",
+    )
+    assert clear["ml"] is True and clear["ml_clear"] is True
+    borderline = analyse(
+        "Keep our services fast.\nHelp with machine learning experiments.\n"
+        "Support the team's predictive models.",
+        "Software Engineer",
+    )
+    assert borderline["ml"] is False and borderline["ml_clear"] is False
+    assert borderline["evidence"]["ml"] == "Support the team's predictive models."
+    plain = analyse("Build dashboards in Tableau for the sales team.", "Data Analyst")
+    assert plain["ml"] is False and plain["ml_clear"] is True
+    assert plain["evidence"]["ml"] == "Data Analyst"  # the title decided
