@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from types import SimpleNamespace
+
 import pytest
 
 from hireable.postings.analyse import analyse
+from hireable.postings.rank import RankContext, rank
 
 # (text, degree, degree_level, degree_clear)
 DEGREES = [
@@ -55,3 +59,36 @@ def test_ml_clarity_and_its_span_either_way() -> None:
     plain = analyse("Build dashboards in Tableau for the sales team.", "Data Analyst")
     assert plain["ml"] is False and plain["ml_clear"] is True
     assert plain["evidence"]["ml"] == "Data Analyst"  # the title decided
+
+
+def _facts(n: int, ml: bool, ml_clear: bool | None, title: str) -> SimpleNamespace:
+    return SimpleNamespace(
+        id=n, external_id=str(n), source="hn:2026-01", company="Acme", title=title,
+        skills=[], size_band=None, posted_at=None, first_seen=None, degree="none",
+        degree_level="none", seniority="mid", years_min=None, ml=ml, ml_clear=ml_clear,
+    )  # fmt: skip
+
+
+def test_a_borderline_posting_ranks_between_clear_ml_and_clear_non_ml() -> None:
+    postings = [
+        _facts(1, False, True, "Backend Engineer"),
+        _facts(2, False, False, "Software Engineer"),
+        _facts(3, True, True, "ML Engineer"),
+    ]
+    ranked = rank(postings, RankContext("ml-entry", dt.date(2026, 1, 10)))
+    assert [p.id for p, _ in ranked] == [3, 2, 1]
+    reasons = {r.text for r in ranked[1][1].reasons}
+    assert "ML work unclear — read it" in reasons
+
+
+def test_a_multi_role_comment_ranks_on_its_ml_role() -> None:
+    header = "Pinecrest | Senior Frontend Engineer, Machine Learning Engineer | Remote"
+    text = header + "\n\nAs our machine learning engineer you will train and deploy models."
+    analysis = analyse(text, header)
+    comment = _facts(1, analysis["ml"], analysis["ml_clear"], header)
+    comment.seniority = analysis["seniority"]
+    other = _facts(2, False, True, "Senior Frontend Engineer")
+    other.seniority = "senior"
+    ranked = rank([other, comment], RankContext("ml-entry", dt.date(2026, 1, 10)))
+    assert ranked[0][0].id == 1
+    assert any(r.factor == "ml" and r.points > 0 for r in ranked[0][1].reasons)

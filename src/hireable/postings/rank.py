@@ -108,6 +108,14 @@ WEIGHTS: tuple[Weight, ...] = (
         "The stage is about an ML job: other roles come last, below ML roles of any level.",
     ),
     _w("ml", "not-ml-ok", 0, "not an ML role", "Fine for a software internship."),
+    _w(
+        "ml",
+        "unclear",
+        -20,
+        "ML work unclear — read it",
+        "The analysis was borderline (ml_clear false): between an ML role and a non-ML one, "
+        "so a misread posting is neither buried nor put first.",
+    ),
     # Company size band against the stage's target employer (cases are "group/band").
     _w("size", "early/1-10", 8, "a tiny company", "Founders read every email."),
     _w("size", "early/11-50", 10, "a small company", "Hiring is practical and personal."),
@@ -381,7 +389,7 @@ def score_posting(p: PostingFacts, ctx: RankContext) -> Scored:
         degree_reason(p.degree),
         seniority_reason(p.seniority, ctx.stage),
         years_reason(p.years_min, ctx.stage),
-        ml_reason(p.ml, p.title, p.company, p.skills or (), ctx),
+        ml_reason(p.ml, p.title, p.company, p.skills or (), ctx, getattr(p, "ml_clear", None)),
         size_reason(p.size_band, ctx.stage),
         competition_reason(p.source, p.company, ctx.stage),
         skills_reason(p.skills or (), ctx.skills.cases),
@@ -422,11 +430,19 @@ def years_reason(years: int | None, stage: str) -> Reason | None:
 
 
 def ml_reason(
-    ml: bool | None, title: str | None, company: str | None, skills: Iterable[str], ctx: RankContext
+    ml: bool | None,
+    title: str | None,
+    company: str | None,
+    skills: Iterable[str],
+    ctx: RankContext,
+    clear: bool | None = None,
 ) -> Reason | None:
+    """`clear` False (a borderline analysis) scores between ML and not ML on the ML stages."""
     if ml is None:
         return None
-    if ml:
+    if clear is False and ctx.stage in ML_STAGES:
+        case, text = "unclear", None
+    elif ml:
         case, text = "ml", None
     elif ctx.stage not in ML_STAGES:
         case, text = "not-ml-ok", None
