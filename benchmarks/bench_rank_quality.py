@@ -59,6 +59,7 @@ def _facts(n: int, doc: dict[str, Any], analysis: dict[str, Any]) -> SimpleNames
         size_band=None,
         posted_at=None,
         first_seen=None,
+        ml_clear=analysis.get("ml_clear"),
         **{f: analysis.get(f) for f in FIELDS},
     )
 

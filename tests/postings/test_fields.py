@@ -190,7 +190,8 @@ def test_remote(title: str, text: str, remote: bool | None) -> None:
 
 def test_output_shape_is_stable() -> None:
     result = analyse("<p>Hello</p>")
-    assert set(result) == {"degree", "degree_level", "seniority", "years_min", "ml", "remote",
+    assert set(result) == {"degree", "degree_level", "seniority", "years_min", "ml", "ml_clear",
+                           "degree_clear", "remote",
                            "salary", "skills", "evidence"}  # fmt: skip
     assert set(result["evidence"]) == {"degree", "seniority", "years_min", "ml"}
     assert analyse("<p>Hello</p>") == result  # deterministic

@@ -12,7 +12,8 @@ from typing import Any
 
 from hireable.postings.degree import analyse_degree
 from hireable.postings.experience import analyse_years
-from hireable.postings.ml import analyse_ml
+from hireable.postings.hn_header import Header, body_roles, choose_role, is_role, parse_header
+from hireable.postings.ml import analyse_ml, names_ml
 from hireable.postings.remote import find_remote
 from hireable.postings.salary import find_salary
 from hireable.postings.segment import Doc, make_doc
@@ -29,20 +30,55 @@ def clean_text(description: str) -> str:
     return _doc(description).text
 
 
-def _doc(description: str) -> Doc:
+def _plain(description: str) -> str:
     raw = description or ""
-    return make_doc(html_to_text(raw[:MAX_CHARS] if len(raw) > MAX_CHARS else raw))
+    return html_to_text(raw[:MAX_CHARS] if len(raw) > MAX_CHARS else raw)
+
+
+def _doc(description: str) -> Doc:
+    return make_doc(_plain(description))
+
+
+def comment_header(title: str | None, plain: str) -> Header | None:
+    """The header of a comment-style posting ("Company | Role | Remote | $salary" as its title
+    or first line, or a title that is just the comment's first sentence); None for a posting
+    whose title is a job title."""
+    first = plain.lstrip().split("\n", 1)[0].strip()
+    line = title.strip() if title else first
+    if not line or "|" not in line and (line != first or is_role(line)):
+        return None
+    header = parse_header(line)
+    return header if header.piped or title else None
+
+
+def _header_segments(doc: Doc, header: str) -> int:
+    """How many leading segments the header line spans (its cues are read from its parts)."""
+    want, seen = len("".join(header.split())), 0
+    for i in range(len(doc.starts)):
+        seen += len("".join(doc.segment(i).split()))
+        if seen >= want:
+            return i + 1
+    return len(doc.starts)
 
 
 def analyse(description: str, title: str | None = None) -> dict[str, Any]:
     """The analysis of one posting; the README's "Output fields" table says what each field
     means."""
     truncated = len(description or "") > MAX_CHARS
-    doc = _doc(description)
+    plain = _plain(description)
+    doc = make_doc(plain)
+    header = comment_header(title, plain)
+    skip, company = 0, None
+    if header is not None:  # a comment: judged for its ML role, else its first (GUIDELINES)
+        line = title or plain.lstrip().split("\n", 1)[0]
+        skip = _header_segments(doc, line)
+        lines = [doc.segment(i) for i in range(skip, len(doc.starts))]
+        title = choose_role([*header.roles, *body_roles(lines)], names_ml)
+        company = header.company or ""
     deg = analyse_degree(doc)
     years, years_span = analyse_years(doc, deg.segments)
     seniority, seniority_cue = analyse_seniority(title, doc, years)
-    ml, ml_span, by_title = analyse_ml(title, doc)
+    ml, ml_span, by_title, ml_clear = analyse_ml(title, doc, skip, company)
     if not seniority_cue and years_span is not None:
         seniority_cue = _clip(doc, years_span)  # a silent title: the years decided
     result: dict[str, Any] = {
@@ -51,6 +87,8 @@ def analyse(description: str, title: str | None = None) -> dict[str, Any]:
         "seniority": seniority,
         "years_min": years,
         "ml": ml,
+        "ml_clear": ml_clear,
+        "degree_clear": deg.clear,
         "remote": find_remote(doc.lower, title, doc.words(), doc.needles()),
         "salary": find_salary(doc.lower, doc.needles()),
         "skills": find_skills(doc.lower, doc.words(), doc.needles()),
@@ -58,12 +96,21 @@ def analyse(description: str, title: str | None = None) -> dict[str, Any]:
             "degree": _clip(doc, deg.span),
             "seniority": seniority_cue,
             "years_min": _clip(doc, years_span),
-            "ml": (title or "") if by_title and title else _clip(doc, ml_span) if ml else "",
+            "ml": _ml_evidence(doc, title, ml_span, by_title, ml or not ml_clear),
         },
     }
     if truncated:
         result["truncated"] = True
     return result
+
+
+def _ml_evidence(
+    doc: Doc, title: str | None, span: tuple[int, int] | None, by_title: bool, shown: bool
+) -> str:
+    """The title when it decided, else the strongest cue; for a clear `false`, nothing."""
+    if by_title and title:
+        return title
+    return _clip(doc, span) if shown else ""
 
 
 def _clip(doc: Doc, span: tuple[int, int] | None) -> str:

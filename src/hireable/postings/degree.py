@@ -227,6 +227,7 @@ class Group:
     seg: int
     first: int  # the first mention's start
     last: int  # the last mention's end
+    explicit: bool = True  # its own words decided it, not just the section it stands in
 
 
 @dataclass
@@ -235,6 +236,7 @@ class DegreeResult:
     level: str
     span: tuple[int, int] | None  # the deciding segment
     segments: frozenset[int]  # every segment that asks for a degree (a preference is no path)
+    clear: bool = True  # the decision rests on explicit words, not a heading or a conflict
 
 
 def analyse_degree(doc: Doc) -> DegreeResult:
@@ -247,7 +249,12 @@ def analyse_degree(doc: Doc) -> DegreeResult:
     level = min((g.level for g in winners), key=RANK.__getitem__)
     decider = next(g for g in winners if g.level == level)
     segments = frozenset(g.seg for g in groups if g.status != "preferred")
-    return DegreeResult(STATUS_ORDER[best], level, (decider.start, decider.end), segments)
+    # Borderline: only a heading made it (preferred or required), or statements disagree on
+    # whether the degree is a filter (a required one beside a preferred or equivalent one).
+    statuses = {g.status for g in groups}
+    clear = decider.explicit and not {"required", "equivalent"} <= statuses
+    span = (decider.start, decider.end)
+    return DegreeResult(STATUS_ORDER[best], level, span, segments, clear)
 
 
 def _groups(doc: Doc) -> list[Group]:
@@ -283,6 +290,7 @@ def _groups(doc: Doc) -> list[Group]:
     if current:
         groups.append(_group(doc, current, -1, first))
     _join_alternatives(lower, groups)
+    combined_route = _combination_anywhere(doc) if groups else None
     for g in groups:
         if g.status != "required":
             continue
@@ -292,6 +300,8 @@ def _groups(doc: Doc) -> list[Group]:
         route = _next_alternative(doc, g.seg)
         if route is None:
             route = _substitute_near(doc, g.seg)
+        if route is None:
+            route = combined_route
         if route is not None:
             g.status = "equivalent"
             # The evidence runs on to the sentence that opens the other route.
@@ -373,28 +383,29 @@ def _group(
     before = lower[seg_start:start] if first else ""
     named = [m[2] for m in mentions if m[2] != "degree"] or ["bachelor"]
     level = min(named, key=RANK.__getitem__)
-    status = _status(doc, seg, before, after)
+    status, explicit = _status(doc, seg, before, after)
     left = seg_start if start - seg_start <= _EVIDENCE_BEFORE else lower.find(" ", start - 40) + 1
     right = stop.start() if stop else limit
-    return Group(level, status, left, right, seg, start, end)
+    return Group(level, status, left, right, seg, start, end, explicit)
 
 
-def _status(doc: Doc, seg: int, before: str, after: str) -> str:
+def _status(doc: Doc, seg: int, before: str, after: str) -> tuple[str, bool]:
+    """(status, whether words of the statement decided it rather than its section)."""
     if _EQUIV.search(after) or _BARE_EQUIV.match(after):
-        return "equivalent"
+        return "equivalent", True
     # "not required" softens this degree ("preferably, but not required, a degree"), unless it
     # closed a negated one before a "but" ("a PhD is not required, but a master's is").
     lead = _NEGATED_OTHER.sub("", before[-60:])
     strict_after = _NOT_STRICT.sub("", after)
     if _STRICT.search(strict_after) or (_STRICT.search(lead) and not _SOFT.search(lead)):
-        return "required"
-    if (
-        _SOFT.search(_FIELD_LIST.sub("", after))
-        or _SOFT.search(lead)
-        or doc.sections[seg] == "pref"
-    ):
-        return "preferred"
-    return "required"
+        return "required", True
+    if _SOFT.search(_FIELD_LIST.sub("", after)) or _SOFT.search(lead):
+        return "preferred", True
+    if doc.sections[seg] == "pref":
+        return "preferred", True  # a soft heading says so plainly
+    # A bare degree under a requirements heading is plainly asked; one with no heading at all
+    # (a blurb, an unheaded list) is read as required, but less surely.
+    return "required", doc.sections[seg] == "req"
 
 
 def _substitute_near(doc: Doc, seg: int) -> int | None:
@@ -406,6 +417,22 @@ def _substitute_near(doc: Doc, seg: int) -> int | None:
         return None
     m = _SUBSTITUTE.search(text)
     return None if m is None else doc.index(doc.starts[first] + m.start())
+
+
+# "An equivalent combination of education and experience" opens a route to every degree the
+# qualifications name, wherever in them it stands (often the last bullet, far from the degree).
+_COMBINATION = re.compile(
+    r"equivalent combination of (?:\w+ ){0,2}(?:education|training|experience)"
+    r"|combination of (?:relevant )?(?:education|training) and (?:\w+ )?experience"
+)
+
+
+def _combination_anywhere(doc: Doc) -> int | None:
+    """The segment that offers an equivalent combination of education and experience."""
+    if "combination" not in doc.lower:
+        return None
+    m = _COMBINATION.search(doc.lower)
+    return None if m is None else doc.index(m.start())
 
 
 def _next_alternative(doc: Doc, seg: int) -> int | None:

@@ -39,7 +39,10 @@ _NOT_EXPERIENCE = re.compile(
 )
 _NOT_EXPERIENCE_BEFORE = re.compile(
     r"(?:(?:over|for|in|during) the (?:past|last|next)|for (?:over|more than|nearly|almost)"
-    r"|within|after|every|up to|first|than|established|founded|history of|more than|nearly)\s*$"
+    r"|within|after|every|up to|first|than|established|founded|history of|more than|nearly"
+    # the team's own record, not what is asked: "our founding team has 10+ years"
+    r"|\b(?:team|founders?|we|they) (?:has|have|had|brings?)(?: (?:over|a combined|combined))?)"
+    r"\s*$"
 )
 _SOFT = re.compile(
     r"(?:prefer(?:red|able)|desired)\b(?!\s+(?:experience|qualifications|skills|background|industry"

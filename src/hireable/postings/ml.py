@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 from hireable.postings.scan import Scanner, rule
 from hireable.postings.segment import Doc
@@ -19,7 +20,7 @@ TITLE_WEIGHTS: tuple[tuple[float, str], ...] = (
     (
         4.0,
         r"machine learning|\bml\b|\bai\b|artificial intelligence|deep learning|\bnlp\b"
-        r"|computer vision|mlops|natural language|perception|recommend",
+        r"|computer vision|mlops|natural language|perception|recommend|neural|\bllms?\b",
     ),
     # Data scientists usually model: one modelling cue in the text confirms it.
     (2.5, r"data scien"),
@@ -31,8 +32,12 @@ TITLE_WEIGHTS: tuple[tuple[float, str], ...] = (
         r"analyst|business intelligence|\bbi\b|reporting|data engineer|etl|warehouse|architect"
         r"|insights|consultant|product manager|devops|security|qe\b|test",
     ),
-    # People leaders direct modelling rather than do it.
-    (-1.0, r"director|head of|vp\b|vice president|manager"),
+    # People leaders direct modelling rather than do it (GUIDELINES): an "ML Engineering
+    # Manager" may still model, a director, head or VP rarely does.
+    (-1.5, r"manager"),
+    (-3.5, r"director|head of|\bvp\b|vice president|\bchief\b"),
+    # Teaching, advocacy, sales and recruiting about ML are not building models.
+    (-3.0, r"instructor|teacher|tutor|trainer|advocate|evangelist|recruit|sales|account exec"),
 )
 _TITLE_RULES = tuple((w, re.compile(p, re.IGNORECASE)) for w, p in TITLE_WEIGHTS)
 # For an ASCII title: the same (lowercase) patterns on its lowercase copy, which is faster.
@@ -129,6 +134,16 @@ ML_SEGMENT_WEIGHT = 1.0
 ANALYTICS_SEGMENT_WEIGHT = 0.25
 MAX_SEGMENTS = 8  # a long posting does not outvote its title
 THRESHOLD = 3.0
+# Within this of the threshold the decision is borderline (`ml_clear: false`): one modelling
+# sentence more or less, or a title word, would flip it.
+CLEAR_MARGIN = 1.5
+
+
+class MlResult(NamedTuple):
+    ml: bool
+    span: tuple[int, int] | None  # the strongest text cue
+    by_title: bool  # the title outweighed the text
+    clear: bool
 
 
 @lru_cache(maxsize=4096)  # titles repeat a lot ("Data Scientist"): each is read once
@@ -138,13 +153,58 @@ def title_lean(title: str) -> float:
     return sum(w for w, rx in rules if rx.search(read))
 
 
-def analyse_ml(title: str | None, doc: Doc) -> tuple[bool, tuple[int, int] | None, bool]:
-    """(ml, (start, end) of the strongest text cue or None, whether the title decided it)."""
+def names_ml(role: str) -> bool:
+    """The role's name alone says it is ML work ("Applied ML Scientist", not "Data Analyst")."""
+    return title_lean(role) >= THRESHOLD
+
+
+# A sentence about the company, not the role: "<Company> is an AI company", "<Company> combines
+# ML technology with ...", "a computer vision company", "an AI-powered platform". The company's
+# product being ML does not make every role ML (GUIDELINES: the role's own work decides).
+_COMPANY_VERBS = (
+    r"(?:is|was|are|builds?|makes?|combines?|helps?|offers?|provides?|uses?|develops?|has|was"
+    r" founded)"
+)
+_BUSINESS = re.compile(
+    r"(?:\bai|\bml|machine learning|computer vision|deep learning)[- ](?:powered|driven|first"
+    r"|native|backed|company|startup|start-up|vc|fund|investors?)\b"
+    r"|(?:ai|ml|computer vision|machine learning)(?: \w+)? (?:company|startup|start-up)\b"
+)
+
+
+@lru_cache(maxsize=1024)
+def _company_subject(company: str) -> re.Pattern[str] | None:
+    name = company.strip().lower().split(" (")[0]
+    if len(name) < 2:
+        return None
+    return re.compile(rf"(?<![\w.]){re.escape(name)}(?:,[^,]{{0,60}},)? {_COMPANY_VERBS}\b")
+
+
+def _about_company(segment: str, company: str | None) -> bool:
+    if _BUSINESS.search(segment):
+        return True
+    subject = _company_subject(company) if company else None
+    return subject is not None and subject.search(segment) is not None
+
+
+def analyse_ml(title: str | None, doc: Doc, skip: int = 0, company: str | None = None) -> MlResult:
+    """Is the role ML, the strongest text cue, whether the title decided, how clearly.
+
+    The first `skip` segments (a comment's header, read as its title) are not read for cues;
+    with `company` (a comment's), neither are sentences about the company."""
     title_score = title_lean(title) if title else 0.0
     ml_segs: dict[int, int] = {}
     an_segs: set[int] = set()
+    blurb: dict[int, bool] = {}
     for start, _, kind, _ in _CUES.find(doc.lower, doc.words()):
         seg = doc.index(start)
+        if seg < skip:
+            continue
+        if company is not None and kind == "ml":
+            if seg not in blurb:
+                blurb[seg] = _about_company(doc.lower[doc.starts[seg] : doc.ends[seg]], company)
+            if blurb[seg]:
+                continue
         if kind == "ml":
             ml_segs.setdefault(seg, start)
         else:
@@ -152,9 +212,14 @@ def analyse_ml(title: str | None, doc: Doc) -> tuple[bool, tuple[int, int] | Non
     text_score = ML_SEGMENT_WEIGHT * min(len(ml_segs), MAX_SEGMENTS) - (
         ANALYTICS_SEGMENT_WEIGHT * min(len(an_segs), MAX_SEGMENTS)
     )
-    ml = title_score + text_score >= THRESHOLD
+    total = title_score + text_score
     span = None
     if ml_segs:
         seg = min(ml_segs, key=lambda s: doc.ends[s] - doc.starts[s])
         span = (doc.starts[seg], doc.ends[seg])
-    return ml, span, abs(title_score) >= abs(text_score)
+    return MlResult(total >= THRESHOLD, span, abs(title_score) >= abs(text_score), _is_clear(total))
+
+
+def _is_clear(total: float) -> bool:
+    """Far enough from the threshold that one cue more or less would not flip the decision."""
+    return abs(total - THRESHOLD) >= CLEAR_MARGIN

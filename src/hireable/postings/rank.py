@@ -97,6 +97,14 @@ WEIGHTS: tuple[Weight, ...] = (
         "The stage is about an ML job: other roles come last, below ML roles of any level.",
     ),
     _w("ml", "not-ml-ok", 0, "not an ML role", "Fine for a software internship."),
+    _w(
+        "ml",
+        "unclear",
+        -20,
+        "ML work unclear — read it",
+        "The analysis was borderline (ml_clear false): between an ML role and a non-ML one, "
+        "so a misread posting is neither buried nor put first.",
+    ),
     # Company size band against the stage's target employer (cases are "size_group/band").
     _w("size", "early/1-10", 8, "a tiny company", "Founders read every email."),
     _w("size", "early/11-50", 10, "a small company", "Hiring is practical and personal."),
@@ -366,7 +374,7 @@ def score_posting(p: PostingFacts, ctx: RankContext) -> Scored:
         degree_reason(p.degree),
         seniority_reason(p.seniority, ctx.stage, ctx.fit),
         years_reason(p.years_min, ctx.fit),
-        ml_reason(p.ml, p.title, p.company, p.skills or (), ctx),
+        ml_reason(p.ml, p.title, p.company, p.skills or (), ctx, getattr(p, "ml_clear", None)),
         size_reason(p.size_band, ctx.fit),
         competition_reason(ctx.source_group(p.source), p.company, ctx.fit),
         skills_reason(p.skills or (), ctx.skills.cases),
@@ -407,11 +415,19 @@ def years_reason(years: int | None, fit: RankingFit) -> Reason | None:
 
 
 def ml_reason(
-    ml: bool | None, title: str | None, company: str | None, skills: Iterable[str], ctx: RankContext
+    ml: bool | None,
+    title: str | None,
+    company: str | None,
+    skills: Iterable[str],
+    ctx: RankContext,
+    clear: bool | None = None,
 ) -> Reason | None:
+    """`clear` False (a borderline analysis) scores between ML and not ML on the ML stages."""
     if ml is None:
         return None
-    if ml:
+    if clear is False and ctx.fit.ml_job:
+        case, text = "unclear", None
+    elif ml:
         case, text = "ml", None
     elif not ctx.fit.ml_job:
         case, text = "not-ml-ok", None

@@ -1,0 +1,107 @@
+"""Accuracy of the posting analyser on every labelled set, per field and per source. Figures only.
+
+    .venv/bin/python benchmarks/bench_accuracy.py [--shared ../shared] [--tune-only]
+
+Sets: the shared labels (labels.jsonl on corpus.jsonl), our held-out labels
+(benchmarks/data/extra_labels.jsonl on corpus.jsonl), and the second shared set (labels2.jsonl
+on corpus2.jsonl) cut into its tune and check halves (`accuracy_split.py`). Rules are written
+from the tune half; the check half says whether they hold (`--tune-only` hides it while rules
+are being written). Each column is one set and subset (all labels, `confidence: high`); each
+row one field (accuracy; F1 of the positive class for `ml` and `degree_open`), then NDCG@20 of
+`jobs rank` for an ml-entry learner (bench_rank_quality.py). A second table gives the
+high-confidence figures of labels2 per source and half. Skips when /work/shared is absent.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from accuracy_split import HALVES, split
+from bench_rank_quality import EXTRA, _jsonl, _ranked, gain, ndcg
+
+from hireable.postings.evaluate import FIELDS, evaluate
+from hireable.postings.stream import analyse_posting
+
+Labels = list[dict[str, Any]]
+
+
+def _cell(score: Any) -> str:
+    if not score.n:
+        return "-"
+    f1 = f" F1 {score.f1:.2f}" if score.f1 is not None else ""
+    return f"{score.accuracy:.3f}{f1}"
+
+
+def _ndcg(labels: Labels, corpus: dict[str, dict[str, Any]], preds: dict[str, Any]) -> str:
+    docs = [corpus[row["id"]] for row in labels]
+    gains = {row["id"]: gain(row) for row in labels}
+    if not any(gains.values()):
+        return "-"
+    return f"{ndcg(_ranked(docs, [preds[d['id']] for d in docs]), gains):.3f}"
+
+
+def _columns(
+    name: str, labels: Labels, corpus: dict[str, dict[str, Any]], preds: dict[str, Any]
+) -> list[tuple[str, list[str]]]:
+    report = evaluate(labels, preds)
+    out = []
+    for subset in ("high", "all"):
+        scores = report.scores[subset]
+        chosen = [r for r in labels if subset == "all" or r.get("confidence") == "high"]
+        cells = [_cell(scores[f]) for f, _, _ in FIELDS] + [_ndcg(chosen, corpus, preds)]
+        out.append((f"{name} {subset} (n={scores['degree'].n})", cells))
+    return out
+
+
+def _print_table(rows: list[str], columns: list[tuple[str, list[str]]]) -> None:
+    print("| field | " + " | ".join(head for head, _ in columns) + " |")
+    print("| --- " * (len(columns) + 1) + "|")
+    for i, row in enumerate(rows):
+        print(f"| {row} | " + " | ".join(cells[i] for _, cells in columns) + " |")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument(
+        "--shared", type=Path, default=Path(__file__).resolve().parents[2] / "shared"
+    )
+    parser.add_argument("--tune-only", action="store_true", help="hide the check half")
+    args = parser.parse_args()
+    data = args.shared / "data" / "postings"
+    if not (data / "labels2.jsonl").exists():
+        print(f"skipped: no labelled postings under {data}")
+        return
+    corpus1 = {d["id"]: d for d in _jsonl(data / "corpus.jsonl")}
+    corpus2 = {d["id"]: d for d in _jsonl(data / "corpus2.jsonl")}
+    preds1 = {i: analyse_posting(d) for i, d in corpus1.items()}
+    preds2 = {i: analyse_posting(d) for i, d in corpus2.items()}
+    labels2 = _jsonl(data / "labels2.jsonl")
+    half = split(labels2, {i: d["source"] for i, d in corpus2.items()})
+    halves = HALVES[:1] if args.tune_only else HALVES
+    columns = _columns("shared", _jsonl(data / "labels.jsonl"), corpus1, preds1)
+    if EXTRA.exists():
+        columns += _columns("held-out", _jsonl(EXTRA), corpus1, preds1)
+    for name in halves:
+        rows = [r for r in labels2 if half[r["id"]] == name]
+        columns += _columns(f"labels2 {name}", rows, corpus2, preds2)
+    fields = [f for f, _, _ in FIELDS] + ["NDCG@20 (ml-entry)"]
+    _print_table(fields, columns)
+    print()
+    by_source = []
+    for source in sorted({d["source"] for d in corpus2.values()}):
+        for name in halves:
+            rows = [r for r in labels2 if half[r["id"]] == name]
+            rows = [r for r in rows if corpus2[r["id"]]["source"] == source]
+            high = [r for r in rows if r.get("confidence") == "high"]
+            report = evaluate(high, preds2).scores["all"]
+            by_source.append(
+                (f"{source} {name} high (n={len(high)})", [_cell(report[f]) for f, _, _ in FIELDS])
+            )
+    _print_table([f for f, _, _ in FIELDS], by_source)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

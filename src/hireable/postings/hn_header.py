@@ -1,0 +1,237 @@
+"""The header of a "Who is hiring?" comment: "Company | Role(s) | Location | REMOTE | $salary".
+
+Pure. The parts come in any order; a "|" inside parentheses or brackets ("Berlin (Remote | EU)")
+does not separate parts. Each part is read as one kind (`classify`): a salary, a work mode
+(remote / onsite / hybrid, with the place it names), an employment type or other noise, a role
+list, or else a location. The company is the first part unless it reads as something else. A
+part naming several roles ("ML Engineer, Backend Engineer") gives each role.
+
+`choose_role` picks the role the posting is judged for (GUIDELINES): the machine-learning role
+where one is named, else the first. Role lines in the body ("* Senior Data Engineer") count
+after the header's roles (`body_roles`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from hireable.postings.salary import find_salary
+
+# What makes a part (or a line) name a role: a job noun. ("positions", "roles" and "hiring" name
+# no role; "Multiple Roles" is no title.)
+ROLE_NOUN = re.compile(
+    r"\b(?:engineers?|eng|developers?|devs?|scientists?|researchers?|architects?|designers?"
+    r"|analysts?|managers?|leads?|head of|directors?|interns?|internships?|sre|devops"
+    r"|programmers?|cto|ceo|cfo|coo|vp|vice president|chief \w+|recruiters?|advocates?"
+    r"|specialists?|consultants?|administrators?|technicians?|writers?|marketers?|pm"
+    r"|product owners?|officers?|representatives?|executives?|strategists?|coordinators?"
+    r"|associates?|operators?|accountants?|counsel|attorneys?|generalists?|hackers?"
+    r"|mathematicians?|statisticians?|modell?ers?|founding \w+|co-?founders?|apprentices?"
+    r"|staff \w+ (?:engineer|scientist)s?)\b",
+    re.IGNORECASE,
+)
+# Parts that are neither role nor place: employment type, visas, links, equity.
+NOISE = re.compile(
+    r"^(?:full[- ]?time|part[- ]?time|full or part[- ]time|contract(?:or)?s?|freelance|permanent"
+    r"|ft|pt|intern(?:ship)?s? ok|visa\b.*|.*\bsponsor.*|https?://\S*|www\.\S*|\S+\.[a-z]{2,6}/\S*"
+    r"|equity|\d+\s*(?:hrs?|hours)\b.*)$",
+    re.IGNORECASE,
+)
+URL_ONLY = re.compile(r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+(?:/\S*)?$", re.IGNORECASE)
+REMOTE = re.compile(r"\b(?:remote|wfh|work from home|distributed)\b", re.IGNORECASE)
+NOT_REMOTE = re.compile(r"\b(?:no(?:t)? remote|remote not|non-remote)\b", re.IGNORECASE)
+ONSITE = re.compile(r"\b(?:onsite|on-site|on site|in[- ]office|in[- ]person|hybrid)\b", re.I)
+# A pay range with its currency after the amounts: "120-150K EUR", "90k–110k €".
+_TRAILING_PAY = re.compile(
+    r"(?<![\w$€£])(\d{2,3}(?:[.,]\d{3})?)\s*(k)?\s*(?:-|–|—|to)\s*(\d{2,3}(?:[.,]\d{3})?)\s*(k)?"
+    r"\s*(eur|usd|gbp|cad|aud|chf|€|£)(?![a-z])",
+    re.IGNORECASE,
+)
+_TRAILING_CURRENCY = {"€": "EUR", "£": "GBP"}
+# Separators of roles inside one part: commas, semicolons, " & ", " and ", " + ", " / ".
+_ROLE_SPLIT = re.compile(r"\s*[,;]\s*|\s+(?:&|and|\+|/)\s+", re.IGNORECASE)
+_PARENS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+_BULLET = re.compile(r"^[\s\-–—*•·>#]+")
+MAX_ROLE_LINE = 90  # characters of a body line that is a role name, not a sentence
+MAX_ROLE_WORDS = 10
+
+
+@dataclass(frozen=True)
+class Header:
+    company: str | None
+    roles: tuple[str, ...]
+    location: str | None
+    remote: bool | None
+    salary: dict[str, Any] | None
+    piped: bool  # the line had "|" separators: a header, not a sentence
+
+
+def split_parts(line: str) -> list[str]:
+    """The line cut at every "|" (or " • ") outside parentheses and brackets."""
+    parts: list[str] = []
+    current: list[str] = []
+    depth = 0
+    i = 0
+    while i < len(line):
+        c = line[i]
+        if c in "([":
+            depth += 1
+        elif c in ")]":
+            depth = max(0, depth - 1)
+        if depth == 0 and (c == "|" or (c in "•·" and line[i - 1 : i] == " ")):
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(c)
+        i += 1
+    parts.append("".join(current))
+    return [p.strip() for p in parts if p.strip()]
+
+
+def salary_of(part: str) -> dict[str, Any] | None:
+    """{min, max, currency, interval} of a pay range in one header part, or None."""
+    lower = part.lower()
+    found = find_salary(lower)
+    if found is not None:
+        return found
+    m = _TRAILING_PAY.search(lower)
+    if m is None:
+        return None
+    low, high = _amount(m[1], m[2] or m[4]), _amount(m[3], m[4])
+    if low < 10_000 or high < low:
+        return None
+    currency = _TRAILING_CURRENCY.get(m[5], m[5].upper())
+    return {"min": low, "max": high, "currency": currency, "interval": "year"}
+
+
+def _amount(number: str, k: str | None) -> int:
+    value = int(number.replace(",", "").replace(".", ""))
+    return value * 1000 if k else value
+
+
+def is_role(text: str) -> bool:
+    """The text names a job (a job noun outside parentheses) and is no sentence."""
+    name = clean_role(text)
+    if len(name.split()) > MAX_ROLE_WORDS:
+        return False
+    return ROLE_NOUN.search(_PARENS.sub(" ", name)) is not None
+
+
+# Around a role name, not of it: a link after it, a "Hiring:" before it.
+_LINK = re.compile(r"\s*(?:[-–:(]\s*)?(?:https?://|www\.)\S*\)?")
+_LEAD_IN = re.compile(
+    r"^(?:(?:now )?hiring|roles?|positions?|open roles?|looking for)\s*:\s*", re.IGNORECASE
+)
+
+
+def clean_role(text: str) -> str:
+    """ "Hiring: AI Engineer - https://..." -> "AI Engineer"."""
+    return _LEAD_IN.sub("", _LINK.sub(" ", text)).strip(" -–,")
+
+
+def roles_of(part: str) -> list[str]:
+    """The roles one part names: "ML Engineer, Backend Engineer" -> two; "Software Engineers
+    (C++ / Rust)" -> one (separators in parentheses do not split)."""
+    part = clean_role(part)
+    masked = _PARENS.sub(lambda m: "\0" * len(m[0]), part)
+    pieces, start = [], 0
+    for m in _ROLE_SPLIT.finditer(masked):
+        pieces.append(part[start : m.start()])
+        start = m.end()
+    pieces.append(part[start:])
+    pieces = [p.strip(" -–") for p in pieces if p.strip(" -–")]
+    if len(pieces) > 1 and all(is_role(p) for p in pieces):
+        return pieces
+    # "Senior Backend and Frontend Engineers": the pieces share the noun; keep the part whole.
+    return [part.strip()]
+
+
+def _place(part: str, mode: re.Pattern[str]) -> str | None:
+    """What is left of "REMOTE (EU)" / "NYC or Remote" once the work-mode words are gone."""
+    outside = _bare_place(mode, _PARENS.sub(" ", part))  # "Lisbon (Hybrid | 2 days)"
+    return outside or _bare_place(mode, part)  # "REMOTE (EU)"
+
+
+def _bare_place(mode: re.Pattern[str], text: str) -> str | None:
+    rest = re.sub(
+        r"\b(?:only|or|and|ok|friendly|fully|100%)\b|[()&/,:;|+–-]", " ", mode.sub(" ", text)
+    )
+    return " ".join(rest.split()) or None
+
+
+def classify(part: str) -> str:
+    """ "salary" | "remote" | "onsite" | "noise" | "role" | "place"."""
+    if salary_of(part) is not None:
+        return "salary"
+    if is_role(part) and not NOISE.match(part):
+        return "role"  # "Senior Engineer (Remote)": the mode is read from it too
+    if NOT_REMOTE.search(part):
+        return "onsite"
+    if REMOTE.search(part):
+        return "remote"
+    if ONSITE.search(part):
+        return "onsite"
+    if NOISE.match(part) or URL_ONLY.match(part):
+        return "noise"
+    if is_role(part):
+        return "role"
+    return "place"
+
+
+def parse_header(line: str) -> Header:
+    """The parts of a header line; a line with no "|" is a sentence with no company."""
+    parts = split_parts(line)
+    piped = len(parts) > 1
+    if not piped:
+        named = tuple(roles_of(line)) if is_role(line) and len(line) <= MAX_ROLE_LINE else ()
+        return Header(None, named, None, None, None, False)
+    kinds = [classify(p) for p in parts]
+    company = None
+    if kinds[0] in ("place", "noise", "role"):  # by convention the company comes first
+        company = _PARENS.sub("", parts[0]).strip() or parts[0]
+        kinds[0] = "company"
+    roles: list[str] = []
+    places: list[str | None] = []
+    location: str | None = None
+    remote: bool | None = None
+    salary: dict[str, Any] | None = None
+    for part, kind in zip(parts, kinds, strict=True):
+        if kind == "salary" and salary is None:
+            salary = salary_of(part)
+        elif kind == "remote":
+            remote = True
+            places.append(_place(part, REMOTE))
+        elif kind == "onsite":
+            remote = remote or False
+            places.append(_place(part, ONSITE))
+        elif kind == "role":
+            roles.extend(roles_of(part))
+            remote = True if REMOTE.search(part) and not NOT_REMOTE.search(part) else remote
+        elif kind == "place" and location is None:
+            location = part
+    location = location or next((p for p in places if p), None)
+    return Header(company, tuple(roles), location, remote, salary, True)
+
+
+def body_roles(lines: Iterable[str]) -> list[str]:
+    """Role names standing alone on a line or bullet ("* Staff Engineer, Payments", "Senior
+    Data Engineer | Remote | https://..."): not sentences."""
+    out = []
+    for raw in lines:
+        line = _BULLET.sub("", raw).strip()
+        if not line or len(line) > MAX_ROLE_LINE or line.endswith((".", "?", "!", ":")):
+            continue
+        first = split_parts(line)[0] if "|" in line else line
+        if len(first.split()) > MAX_ROLE_WORDS or not is_role(first) or URL_ONLY.match(first):
+            continue
+        out.append(clean_role(first))
+    return out
+
+
+def choose_role(roles: Iterable[str], is_ml: Callable[[str], bool]) -> str | None:
+    """The first role `is_ml` says names ML work, else the first role; None without roles."""
+    listed = list(roles)
+    return next((r for r in listed if is_ml(r)), listed[0] if listed else None)

@@ -1,0 +1,125 @@
+"""The header grammar of "Who is hiring?" comments, and judging a comment for its ML role.
+Every header here is made up."""
+
+from __future__ import annotations
+
+import pytest
+
+from hireable.postings.analyse import analyse
+from hireable.postings.hn_header import body_roles, choose_role, parse_header, split_parts
+from hireable.postings.ml import names_ml
+
+USD_150_200 = {"min": 150000, "max": 200000, "currency": "USD", "interval": "year"}
+
+# (header, company, roles, location, remote, salary)
+HEADERS = [
+    (
+        "Acme Robotics | Sr Backend Engineers | Remote",
+        "Acme Robotics", ("Sr Backend Engineers",), None, True, None,
+    ),
+    (
+        "Pinecrest | ML Engineer, Backend Engineer, Designer | Berlin | ONSITE | $150k-$200k",
+        "Pinecrest", ("ML Engineer", "Backend Engineer", "Designer"), "Berlin", False, USD_150_200,
+    ),
+    (
+        "Foo Labs | Lisbon (Hybrid | 2 days) | Senior/Staff Data Scientist | Full-time",
+        "Foo Labs", ("Senior/Staff Data Scientist",), "Lisbon", False, None,
+    ),
+    (
+        "Quill (quill.example) | 120-150K EUR | Founding Engineer | REMOTE (EU)",
+        "Quill", ("Founding Engineer",), "EU", True,
+        {"min": 120000, "max": 150000, "currency": "EUR", "interval": "year"},
+    ),
+    (
+        "Zed.ai | Full-Time | NYC or Remote | Software Engineers (C++ / Rust) | $180K + equity",
+        "Zed.ai", ("Software Engineers (C++ / Rust)",), "NYC", True,
+        {"min": 180000, "max": 180000, "currency": "USD", "interval": "year"},
+    ),
+    (
+        "Gridline | Hybrid | Toronto, ON | Founding Engineer & Chief of Staff | Visa sponsorship",
+        "Gridline", ("Founding Engineer", "Chief of Staff"), "Toronto, ON", False, None,
+    ),
+    (
+        "https://bluefin.example | Hiring: AI Engineer | San Diego, CA",
+        "https://bluefin.example", ("AI Engineer",), "San Diego, CA", None, None,
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("line", "company", "roles", "location", "remote", "salary"), HEADERS)
+def test_header_grammar(line, company, roles, location, remote, salary) -> None:
+    header = parse_header(line)
+    assert header.piped
+    assert (header.company, header.roles, header.location) == (company, roles, location)
+    assert (header.remote, header.salary) == (remote, salary)
+
+
+def test_pipes_inside_parentheses_do_not_separate() -> None:
+    assert split_parts("A | Paris (Remote | EU) | Dev") == ["A", "Paris (Remote | EU)", "Dev"]
+
+
+def test_a_sentence_is_no_header() -> None:
+    header = parse_header("Bluefin is looking to fill several positions:")
+    assert not header.piped and header.roles == () and header.company is None
+
+
+def test_body_role_lines_are_names_not_sentences() -> None:
+    lines = [
+        "We build tools for farmers.",
+        "* Senior Data Engineer - https://jobs.example/1",
+        "- Applied ML Scientist | Remote | https://jobs.example/2",
+        "Our engineers care about testing, and we pair a lot on hard problems every week.",
+    ]
+    assert body_roles(lines) == ["Senior Data Engineer", "Applied ML Scientist"]
+
+
+def test_the_ml_role_is_chosen_else_the_first() -> None:
+    assert choose_role(["Designer", "ML Engineer"], names_ml) == "ML Engineer"
+    assert choose_role(["Designer", "Backend Engineer"], names_ml) == "Designer"
+    assert choose_role([], names_ml) is None
+    assert not names_ml("Head of AI")  # a leader directs ML rather than builds it
+
+
+COMMENT = (
+    "Pinecrest | Senior Frontend Engineer, Machine Learning Engineer | Remote (US) | Full-time\n\n"
+    "Pinecrest helps bakeries plan their ovens.\n\n"
+    "As our machine learning engineer you will train and evaluate forecasting models in PyTorch "
+    "and deploy them.\n\n"
+    "Email jobs@pinecrest.example"
+)
+
+
+def test_a_multi_role_comment_is_judged_for_its_ml_role() -> None:
+    first_line = COMMENT.split("\n", 1)[0]
+    result = analyse(COMMENT, first_line)
+    assert result["ml"] is True
+    assert result["seniority"] == "mid"  # the ML role's level, not the Senior frontend role's
+    assert analyse(COMMENT, None)["ml"] is True  # the header is read from the first line too
+
+
+def test_ai_in_the_company_name_does_not_make_a_role_ml() -> None:
+    text = (
+        "Tallow.ai | Backend Engineer | Remote\n\n"
+        "Tallow.ai is an AI-powered platform for machine learning teams.\n\n"
+        "You will build our billing service in Go and keep Postgres fast."
+    )
+    assert analyse(text, text.split("\n", 1)[0])["ml"] is False
+
+
+def test_founding_and_sr_in_headers_set_the_level() -> None:
+    body = "\n\nWe make invoices simple."
+    assert (
+        analyse("Kiln | Founding Engineer | NYC" + body, "Kiln | Founding Engineer | NYC")[
+            "seniority"
+        ]
+        == "mid"
+    )
+    assert (
+        analyse("Kiln | Sr Engineer | NYC" + body, "Kiln | Sr Engineer | NYC")["seniority"]
+        == "senior"
+    )
+
+
+def test_a_job_title_is_not_read_as_a_header() -> None:
+    text = "Data Analyst\n\nBuild dashboards in Tableau."
+    assert analyse(text, "Data Analyst")["ml"] is False

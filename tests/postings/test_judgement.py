@@ -1,0 +1,95 @@
+"""Degree language that generalises, and whether a decision was clear (made-up postings)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from types import SimpleNamespace
+
+import pytest
+
+from hireable.postings.analyse import analyse
+from hireable.postings.rank import RankContext, rank
+from hireable.sources.jobs.registry import competition_group
+
+# (text, degree, degree_level, degree_clear)
+DEGREES = [
+    (
+        "Qualifications:\n- Bachelor's degree in Physics.\n- 3+ years of Python.\n"
+        "- An equivalent combination of education and experience will be considered.",
+        "equivalent", "bachelor", True,
+    ),
+    ("Requirements\n- Degree or equivalent amount of experience required.", "equivalent",
+     "bachelor", True),
+    ("Requirements\n- Master's degree in Statistics (PhD preferred).", "required", "master", True),
+    ("You will need a college degree and several years of experience.", "required", "bachelor",
+     False),
+    ("Requirements\n- 3+ years of Python\nDesired\n- Bachelor's degree in Biology", "preferred",
+     "bachelor", True),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "degree", "level", "clear"), DEGREES)
+def test_degree_language(text: str, degree: str, level: str, clear: bool) -> None:
+    result = analyse(text, "Data Scientist")
+    assert (result["degree"], result["degree_level"], result["degree_clear"]) == (
+        degree,
+        level,
+        clear,
+    )
+    assert result["evidence"]["degree"]  # the deciding span either way
+
+
+def test_a_required_and_an_equivalent_statement_are_borderline() -> None:
+    text = "Requirements\n- BS in Chemistry required.\n\nAbout you\n- MS or equivalent experience."
+    assert analyse(text, "Data Scientist")["degree_clear"] is False
+
+
+def test_ml_clarity_and_its_span_either_way() -> None:
+    clear = analyse(
+        "You will train and deploy models with PyTorch.\nYou will build classification models.",
+        "Machine Learning Engineer",
+    )
+    assert clear["ml"] is True and clear["ml_clear"] is True
+    borderline = analyse(
+        "Keep our services fast.\nHelp with machine learning experiments.\n"
+        "Support the team's predictive models.",
+        "Software Engineer",
+    )
+    assert borderline["ml"] is False and borderline["ml_clear"] is False
+    assert borderline["evidence"]["ml"] == "Support the team's predictive models."
+    plain = analyse("Build dashboards in Tableau for the sales team.", "Data Analyst")
+    assert plain["ml"] is False and plain["ml_clear"] is True
+    assert plain["evidence"]["ml"] == "Data Analyst"  # the title decided
+
+
+def _facts(n: int, ml: bool, ml_clear: bool | None, title: str) -> SimpleNamespace:
+    return SimpleNamespace(
+        id=n, external_id=str(n), source="hn:2026-01", company="Acme", title=title,
+        skills=[], size_band=None, posted_at=None, first_seen=None, degree="none",
+        degree_level="none", seniority="mid", years_min=None, ml=ml, ml_clear=ml_clear,
+    )  # fmt: skip
+
+
+def test_a_borderline_posting_ranks_between_clear_ml_and_clear_non_ml() -> None:
+    postings = [
+        _facts(1, False, True, "Backend Engineer"),
+        _facts(2, False, False, "Software Engineer"),
+        _facts(3, True, True, "ML Engineer"),
+    ]
+    ranked = rank(postings, RankContext("ml-entry", dt.date(2026, 1, 10), source_group=competition_group))
+    assert [p.id for p, _ in ranked] == [3, 2, 1]
+    reasons = {r.text for r in ranked[1][1].reasons}
+    assert "ML work unclear — read it" in reasons
+
+
+def test_a_multi_role_comment_ranks_on_its_ml_role() -> None:
+    header = "Pinecrest | Senior Frontend Engineer, Machine Learning Engineer | Remote"
+    text = header + "\n\nAs our machine learning engineer you will train and deploy models."
+    analysis = analyse(text, header)
+    comment = _facts(1, analysis["ml"], analysis["ml_clear"], header)
+    comment.seniority = analysis["seniority"]
+    other = _facts(2, False, True, "Senior Frontend Engineer")
+    other.seniority = "senior"
+    ranked = rank([other, comment], RankContext("ml-entry", dt.date(2026, 1, 10), source_group=competition_group))
+    assert ranked[0][0].id == 1
+    assert any(r.factor == "ml" and r.points > 0 for r in ranked[0][1].reasons)
