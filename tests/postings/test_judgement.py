@@ -11,6 +11,10 @@ from hireable.postings.analyse import analyse
 from hireable.postings.rank import RankContext, rank
 from hireable.sources.jobs.registry import competition_group
 
+
+def _ctx() -> RankContext:
+    return RankContext("ml-entry", dt.date(2026, 1, 10), source_group=competition_group)
+
 # (text, degree, degree_level, degree_clear)
 DEGREES = [
     (
@@ -76,7 +80,7 @@ def test_a_borderline_posting_ranks_between_clear_ml_and_clear_non_ml() -> None:
         _facts(2, False, False, "Software Engineer"),
         _facts(3, True, True, "ML Engineer"),
     ]
-    ranked = rank(postings, RankContext("ml-entry", dt.date(2026, 1, 10), source_group=competition_group))
+    ranked = rank(postings, _ctx())
     assert [p.id for p, _ in ranked] == [3, 2, 1]
     reasons = {r.text for r in ranked[1][1].reasons}
     assert "ML work unclear — read it" in reasons
@@ -90,6 +94,6 @@ def test_a_multi_role_comment_ranks_on_its_ml_role() -> None:
     comment.seniority = analysis["seniority"]
     other = _facts(2, False, True, "Senior Frontend Engineer")
     other.seniority = "senior"
-    ranked = rank([other, comment], RankContext("ml-entry", dt.date(2026, 1, 10), source_group=competition_group))
+    ranked = rank([other, comment], _ctx())
     assert ranked[0][0].id == 1
     assert any(r.factor == "ml" and r.points > 0 for r in ranked[0][1].reasons)
