@@ -13,7 +13,7 @@ from collections.abc import Sequence
 import typer
 
 from hireable import __version__
-from hireable.cli import imports, jobs, journal, ledger, postings, ranking, tracker
+from hireable.cli import imports, jobs, journal, ledger, postings, tracker
 from hireable.errors import HireableError
 
 app = typer.Typer(
@@ -29,7 +29,6 @@ ledger.register(app)
 journal.register(app)
 postings.register(app)
 jobs.register(app)
-ranking.register(app)
 tracker.register(app)
 imports.register(app)
 
@@ -50,7 +49,9 @@ def _root(
 
 
 def _fail(message: str) -> None:
-    print(f"error: {' '.join(message.split())}", file=sys.stderr)
+    from hireable.cli.literal import visible
+
+    print(f"error: {visible(' '.join(message.split()))}", file=sys.stderr)
 
 
 def run(argv: Sequence[str] | None = None) -> int:

@@ -12,6 +12,7 @@ from typing import IO, TYPE_CHECKING, Any
 import typer
 
 from hireable.cli import common
+from hireable.cli.common import id_argument, json_option
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -119,14 +120,16 @@ def _counted(
 
 def _note(message: str) -> None:
     """One unwrapped line on stderr (messages are grep-able: `line N: reason`)."""
-    sys.stderr.write(message + "\n")
+    from hireable.cli.literal import visible
+
+    sys.stderr.write(visible(message) + "\n")
 
 
 @postings_app.command("eval")
 def evaluate_command(
     input_path: Path = typer.Option(..., "--input", "-i", help="JSON Lines postings (with id)."),
     labels_path: Path = typer.Option(..., "--labels", "-l", help="JSON Lines hand labels."),
-    as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
+    as_json: bool = json_option("Print the figures as JSON."),
 ) -> None:
     """Measure the analyser against hand labels: accuracy, F1, confusion, disagreeing ids."""
     from hireable.errors import ValidationError
@@ -203,9 +206,9 @@ def _print_report(report: Report) -> None:
         for name, score in fields.items():
             console.print(_confusion_table(f"{name} — {subset}", score.confusion))
             ids = ", ".join(score.disagree) or "none"
-            console.print(f"disagree ({len(score.disagree)}): {ids}", markup=False)
+            console.print(f"disagree ({len(score.disagree)}): {ids}")
     if report.missing:
-        console.print(f"labels without a posting: {', '.join(report.missing)}", markup=False)
+        console.print(f"labels without a posting: {', '.join(report.missing)}")
 
 
 def _confusion_table(title: str, confusion: dict[str, dict[str, int]]) -> RenderableType:
@@ -224,7 +227,9 @@ def _confusion_table(title: str, confusion: dict[str, dict[str, int]]) -> Render
 
 @postings_app.command("explain")
 def explain(
-    posting_id: int | None = typer.Argument(None, help="A stored posting's id (see `jobs list`)."),
+    posting_id: int | None = id_argument(
+        None, metavar=None, help="A stored posting's id (see `jobs list`)."
+    ),
     input_path: Path | None = typer.Option(
         None, "--input", "-i", help="Explain a posting from this JSON Lines file instead."
     ),
@@ -277,8 +282,8 @@ def _posting_from_store(posting_id: int) -> tuple[str | None, str]:
 
 def _show_explanation(title: str | None, description: str) -> None:
     from rich.table import Table
-    from rich.text import Text
 
+    from hireable.cli.literal import text, visible
     from hireable.postings.analyse import analyse, clean_text
 
     result = analyse(description, title)
@@ -290,18 +295,18 @@ def _show_explanation(title: str | None, description: str) -> None:
     table.add_column("decided by")
     for name in EXPLAIN_FIELDS:
         quote = evidence.get(EVIDENCE_OF.get(name, name), "")
-        shown = Text(quote, style="bold yellow") if quote else Text("(nothing in the text)")
+        shown = text(quote, "bold yellow") if quote else text("(nothing in the text)")
         table.add_row(name, _label(result[name]), shown)
     table.add_row("remote", _label(result["remote"]), "")
     table.add_row("salary", _label(result["salary"]), "")
     table.add_row("skills", ", ".join(result["skills"]) or "-", "")
     console.print(table)
-    text = Text(clean_text(description))
+    body = text(clean_text(description))
     for name in ("degree", "seniority", "years_min", "ml"):
         quote = evidence.get(name, "")
         if quote:
-            text.highlight_words([quote], style="bold yellow")
-    console.print(text)
+            body.highlight_words([visible(quote)], style="bold yellow")
+    console.print(body)
 
 
 def _label(value: Any) -> str:
