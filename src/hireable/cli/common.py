@@ -31,17 +31,18 @@ def json_option(help: str = "Print JSON.") -> Any:
     return typer.Option(False, "--json", help=help)
 
 
-def _within(low: int, high: int, what: str) -> Callable[[int | None], int | None]:
+def _within(low: int, high: int, what: str, note: str = "") -> Callable[[int | None], int | None]:
     def check(value: int | None) -> int | None:
         if value is not None and not low <= value <= high:
-            raise typer.BadParameter(f"{what} are whole numbers from {low} to {high}, not {value}")
+            span = f"{what} are whole numbers from {low} to {high}{note}"
+            raise typer.BadParameter(f"{span}, not {value}")
         return value
 
     return check
 
 
 check_id = _within(1, ID_MAX, "ids")
-check_link = _within(0, ID_MAX, "ids (0 unlinks)")
+check_link = _within(0, ID_MAX, "ids", " (0 unlinks)")
 
 
 def id_argument(default: Any = ..., *, help: str | None = None, metavar: str | None = "ID") -> Any:
@@ -57,6 +58,12 @@ def id_option(name: str, *, help: str, unlink: bool = False) -> Any:
 def limit_option(help: str) -> Any:
     """`--limit N` for a listing (None: no limit), within what the database's LIMIT takes."""
     return typer.Option(None, "--limit", help=help, callback=_within(1, ID_MAX, "limits"))
+
+
+def output_option(*names: str, help: str) -> Any:
+    """A file the command writes (None when not given). Not checked by Typer, which would call
+    an unreadable file "not readable": `fileio.check_writable` checks it before any write."""
+    return typer.Option(None, *names, help=help, readable=False)
 
 
 def settings() -> Settings:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from hireable import clock
-from hireable.cli.common import id_argument, id_option, json_option
+from hireable.cli.common import id_argument, id_option, json_option, output_option
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -371,23 +371,29 @@ def idea_baseline(
 def plan(
     weeks: int = typer.Option(4, "--weeks", help="How many weeks to plan (1–52)."),
     json_out: bool = json_option(),
-    markdown: Path | None = typer.Option(None, "--markdown", help="Also write it as Markdown."),
-    ics: Path | None = typer.Option(None, "--ics", help="Also write an iCalendar file."),
+    markdown: Path | None = output_option("--markdown", help="Also write it as Markdown."),
+    ics: Path | None = output_option("--ics", help="Also write an iCalendar file."),
 ) -> None:
     """A week-by-week sprint: each week a learning block and a doing deliverable toward a gap.
 
     Week 1 is the current week (from this Monday)."""
     from hireable.cli.common import console, print_json, session
-    from hireable.cli.literal import line
+    from hireable.cli.literal import line, visible
     from hireable.core.plan import plan_markdown
-    from hireable.services.plan import current_plan, plan_ics, write_file
+    from hireable.fileio import check_writable, write_text
+    from hireable.services.plan import current_plan, plan_ics
 
+    outputs = ((markdown, "--markdown"), (ics, "--ics"))
+    for path, option in outputs:  # all of them before writing any
+        if path is not None:
+            check_writable(path, option)
     with session() as s:
         result = current_plan(s, today=clock.today(), weeks=weeks)
     if markdown is not None:
-        write_file(markdown, plan_markdown(result))
+        write_text(markdown, visible(plan_markdown(result)), "--markdown")
     if ics is not None:
-        write_file(ics, plan_ics(result, now=dt.datetime.now(dt.UTC)), newline="")
+        calendar = plan_ics(result, now=dt.datetime.now(dt.UTC))
+        write_text(ics, visible(calendar), "--ics", newline="")
     if json_out:
         print_json(result.public())
         return

@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 
 from hireable import clock
-from hireable.cli.common import id_argument, json_option
+from hireable.cli.common import id_argument, json_option, output_option
 from hireable.core.evidence import KINDS
 from hireable.core.stages import STAGE_IDS
 
@@ -312,24 +312,23 @@ def evidence_import(
 @evidence_app.command("export")
 def evidence_export(
     fmt: str = typer.Option("json", "--format", help="json or yaml."),
-    output: Path | None = typer.Option(None, "--output", "-o", help="File (default stdout)."),
+    output: Path | None = output_option("--output", "-o", help="File (default stdout)."),
 ) -> None:
     """Write all evidence in the import format."""
     import sys
 
     from hireable.cli.common import session
-    from hireable.errors import ValidationError
+    from hireable.fileio import check_writable, write_text
     from hireable.services.evidence import export_evidence
 
+    if output is not None:
+        check_writable(output, "--output")
     with session() as s:
         text = export_evidence(s, fmt)
     if output is None:
         sys.stdout.write(text)
         return
-    try:
-        output.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise ValidationError(f"cannot write {output}: {exc.strerror}") from None
+    write_text(output, text, "--output")
 
 
 def status(json_out: bool = json_option()) -> None:

@@ -4,7 +4,7 @@ analyser against hand labels, and explain one posting's labels."""
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import ExitStack
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
@@ -12,7 +12,7 @@ from typing import IO, TYPE_CHECKING, Any
 import typer
 
 from hireable.cli import common
-from hireable.cli.common import id_argument, json_option
+from hireable.cli.common import id_argument, json_option, output_option
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -52,30 +52,22 @@ def analyze(
     input_path: Path | None = typer.Option(
         None, "--input", "-i", help="JSON Lines file of postings (default: stdin)."
     ),
-    output_path: Path | None = typer.Option(
-        None, "--output", "-o", help="Where to write the analyses (default: stdout)."
+    output_path: Path | None = output_option(
+        "--output", "-o", help="Where to write the analyses (default: stdout)."
     ),
     jobs: int = typer.Option(1, "--jobs", "-j", help="Worker processes (default 1)."),
     strict: bool = typer.Option(False, "--strict", help="Stop at the first malformed line."),
 ) -> None:
     """Analyse postings: one JSON object a line in (needs "description"), one a line out."""
-    from hireable.errors import UsageError, ValidationError
+    from hireable.fileio import writer
     from hireable.postings import stream
 
-    if jobs < 1:
-        raise UsageError("--jobs must be 1 or more")
+    _check_jobs(jobs)
     with ExitStack() as stack:
         source = _counted(stack, _open_input(stack, input_path), input_path, output_path)
-        if output_path is None:
-            write = sys.stdout.write
-        else:
-            try:
-                out = stack.enter_context(output_path.open("w", encoding="utf-8"))
-            except OSError as exc:
-                raise ValidationError(
-                    f"cannot write {output_path}: {exc.strerror}; check the --output path"
-                ) from None
-            write = out.write
+        write: Callable[[str], object] = sys.stdout.write
+        if output_path is not None:  # after the input opened: a wrong --input truncates nothing
+            write = stack.enter_context(writer(output_path, "--output"))
         written, skipped = stream.run(
             source,
             write,
@@ -92,6 +84,19 @@ def analyze(
 
 
 PROGRESS_EVERY = 256  # lines between two updates of the progress bar
+JOBS_PER_CPU = 4  # beyond this, more processes only add start-up time and memory
+
+
+def _check_jobs(jobs: int) -> None:
+    import os
+
+    from hireable.errors import UsageError
+
+    if jobs < 1:
+        raise UsageError("--jobs must be 1 or more")
+    most = (os.cpu_count() or 1) * JOBS_PER_CPU
+    if jobs > most:
+        raise UsageError(f"--jobs must be at most {most} ({JOBS_PER_CPU} per CPU), not {jobs}")
 
 
 def _counted(
