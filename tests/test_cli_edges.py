@@ -169,3 +169,27 @@ def test_jobs_show_uses_the_shared_clock(
 
     today = dt.date.today()
     assert freshness(today) != freshness(today + dt.timedelta(days=3 * 365))
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize("command", [("profile", "show"), ("profile", "show", "--json")])
+def test_stdout_on_a_full_disk_is_one_line(
+    cli_sqlite: CliRunner, sqlite_url: str, tmp_path: Path, command: tuple[str, ...]
+) -> None:
+    """The interpreter's own flush at exit used to end in a traceback."""
+    import subprocess
+    import sys
+
+    _init(cli_sqlite)
+    env = {**os.environ, "HIREABLE_DATABASE_URL": sqlite_url, "HIREABLE_DATA_DIR": str(tmp_path)}
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "hireable", *command],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+            timeout=60,
+        )
+    assert done.returncode == 1
+    assert done.stderr == "error: No space left on device\n"

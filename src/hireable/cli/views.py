@@ -41,12 +41,14 @@ def render_status(out: Console, report: StatusReport) -> None:
     out.print()
     out.print(text("Readiness", "bold"))
     for r in report.readiness:
-        mark = ("ready    ", "green") if r.ready else "not ready"
+        mark: list[str | tuple[str, str]] = (
+            [("ready", "green"), "    "] if r.ready else ["not ready"]
+        )
         target = " ◀ target" if r.stage.id == p.target_stage else ""
         out.print(
             line(
                 f"  {r.stage.id:<12} {bar(r.score)} {r.score:>3}  ",
-                mark,
+                *mark,
                 f"  {r.degree_equivalents}/{r.needed} {r.stage.requirements[0].unit}{target}",
             )
         )
