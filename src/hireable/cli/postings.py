@@ -55,7 +55,9 @@ def analyze(
     output_path: Path | None = output_option(
         "--output", "-o", help="Where to write the analyses (default: stdout)."
     ),
-    jobs: int = typer.Option(1, "--jobs", "-j", help="Worker processes (default 1)."),
+    jobs: int = typer.Option(
+        1, "--jobs", "-j", help="Worker processes (default 1, at most 4 per CPU)."
+    ),
     strict: bool = typer.Option(False, "--strict", help="Stop at the first malformed line."),
 ) -> None:
     """Analyse postings: one JSON object a line in (needs "description"), one a line out."""
