@@ -1,8 +1,13 @@
-"""Reading user-supplied files: every failure is one ValidationError saying what is wrong."""
+"""Reading and writing user-named files: every failure is one ValidationError saying what is
+wrong, and an output path is checked before anything is written."""
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import IO
 
 from hireable.errors import ValidationError
 
@@ -19,3 +24,65 @@ def read_text(path: Path) -> str:
         raise ValidationError(f"{path} is not UTF-8 text") from None
     except OSError as exc:
         raise ValidationError(f"cannot read {path}: {exc.strerror}") from None
+
+
+def check_writable(path: Path, option: str) -> None:
+    """Fail unless `path` (given as `option`) can be written, without creating or changing it:
+    a command checks all its outputs first, so a bad second path leaves the first unwritten."""
+    if path.is_dir():
+        raise ValidationError(f"{path} is a directory; give a file name to {option}")
+    folder = path.parent
+    if not path.exists() and not folder.is_dir():
+        raise ValidationError(f"cannot write {path}: folder {folder} does not exist ({option})")
+    target, mode = (path, os.W_OK) if path.exists() else (folder, os.W_OK | os.X_OK)
+    if not os.access(target, mode):
+        raise ValidationError(f"{path} is not writable; check the {option} path")
+
+
+@contextmanager
+def writer(path: Path, option: str, *, newline: str | None = None) -> Iterator[Writer]:
+    """`write(text)` into `path` (UTF-8), checked first; a failed write or close (a full disk,
+    say) is one ValidationError, while errors raised by the caller pass through unchanged."""
+    check_writable(path, option)
+
+    def failed(exc: OSError) -> ValidationError:
+        return ValidationError(
+            f"cannot write {path}: {exc.strerror or exc}; check the {option} path"
+        )
+
+    try:
+        fh = path.open("w", encoding="utf-8", newline=newline)
+    except OSError as exc:
+        raise failed(exc) from None
+
+    def write(text: str) -> None:
+        try:
+            fh.write(text)
+        except OSError as exc:
+            raise failed(exc) from None
+
+    try:
+        yield write
+    except BaseException:
+        _close_quietly(fh)
+        raise
+    try:
+        fh.close()
+    except OSError as exc:
+        raise failed(exc) from None
+
+
+Writer = Callable[[str], None]
+
+
+def _close_quietly(fh: IO[str]) -> None:
+    try:
+        fh.close()
+    except OSError:
+        pass  # the caller's own error is the one to report
+
+
+def write_text(path: Path, text: str, option: str, *, newline: str | None = None) -> None:
+    """Write the whole of `text` to `path`; see `writer`."""
+    with writer(path, option, newline=newline) as write:
+        write(text)

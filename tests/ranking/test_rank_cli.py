@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 @pytest.fixture(autouse=True)
 def _fixed_today(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("hireable.cli.ranking._today", lambda: TODAY)
+    monkeypatch.setattr("hireable.clock.today", lambda: TODAY)
 
 
 def _learner(cli: CliRunner, *skills: str) -> None:
@@ -180,7 +180,7 @@ def test_explain_posting_score_quotes_the_posting(database_url: str) -> None:
 
     from rich.console import Console
 
-    from hireable.cli.ranking import render_score_explanation
+    from hireable.cli.views import render_score_explanation
     from hireable.services.ranking import explain_posting_score
     from hireable.store.db import make_engine, session_scope
     from hireable.store.models import Posting

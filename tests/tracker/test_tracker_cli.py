@@ -27,7 +27,7 @@ class Clock:
 @pytest.fixture
 def clock(monkeypatch: pytest.MonkeyPatch) -> Clock:
     c = Clock()
-    monkeypatch.setattr("hireable.cli.tracker._today", lambda: c.today)
+    monkeypatch.setattr("hireable.clock.today", lambda: c.today)
     return c
 
 

@@ -7,13 +7,14 @@ libraries (SQLAlchemy, httpx, the analyser) inside their command functions so th
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 
 import typer
 
 from hireable import __version__
-from hireable.cli import imports, jobs, journal, ledger, postings, ranking, serve, tracker
+from hireable.cli import imports, jobs, journal, ledger, postings, serve, tracker
 from hireable.errors import HireableError
 
 app = typer.Typer(
@@ -29,7 +30,6 @@ ledger.register(app)
 journal.register(app)
 postings.register(app)
 jobs.register(app)
-ranking.register(app)
 tracker.register(app)
 imports.register(app)
 serve.register(app)
@@ -51,7 +51,9 @@ def _root(
 
 
 def _fail(message: str) -> None:
-    print(f"error: {' '.join(message.split())}", file=sys.stderr)
+    from hireable.cli.literal import visible
+
+    print(f"error: {visible(' '.join(message.split()))}", file=sys.stderr)
 
 
 def run(argv: Sequence[str] | None = None) -> int:
@@ -82,8 +84,25 @@ def run(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as exc:  # output to a full disk, say: `hireable status > /dev/full`
+        _fail(_os_error(exc))
+        return 1
     return result if isinstance(result, int) else 0
 
 
+def _os_error(exc: OSError) -> str:
+    reason = exc.strerror or type(exc).__name__
+    return f"cannot write {exc.filename}: {reason}" if exc.filename else reason
+
+
 def main() -> None:
-    sys.exit(run())
+    code = run()
+    try:
+        sys.stdout.flush()  # what is still buffered, while an error can still be told
+    except OSError as exc:
+        if code == 0 and not isinstance(exc, BrokenPipeError):
+            _fail(_os_error(exc))
+            code = 1
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # the interpreter's own flush at exit stays quiet
+    sys.exit(code)

@@ -1,13 +1,17 @@
-"""Helpers every command module shares: settings, the database session, output."""
+"""Helpers every command module shares: settings, the database session, shared options
+(`--json`, ids), output."""
 
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
+
+import typer
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -16,6 +20,50 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from hireable.config import Settings
+
+
+# Ids are INTEGER columns: 32-bit on PostgreSQL, and SQLite cannot bind past 2**63 - 1.
+ID_MAX = 2**31 - 1
+
+
+def json_option(help: str = "Print JSON.") -> Any:
+    """The `--json` flag every listing and report takes."""
+    return typer.Option(False, "--json", help=help)
+
+
+def _within(low: int, high: int, what: str, note: str = "") -> Callable[[int | None], int | None]:
+    def check(value: int | None) -> int | None:
+        if value is not None and not low <= value <= high:
+            span = f"{what} are whole numbers from {low} to {high}{note}"
+            raise typer.BadParameter(f"{span}, not {value}")
+        return value
+
+    return check
+
+
+check_id = _within(1, ID_MAX, "ids")
+check_link = _within(0, ID_MAX, "ids", " (0 unlinks)")
+
+
+def id_argument(default: Any = ..., *, help: str | None = None, metavar: str | None = "ID") -> Any:
+    """A stored row's id as an argument, checked against the column's range."""
+    return typer.Argument(default, metavar=metavar, help=help, callback=check_id)
+
+
+def id_option(name: str, *, help: str, unlink: bool = False) -> Any:
+    """A stored row's id as an option (None when not given); with `unlink`, 0 is allowed."""
+    return typer.Option(None, name, help=help, callback=check_link if unlink else check_id)
+
+
+def limit_option(help: str) -> Any:
+    """`--limit N` for a listing (None: no limit), within what the database's LIMIT takes."""
+    return typer.Option(None, "--limit", help=help, callback=_within(1, ID_MAX, "limits"))
+
+
+def output_option(*names: str, help: str) -> Any:
+    """A file the command writes (None when not given). Not checked by Typer, which would call
+    an unreadable file "not readable": `fileio.check_writable` checks it before any write."""
+    return typer.Option(None, *names, help=help, readable=False)
 
 
 def settings() -> Settings:
@@ -60,15 +108,16 @@ def session() -> Iterator[Session]:
 
 
 def console() -> Console:
-    from rich.console import Console
+    """Standard output; strings print literally (see cli/literal.py)."""
+    from hireable.cli.literal import make_console
 
-    return Console(highlight=False, soft_wrap=False)
+    return make_console(soft_wrap=False)
 
 
 def err_console() -> Console:
-    from rich.console import Console
+    from hireable.cli.literal import make_console
 
-    return Console(stderr=True, highlight=False)
+    return make_console(stderr=True)
 
 
 def _live(columns: list[Any], *, show: bool = True) -> Progress:
@@ -93,10 +142,12 @@ def progress_bar(what: str, total: float | None, *, show: bool = True) -> Iterat
     """A progress bar while a long job runs: yields `tick(done, count)` (`done` against
     `total`, e.g. bytes read; `count` items so far). `show` False keeps it off (while the job
     writes its own output to the same terminal, say)."""
-    from rich.markup import escape
     from rich.progress import BarColumn, TextColumn, TimeRemainingColumn
 
-    columns = [TextColumn(f"{escape(what)} {{task.fields[count]:,}}"), BarColumn()]
+    from hireable.cli.literal import visible
+
+    label = visible(what).replace("{", "{{").replace("}", "}}")
+    columns = [TextColumn(f"{label} {{task.fields[count]:,}}", markup=False), BarColumn()]
     if total is not None:
         columns.append(TimeRemainingColumn())
     with _live(columns, show=show) as bar:
@@ -115,18 +166,24 @@ Tick = Callable[[float, int], None]
 def working(what: str) -> Iterator[Callable[[str], None]]:
     """A spinner while a network job runs; yields `say(text)` to change what it says. Names
     in the text are shown as text, never read as markup."""
-    from rich.markup import escape
     from rich.progress import SpinnerColumn, TextColumn
 
-    with _live([SpinnerColumn(), TextColumn("{task.description}")]) as spinner:
-        task = spinner.add_task(escape(what), total=None)
+    from hireable.cli.literal import visible
+
+    with _live([SpinnerColumn(), TextColumn("{task.description}", markup=False)]) as spinner:
+        task = spinner.add_task(visible(what), total=None)
 
         def say(text: str) -> None:
-            spinner.update(task, description=escape(text))
+            spinner.update(task, description=visible(text))
 
         yield say
 
 
 def print_json(data: Any) -> None:
-    """Machine-readable output: plain JSON on stdout, never wrapped or coloured."""
-    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n")
+    """Machine-readable output: plain JSON on stdout, never wrapped or coloured. json.dumps
+    escapes C0 controls; DEL and C1 controls (\\x9b is a CSI to some terminals) too, here."""
+    text = json.dumps(data, indent=2, ensure_ascii=False, default=str)
+    sys.stdout.write(_C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")
+
+
+_C1 = re.compile("[\x7f-\x9f]")

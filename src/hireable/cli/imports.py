@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from hireable import clock
+
 if TYPE_CHECKING:
     from hireable.services.evidence_import import Line, Report
 
@@ -26,16 +28,12 @@ def register(app: typer.Typer) -> None:
     app.add_typer(import_app)
 
 
-def _today() -> dt.date:
-    return dt.date.today()
-
-
 def print_line(line: Line) -> None:
     from hireable.cli.common import console
 
     ref = f" [{line.evidence_id}]" if line.evidence_id is not None else ""
     detail = f" — {line.detail}" if line.detail else ""
-    console().print(f"  {line.action:<9} {line.what}{ref}{detail}", markup=False)
+    console().print(f"  {line.action:<9} {line.what}{ref}{detail}")
 
 
 def render(report: Report) -> None:
@@ -52,11 +50,11 @@ def render(report: Report) -> None:
             print_line(line)
     else:
         for reason, n in Counter(line.detail for line in skipped).most_common():
-            console().print(f"  skipped   {n} items — {reason}", markup=False)
-    console().print(report.summary(), markup=False)
+            console().print(f"  skipped   {n} items — {reason}")
+    console().print(report.summary())
     if report.requests:
         counts = ", ".join(f"{k} {v}" for k, v in report.requests.items())
-        console().print(f"({sum(report.requests.values())} requests: {counts})", markup=False)
+        console().print(f"({sum(report.requests.values())} requests: {counts})")
 
 
 def stop_if_limited(report: Report) -> None:
@@ -97,7 +95,7 @@ def import_github(
         Sources.open(settings(), use_token=not no_token, detail_budget=details) as src,
     ):
         with session() as s:
-            report = import_github(s, src, user.strip().lstrip("@"), today=_today())
+            report = import_github(s, src, user.strip().lstrip("@"), today=clock.today())
     render(report)
     stop_if_limited(report)
 
@@ -113,7 +111,7 @@ def import_huggingface(user: str = typer.Argument(..., help="A Hugging Face user
         Sources.open(settings(), use_token=False) as src,
     ):
         with session() as s:
-            report = import_huggingface(s, src, user.strip(), today=_today())
+            report = import_huggingface(s, src, user.strip(), today=clock.today())
     render(report)
     stop_if_limited(report)
 
@@ -130,14 +128,14 @@ def import_kaggle(
 
     if csv is not None:
         with session() as s:
-            report = import_kaggle_csv(s, csv, today=_today())
+            report = import_kaggle_csv(s, csv, today=clock.today())
     else:
         with (
             working("importing your Kaggle results"),
             Sources.open(settings(), use_token=False) as src,
         ):
             with session() as s:
-                report = import_kaggle(s, src, today=_today())
+                report = import_kaggle(s, src, today=clock.today())
     render(report)
     stop_if_limited(report)
 
@@ -162,7 +160,7 @@ def import_papers(
             report = import_papers(
                 s,
                 src,
-                today=_today(),
+                today=clock.today(),
                 orcid=orcid,
                 openalex_id=openalex,
                 s2_id=semantic_scholar,

@@ -14,7 +14,9 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from hireable.cli import common
+from hireable import clock
+from hireable.cli import common, ranking
+from hireable.cli.common import id_argument, json_option, limit_option
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -34,6 +36,7 @@ REF_HELP = "SOURCE:NAME, e.g. greenhouse:acme, lever:acme, ashby:acme, hn:2026-1
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the root app."""
     app.add_typer(boards_app, name="boards")
+    jobs_app.command("rank")(ranking.rank)
     app.add_typer(jobs_app, name="jobs")
 
 
@@ -55,11 +58,11 @@ def boards_add(
         board, created = add_board(session, ref, company=company, size=size)
         text = f"{'following' if created else 'updated'} {board_label(board)}"
     hint = "; fetch it with `hireable jobs fetch`" if created else ""
-    common.console().print(text + hint, markup=False)
+    common.console().print(text + hint)
 
 
 @boards_app.command("list")
-def boards_list(json_out: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+def boards_list(json_out: bool = json_option()) -> None:
     """List followed boards with their open postings and last fetch."""
     from rich.table import Table
 
@@ -95,7 +98,7 @@ def boards_remove(ref: str = typer.Argument(..., metavar="SOURCE:NAME", help=REF
 
     with common.session() as session:
         remove_board(session, ref)
-    common.console().print(f"removed {ref}", markup=False)
+    common.console().print(f"removed {ref}")
 
 
 # --- jobs fetch / import ------------------------------------------------------------------------
@@ -119,7 +122,7 @@ def jobs_fetch(
     refs: list[str] | None = typer.Argument(
         None, metavar="[SOURCE:NAME]...", help="Boards to fetch (default: every followed board)."
     ),
-    json_out: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
+    json_out: bool = json_option("Print the summary as JSON."),
 ) -> None:
     """Fetch boards, store new and changed postings, close the ones that disappeared."""
     from hireable.services.job_fetch import fetch_boards
@@ -144,7 +147,7 @@ def jobs_fetch(
         )
     for r in results:
         if r.error:
-            err.print(f"error: {r.error}", soft_wrap=True, markup=False)
+            err.print(f"error: {r.error}", soft_wrap=True)
     _summary(results, json_out)
     if any(r.error for r in results):
         raise typer.Exit(1)
@@ -161,7 +164,7 @@ def jobs_import(
     mapping: list[str] | None = typer.Option(
         None, "--map", metavar="OLD=NEW", help="Rename a column before import (repeatable)."
     ),
-    json_out: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
+    json_out: bool = json_option("Print the summary as JSON."),
 ) -> None:
     """Import postings from a file, all or nothing."""
     from hireable.services.job_fetch import import_file
@@ -181,7 +184,6 @@ def jobs_import(
     common.console().print(
         f"imported {file.name}: {result.new} new ({result.duplicates} duplicates of postings "
         f"from other sources), {result.updated} updated, {result.unchanged} unchanged",
-        markup=False,
     )
 
 
@@ -190,9 +192,9 @@ def jobs_import(
 
 def _row(table: Any, *cells: Any) -> None:
     """Add a row of literal text: names like "Acme [YC W23]" are not Rich markup."""
-    from rich.text import Text
+    from hireable.cli.literal import text
 
-    table.add_row(*(Text("" if c is None else str(c)) for c in cells))
+    table.add_row(*(text(c) for c in cells))
 
 
 def _flag(value: bool | None) -> str:
@@ -201,10 +203,10 @@ def _flag(value: bool | None) -> str:
 
 @jobs_app.command("list")
 def jobs_list(
-    json_out: bool = typer.Option(False, "--json", help="Print JSON."),
+    json_out: bool = json_option(),
     open_only: bool = typer.Option(False, "--open", help="Only open postings."),
     closed_only: bool = typer.Option(False, "--closed", help="Only closed postings."),
-    limit: int | None = typer.Option(None, "--limit", help="At most N postings."),
+    limit: int | None = limit_option("At most N postings."),
 ) -> None:
     """List stored postings, newest first (duplicates from other sources hidden)."""
     from rich.table import Table
@@ -299,10 +301,10 @@ def section_facts(posting: Posting, d: dict[str, Any]) -> RenderableType:
 
 
 def section_evidence(posting: Posting, d: dict[str, Any]) -> RenderableType | None:
-    from rich.text import Text
+    from hireable.cli.literal import text
 
     lines = _evidence_lines(d["evidence"])
-    return Text("evidence\n  " + "\n  ".join(lines)) if lines else None
+    return text("evidence\n  " + "\n  ".join(lines)) if lines else None
 
 
 SHOW_SECTIONS: list[Callable[[Posting, dict[str, Any]], RenderableType | None]] = [
@@ -313,10 +315,10 @@ SHOW_SECTIONS: list[Callable[[Posting, dict[str, Any]], RenderableType | None]] 
 
 def render_show(posting: Posting, detail: dict[str, Any]) -> None:
     """Print every section of `SHOW_SECTIONS` for one posting."""
-    out = common.console()
-    from rich.text import Text
+    from hireable.cli.literal import text
 
-    out.print(Text(f"#{posting.id} {posting.title or ''}", style="bold"))
+    out = common.console()
+    out.print(text(f"#{posting.id} {posting.title or ''}", "bold"))
     for section in SHOW_SECTIONS:
         renderable = section(posting, detail)
         if renderable is not None:
@@ -325,14 +327,13 @@ def render_show(posting: Posting, detail: dict[str, Any]) -> None:
 
 @jobs_app.command("show")
 def jobs_show(
-    posting_id: int = typer.Argument(..., metavar="ID", help="A posting id from `jobs list`."),
-    json_out: bool = typer.Option(False, "--json", help="Print JSON."),
+    posting_id: int = id_argument(help="A posting id from `jobs list`."),
+    json_out: bool = json_option(),
 ) -> None:
     """Show one posting: its facts, its analysis with the decisive sentences, and its score for
     you factor by factor."""
-    import datetime as dt
 
-    from hireable.cli.ranking import render_score_explanation
+    from hireable.cli.views import render_score_explanation
     from hireable.services.job_queries import get_posting, posting_detail
     from hireable.services.profile import get_profile
     from hireable.services.ranking import explain_posting_score
@@ -340,7 +341,7 @@ def jobs_show(
     with common.session() as session:
         posting = get_posting(session, posting_id)
         detail = posting_detail(posting)
-        breakdown = explain_posting_score(session, posting, get_profile(session), dt.date.today())
+        breakdown = explain_posting_score(session, posting, get_profile(session), clock.today())
         if json_out:
             common.print_json({**detail, "score": breakdown.public()})
         else:

@@ -8,10 +8,12 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from hireable import clock
+from hireable.cli.common import id_argument, id_option, json_option, output_option
+
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from hireable.core.alerts import Alert
     from hireable.services.journal import JournalReport
 
 log_app = typer.Typer(
@@ -38,17 +40,6 @@ def register(app: typer.Typer) -> None:
     app.command("plan")(plan)
 
 
-def _today() -> dt.date:
-    return dt.date.today()
-
-
-def _print_warnings(out: Console, warnings: list[Alert]) -> None:
-    if warnings:
-        out.print("[bold yellow]Warnings[/bold yellow]")
-        for w in warnings:
-            out.print(f"  ! [{w.rule}] {w.message}", markup=False)
-
-
 # ---------------------------------------------------------------- log
 
 
@@ -56,14 +47,13 @@ def _log(kind: str, **fields: object) -> None:
     from hireable.cli.common import console, session
     from hireable.services.journal import build_entry, log_entry
 
-    today = _today()
+    today = clock.today()
     entry = build_entry(kind=kind, today=today, **fields)  # type: ignore[arg-type]
     with session() as s:
         row = log_entry(session=s, entry=entry)
     shipped = f" → {row.artifact}" if row.artifact else ""
     console().print(
         f"Logged {row.type} {row.id}: {row.topic} ({row.hours:g} h, {row.date}){shipped}.",
-        markup=False,
     )
 
 
@@ -87,9 +77,7 @@ def log_do(
         ..., "--artifact", help="URL of what it produced: a PR, a notebook, a demo, a post."
     ),
     date: str | None = typer.Option(None, "--date", help=DATE_HELP),
-    evidence: int | None = typer.Option(
-        None, "--evidence", help="Id of the evidence item it became."
-    ),
+    evidence: int | None = id_option("--evidence", help="Id of the evidence item it became."),
 ) -> None:
     """Log a doing session and the artefact it shipped."""
     _log("do", topic=what, hours=hours, date=date, artifact=artifact, evidence_id=evidence)
@@ -102,7 +90,7 @@ def log_do(
 def journal(
     ctx: typer.Context,
     weeks: int = typer.Option(8, "--weeks", help="How many ISO weeks to show (1–104)."),
-    json_out: bool = typer.Option(False, "--json", help="Print JSON."),
+    json_out: bool = json_option(),
 ) -> None:
     """Learn vs do hours per week, do share, shipped streak, momentum and warnings."""
     if ctx.invoked_subcommand is not None:
@@ -111,7 +99,7 @@ def journal(
     from hireable.services.journal import journal_report
 
     with session() as s:
-        report = journal_report(s, today=_today(), weeks=weeks)
+        report = journal_report(s, today=clock.today(), weeks=weeks)
         if json_out:
             print_json(report.public())
             return
@@ -125,6 +113,9 @@ def _bar(hours: float, scale: float) -> str:
 def _render_journal(out: Console, report: JournalReport) -> None:
     from rich.table import Table
 
+    from hireable.cli.literal import line
+    from hireable.cli.views import print_warnings
+
     peak = max((w.total for w in report.weeks), default=0.0)
     scale = CHART_WIDTH / peak if peak else 0.0
     table = Table(
@@ -132,7 +123,7 @@ def _render_journal(out: Console, report: JournalReport) -> None:
     )
     table.title_justify = "left"
     for w in report.weeks:
-        chart = f"[blue]{_bar(w.learn_hours, scale)}[/blue][green]{_bar(w.do_hours, scale)}[/green]"
+        chart = line((_bar(w.learn_hours, scale), "blue"), (_bar(w.do_hours, scale), "green"))
         share = "-" if w.do_share is None else f"{w.do_share}%"
         shipped = " ✓" if w.artifacts else ""
         table.add_row(
@@ -144,7 +135,11 @@ def _render_journal(out: Console, report: JournalReport) -> None:
             share,
         )
     out.print(table)
-    out.print("  [blue]█ learn[/blue]  [green]█ do[/green]  ✓ an artefact shipped that week")
+    out.print(
+        line(
+            "  ", ("█ learn", "blue"), "  ", ("█ do", "green"), "  ✓ an artefact shipped that week"
+        )
+    )
     data = report.public()
     share = "-" if data["do_share"] is None else f"{data['do_share']}%"
     since = "never" if report.days_since_do is None else f"{report.days_since_do} days ago"
@@ -171,19 +166,19 @@ def _render_journal(out: Console, report: JournalReport) -> None:
         out.print("No entries yet: `hireable log learn TOPIC --hours H` or `hireable log do ...`.")
     if report.warnings:
         out.print()
-        _print_warnings(out, report.warnings)
+        print_warnings(out, report.warnings)
 
 
 @journal_app.command("edit")
 def journal_edit(
-    entry_id: int = typer.Argument(..., metavar="ID"),
+    entry_id: int = id_argument(),
     topic: str | None = typer.Option(None, "--topic"),
     hours: float | None = typer.Option(None, "--hours"),
     date: str | None = typer.Option(None, "--date", help="YYYY-MM-DD, today or earlier."),
     url: str | None = typer.Option(None, "--url", help="Empty to clear."),
     certificate: bool | None = typer.Option(None, "--certificate/--no-certificate"),
     artifact: str | None = typer.Option(None, "--artifact", help="URL (do entries)."),
-    evidence: int | None = typer.Option(None, "--evidence", help="Evidence id; 0 unlinks."),
+    evidence: int | None = id_option("--evidence", help="Evidence id; 0 unlinks.", unlink=True),
 ) -> None:
     """Change fields of one journal entry."""
     from hireable.cli.common import console, session
@@ -191,19 +186,19 @@ def journal_edit(
 
     changes = EntryChanges(topic, hours, date, url, certificate, artifact, evidence)
     with session() as s:
-        row = edit_entry(session=s, entry_id=entry_id, changes=changes, today=_today())
+        row = edit_entry(session=s, entry_id=entry_id, changes=changes, today=clock.today())
     console().print(f"Updated journal entry {row.id}: {row.topic} ({row.hours:g} h, {row.date}).")
 
 
 @journal_app.command("remove")
-def journal_remove(entry_id: int = typer.Argument(..., metavar="ID")) -> None:
+def journal_remove(entry_id: int = id_argument()) -> None:
     """Delete one journal entry."""
     from hireable.cli.common import console, session
     from hireable.services.journal import remove_entry
 
     with session() as s:
         row = remove_entry(session=s, entry_id=entry_id)
-    console().print(f"Removed journal entry {entry_id}: {row.topic}.", markup=False)
+    console().print(f"Removed journal entry {entry_id}: {row.topic}.")
 
 
 @journal_app.command("import")
@@ -215,8 +210,8 @@ def journal_import(
     from hireable.services.journal import import_entries
 
     with session() as s:
-        rows = import_entries(session=s, path=file, today=_today())
-    console().print(f"Imported {len(rows)} journal entries from {file}.", markup=False)
+        rows = import_entries(session=s, path=file, today=clock.today())
+    console().print(f"Imported {len(rows)} journal entries from {file}.")
 
 
 # ---------------------------------------------------------------- ideas
@@ -237,7 +232,7 @@ def idea_add(
         idea = add_idea(session=s, title=title, url=url, note=note)
         count = len(list_ideas(s))
     out = console()
-    out.print(f"Added idea {idea.id}: {idea.title} ({count} collected).", markup=False)
+    out.print(f"Added idea {idea.id}: {idea.title} ({count} collected).")
     if toy(idea):
         out.print("  ! it names a toy dataset: employers discount those; prefer a real problem")
     if count < MIN_IDEAS:
@@ -245,7 +240,7 @@ def idea_add(
 
 
 @idea_app.command("list")
-def idea_list(json_out: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+def idea_list(json_out: bool = json_option()) -> None:
     """List your ideas with their scores."""
     from rich.table import Table
 
@@ -277,7 +272,7 @@ def idea_list(json_out: bool = typer.Option(False, "--json", help="Print JSON.")
 
 @idea_app.command("score")
 def idea_score(
-    idea_id: int = typer.Argument(..., metavar="ID"),
+    idea_id: int = id_argument(),
     impress: int = typer.Option(..., "--impress", help=SCORE_HELP + "impresses in 30 seconds"),
     quick_model: int = typer.Option(..., "--quick-model", help=SCORE_HELP + "quick model run"),
     feasible: int = typer.Option(..., "--feasible", help=SCORE_HELP + "compute and knowledge"),
@@ -303,7 +298,6 @@ def idea_score(
     console().print(
         f"Idea {idea.id} ({idea.title}) scores {result.score}/100 for {result.goal}: "
         f"{result.arithmetic}",
-        markup=False,
     )
 
 
@@ -312,12 +306,13 @@ def idea_shortlist(
     goal: str | None = typer.Option(
         None, "--goal", help="Rank all ideas for one goal (default: each idea's own goal)."
     ),
-    json_out: bool = typer.Option(False, "--json", help="Print JSON."),
+    json_out: bool = json_option(),
 ) -> None:
     """The top five ideas, with the arithmetic of each score."""
     from dataclasses import asdict
 
     from hireable.cli.common import console, print_json, session
+    from hireable.cli.literal import line
     from hireable.services.ideas import shortlist_ideas
 
     with session() as s:
@@ -327,37 +322,36 @@ def idea_shortlist(
         return
     out = console()
     for note in notes:
-        out.print(f"  ! {note}", markup=False)
+        out.print(f"  ! {note}")
     if not top:
         out.print("No scored ideas yet: `hireable idea score ID --impress N ...`.")
         return
-    out.print("[bold]Shortlist[/bold] (weights × answers, over the best possible)")
+    out.print(line(("Shortlist", "bold"), " (weights × answers, over the best possible)"))
     for rank, t in enumerate(top, 1):
-        out.print(f"  {rank}. idea {t.idea_id} {t.title}: {t.score} [{t.goal}]", markup=False)
-        out.print(f"     {t.arithmetic}", markup=False)
+        out.print(f"  {rank}. idea {t.idea_id} {t.title}: {t.score} [{t.goal}]")
+        out.print(f"     {t.arithmetic}")
     out.print("Pick one with `hireable idea pick ID`: a baseline must run within 7 days.")
 
 
 @idea_app.command("pick")
-def idea_pick(idea_id: int = typer.Argument(..., metavar="ID")) -> None:
+def idea_pick(idea_id: int = id_argument()) -> None:
     """Pick the idea you work on: starts a 7-day clock to get a baseline running."""
     from hireable.cli.common import console, session
     from hireable.services.ideas import pick_idea
 
-    today = _today()
+    today = clock.today()
     with session() as s:
         idea = pick_idea(session=s, idea_id=idea_id, today=today)
     due = today + dt.timedelta(days=7)
     console().print(
         f"Picked idea {idea.id}: {idea.title}. Get a baseline running by {due} "
         f"(`hireable idea baseline {idea.id} --artifact URL`), or move on.",
-        markup=False,
     )
 
 
 @idea_app.command("baseline")
 def idea_baseline(
-    idea_id: int = typer.Argument(..., metavar="ID"),
+    idea_id: int = id_argument(),
     artifact: str = typer.Option(..., "--artifact", help="URL of the running baseline."),
 ) -> None:
     """Record that the idea's baseline runs: it survives its first week."""
@@ -365,10 +359,9 @@ def idea_baseline(
     from hireable.services.ideas import record_baseline
 
     with session() as s:
-        idea = record_baseline(session=s, idea_id=idea_id, artifact=artifact, today=_today())
+        idea = record_baseline(session=s, idea_id=idea_id, artifact=artifact, today=clock.today())
     console().print(
         f"Baseline recorded for idea {idea.id}: {idea.baseline_artifact}. Now beat it.",
-        markup=False,
     )
 
 
@@ -377,36 +370,46 @@ def idea_baseline(
 
 def plan(
     weeks: int = typer.Option(4, "--weeks", help="How many weeks to plan (1–52)."),
-    json_out: bool = typer.Option(False, "--json", help="Print JSON."),
-    markdown: Path | None = typer.Option(None, "--markdown", help="Also write it as Markdown."),
-    ics: Path | None = typer.Option(None, "--ics", help="Also write an iCalendar file."),
+    json_out: bool = json_option(),
+    markdown: Path | None = output_option("--markdown", help="Also write it as Markdown."),
+    ics: Path | None = output_option("--ics", help="Also write an iCalendar file."),
 ) -> None:
     """A week-by-week sprint: each week a learning block and a doing deliverable toward a gap.
 
     Week 1 is the current week (from this Monday)."""
     from hireable.cli.common import console, print_json, session
+    from hireable.cli.literal import line, visible
     from hireable.core.plan import plan_markdown
-    from hireable.services.plan import current_plan, plan_ics, write_file
+    from hireable.fileio import check_writable, write_text
+    from hireable.services.plan import current_plan, plan_ics
 
+    outputs = ((markdown, "--markdown"), (ics, "--ics"))
+    for path, option in outputs:  # all of them before writing any
+        if path is not None:
+            check_writable(path, option)
     with session() as s:
-        result = current_plan(s, today=_today(), weeks=weeks)
+        result = current_plan(s, today=clock.today(), weeks=weeks)
     if markdown is not None:
-        write_file(markdown, plan_markdown(result))
+        write_text(markdown, visible(plan_markdown(result)), "--markdown")
     if ics is not None:
-        write_file(ics, plan_ics(result, now=dt.datetime.now(dt.UTC)), newline="")
+        calendar = plan_ics(result, now=dt.datetime.now(dt.UTC))
+        write_text(ics, visible(calendar), "--ics", newline="")
     if json_out:
         print_json(result.public())
         return
     out = console()
     out.print(
-        f"[bold]Sprint toward {result.stage}[/bold] — {result.hours_per_week:g} h a week"
-        + (f", idea: {result.idea}" if result.idea else "")
+        line(
+            (f"Sprint toward {result.stage}", "bold"),
+            f" — {result.hours_per_week:g} h a week",
+            f", idea: {result.idea}" if result.idea else "",
+        )
     )
     for note in result.notes:
-        out.print(f"  note: {note}", markup=False)
+        out.print(f"  note: {note}")
     for w in result.weeks:
-        out.print(w.line(), markup=False)
-        out.print(f"    serves: {w.gap}", markup=False)
+        out.print(w.line())
+        out.print(f"    serves: {w.gap}")
     for path, what in ((markdown, "Markdown"), (ics, "calendar")):
         if path is not None:
-            out.print(f"Wrote the {what} to {path}.", markup=False)
+            out.print(f"Wrote the {what} to {path}.")

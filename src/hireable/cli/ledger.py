@@ -7,6 +7,8 @@ from pathlib import Path
 
 import typer
 
+from hireable import clock
+from hireable.cli.common import id_argument, json_option, output_option
 from hireable.core.evidence import KINDS
 from hireable.core.stages import STAGE_IDS
 
@@ -25,10 +27,6 @@ def register(app: typer.Typer) -> None:
     app.add_typer(profile_app)
     app.add_typer(evidence_app)
     app.add_typer(db_app)
-
-
-def _today() -> dt.date:
-    return dt.date.today()
 
 
 def init(
@@ -53,7 +51,7 @@ def init(
 
 
 @profile_app.command("show")
-def profile_show(json_out: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+def profile_show(json_out: bool = json_option()) -> None:
     """Show your profile."""
     from hireable.cli.common import console, print_json, session
     from hireable.services.profile import profile_public, require_profile
@@ -106,7 +104,7 @@ def evidence_add(
     from hireable.errors import UsageError
     from hireable.services.evidence import add_evidence, assessed, build_input
 
-    today = _today()
+    today = clock.today()
     if kind is None:
         if not url:
             raise UsageError(
@@ -151,13 +149,12 @@ def _add_from_url(
     console().print(
         f"{verb.get(line.action, line.action)} evidence {line.evidence_id}: {line.what}{detail} "
         f"(`hireable evidence explain {line.evidence_id}` says why).",
-        markup=False,
     )
 
 
 @evidence_app.command("refresh")
 def evidence_refresh(
-    evidence_id: int | None = typer.Argument(None, metavar="[ID]", help="One item (default all)."),
+    evidence_id: int | None = id_argument(None, metavar="[ID]", help="One item (default all)."),
 ) -> None:
     """Verify api items again at their source: stars, citations and downloads move."""
     from hireable.cli.common import session, settings, working
@@ -169,20 +166,20 @@ def evidence_refresh(
         Sources.open(settings()) as src,
         session() as s,
     ):
-        report = refresh(s, src, today=_today(), evidence_id=evidence_id)
+        report = refresh(s, src, today=clock.today(), evidence_id=evidence_id)
     render(report)
     stop_if_limited(report)
 
 
 @evidence_app.command("list")
-def evidence_list(json_out: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+def evidence_list(json_out: bool = json_option()) -> None:
     """List your evidence with class and credibility."""
     from rich.table import Table
 
     from hireable.cli.common import console, print_json, session
     from hireable.services.evidence import assessed, evidence_public, list_evidence
 
-    today = _today()
+    today = clock.today()
     with session() as s:
         rows = [evidence_public(e, assessed(e, today)) for e in list_evidence(s)]
     if json_out:
@@ -212,8 +209,8 @@ def evidence_list(json_out: bool = typer.Option(False, "--json", help="Print JSO
 
 @evidence_app.command("show")
 def evidence_show(
-    evidence_id: int = typer.Argument(..., metavar="ID"),
-    json_out: bool = typer.Option(False, "--json", help="Print JSON."),
+    evidence_id: int = id_argument(),
+    json_out: bool = json_option(),
 ) -> None:
     """Show one item in full."""
     from hireable.cli.common import console, print_json, session
@@ -221,7 +218,7 @@ def evidence_show(
 
     with session() as s:
         item = get_evidence(s, evidence_id)
-        data = evidence_public(item, assessed(item, _today()))
+        data = evidence_public(item, assessed(item, clock.today()))
         data["provenance"] = (item.provenance or {}).get("source_url")
     if json_out:
         print_json(data)
@@ -237,7 +234,7 @@ def evidence_show(
 
 @evidence_app.command("edit")
 def evidence_edit(
-    evidence_id: int = typer.Argument(..., metavar="ID"),
+    evidence_id: int = id_argument(),
     title: str | None = typer.Option(None, "--title"),
     date: str | None = typer.Option(None, "--date", help="YYYY-MM[-DD]; empty to clear."),
     url: str | None = typer.Option(None, "--url", help="Empty to clear."),
@@ -250,7 +247,7 @@ def evidence_edit(
     from hireable.cli.common import console, session
     from hireable.services.evidence import assessed, edit_evidence
 
-    today = _today()
+    today = clock.today()
     with session() as s:
         item = edit_evidence(
             session=s,
@@ -268,7 +265,7 @@ def evidence_edit(
 
 
 @evidence_app.command("remove")
-def evidence_remove(evidence_id: int = typer.Argument(..., metavar="ID")) -> None:
+def evidence_remove(evidence_id: int = id_argument()) -> None:
     """Delete one item."""
     from hireable.cli.common import console, session
     from hireable.services.evidence import remove_evidence
@@ -279,21 +276,21 @@ def evidence_remove(evidence_id: int = typer.Argument(..., metavar="ID")) -> Non
 
 
 @evidence_app.command("explain")
-def evidence_explain(evidence_id: int = typer.Argument(..., metavar="ID")) -> None:
+def evidence_explain(evidence_id: int = id_argument()) -> None:
     """The credibility score as its named factors, one line each."""
     from hireable.cli.common import console, session
     from hireable.services.evidence import assessed, get_evidence
 
     with session() as s:
         item = get_evidence(s, evidence_id)
-        a = assessed(item, _today())
+        a = assessed(item, clock.today())
     out = console()
     out.print(f"Evidence {item.id}: {item.title} ({item.kind})")
     out.print(
         f"class {a.evidence_class}, resource traded {a.resource}, verification {a.verification}"
     )
     for factor in a.factors:
-        out.print(factor.line(), markup=False)
+        out.print(factor.line())
     raw = sum(f.points for f in a.factors)
     clamp = f" (sum {raw}, kept within 0–100)" if raw != a.credibility else ""
     out.print(f"{a.credibility:4d}  credibility{clamp}")
@@ -308,41 +305,40 @@ def evidence_import(
     from hireable.services.evidence import import_evidence
 
     with session() as s:
-        items = import_evidence(session=s, path=file, today=_today())
+        items = import_evidence(session=s, path=file, today=clock.today())
     console().print(f"Imported {len(items)} evidence items from {file}.")
 
 
 @evidence_app.command("export")
 def evidence_export(
     fmt: str = typer.Option("json", "--format", help="json or yaml."),
-    output: Path | None = typer.Option(None, "--output", "-o", help="File (default stdout)."),
+    output: Path | None = output_option("--output", "-o", help="File (default stdout)."),
 ) -> None:
     """Write all evidence in the import format."""
     import sys
 
     from hireable.cli.common import session
-    from hireable.errors import ValidationError
+    from hireable.fileio import check_writable, write_text
     from hireable.services.evidence import export_evidence
 
+    if output is not None:
+        check_writable(output, "--output")
     with session() as s:
         text = export_evidence(s, fmt)
     if output is None:
         sys.stdout.write(text)
         return
-    try:
-        output.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise ValidationError(f"cannot write {output}: {exc.strerror}") from None
+    write_text(output, text, "--output")
 
 
-def status(json_out: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+def status(json_out: bool = json_option()) -> None:
     """One screen: readiness per stage, strongest evidence, gaps, warnings, next actions."""
     from hireable.cli.common import console, print_json, session
     from hireable.cli.views import render_status
     from hireable.services.status import build_status
 
     with session() as s:
-        report = build_status(s, _today())
+        report = build_status(s, clock.today())
         if json_out:
             print_json(report.public())
             return
@@ -352,15 +348,14 @@ def status(json_out: bool = typer.Option(False, "--json", help="Print JSON.")) -
 def demo() -> None:
     """Build a demo learner in its own database (never yours): status and best openings."""
     from hireable.cli.common import console, settings
-    from hireable.cli.ranking import render_ranking
-    from hireable.cli.views import render_status
+    from hireable.cli.views import render_ranking, render_status
     from hireable.services.demo import build_demo
     from hireable.services.ranking import rank_postings
     from hireable.services.status import build_status
     from hireable.store.db import session_scope
 
     out = console()
-    today = _today()
+    today = clock.today()
     path, engine = build_demo(settings().data_dir, today)
     with session_scope(engine) as s:
         report = build_status(s, today)
@@ -373,7 +368,6 @@ def demo() -> None:
     out.print(
         f"\n(demo database: {path}; your own data is untouched. Explore it with "
         f"HIREABLE_DATABASE_URL=sqlite:///{path}, or start yours with `hireable init`.)",
-        markup=False,
     )
 
 

@@ -4,7 +4,7 @@ analyser against hand labels, and explain one posting's labels."""
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import ExitStack
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
@@ -12,6 +12,7 @@ from typing import IO, TYPE_CHECKING, Any
 import typer
 
 from hireable.cli import common
+from hireable.cli.common import id_argument, json_option, output_option
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -51,30 +52,24 @@ def analyze(
     input_path: Path | None = typer.Option(
         None, "--input", "-i", help="JSON Lines file of postings (default: stdin)."
     ),
-    output_path: Path | None = typer.Option(
-        None, "--output", "-o", help="Where to write the analyses (default: stdout)."
+    output_path: Path | None = output_option(
+        "--output", "-o", help="Where to write the analyses (default: stdout)."
     ),
-    jobs: int = typer.Option(1, "--jobs", "-j", help="Worker processes (default 1)."),
+    jobs: int = typer.Option(
+        1, "--jobs", "-j", help="Worker processes (default 1, at most 4 per CPU)."
+    ),
     strict: bool = typer.Option(False, "--strict", help="Stop at the first malformed line."),
 ) -> None:
     """Analyse postings: one JSON object a line in (needs "description"), one a line out."""
-    from hireable.errors import UsageError, ValidationError
+    from hireable.fileio import writer
     from hireable.postings import stream
 
-    if jobs < 1:
-        raise UsageError("--jobs must be 1 or more")
+    _check_jobs(jobs)
     with ExitStack() as stack:
         source = _counted(stack, _open_input(stack, input_path), input_path, output_path)
-        if output_path is None:
-            write = sys.stdout.write
-        else:
-            try:
-                out = stack.enter_context(output_path.open("w", encoding="utf-8"))
-            except OSError as exc:
-                raise ValidationError(
-                    f"cannot write {output_path}: {exc.strerror}; check the --output path"
-                ) from None
-            write = out.write
+        write: Callable[[str], object] = sys.stdout.write
+        if output_path is not None:  # after the input opened: a wrong --input truncates nothing
+            write = stack.enter_context(writer(output_path, "--output"))
         written, skipped = stream.run(
             source,
             write,
@@ -91,6 +86,19 @@ def analyze(
 
 
 PROGRESS_EVERY = 256  # lines between two updates of the progress bar
+JOBS_PER_CPU = 4  # beyond this, more processes only add start-up time and memory
+
+
+def _check_jobs(jobs: int) -> None:
+    import os
+
+    from hireable.errors import UsageError
+
+    if jobs < 1:
+        raise UsageError("--jobs must be 1 or more")
+    most = (os.cpu_count() or 1) * JOBS_PER_CPU
+    if jobs > most:
+        raise UsageError(f"--jobs must be at most {most} ({JOBS_PER_CPU} per CPU), not {jobs}")
 
 
 def _counted(
@@ -119,14 +127,16 @@ def _counted(
 
 def _note(message: str) -> None:
     """One unwrapped line on stderr (messages are grep-able: `line N: reason`)."""
-    sys.stderr.write(message + "\n")
+    from hireable.cli.literal import visible
+
+    sys.stderr.write(visible(message) + "\n")
 
 
 @postings_app.command("eval")
 def evaluate_command(
     input_path: Path = typer.Option(..., "--input", "-i", help="JSON Lines postings (with id)."),
     labels_path: Path = typer.Option(..., "--labels", "-l", help="JSON Lines hand labels."),
-    as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
+    as_json: bool = json_option("Print the figures as JSON."),
 ) -> None:
     """Measure the analyser against hand labels: accuracy, F1, confusion, disagreeing ids."""
     from hireable.errors import ValidationError
@@ -203,9 +213,9 @@ def _print_report(report: Report) -> None:
         for name, score in fields.items():
             console.print(_confusion_table(f"{name} — {subset}", score.confusion))
             ids = ", ".join(score.disagree) or "none"
-            console.print(f"disagree ({len(score.disagree)}): {ids}", markup=False)
+            console.print(f"disagree ({len(score.disagree)}): {ids}")
     if report.missing:
-        console.print(f"labels without a posting: {', '.join(report.missing)}", markup=False)
+        console.print(f"labels without a posting: {', '.join(report.missing)}")
 
 
 def _confusion_table(title: str, confusion: dict[str, dict[str, int]]) -> RenderableType:
@@ -224,7 +234,9 @@ def _confusion_table(title: str, confusion: dict[str, dict[str, int]]) -> Render
 
 @postings_app.command("explain")
 def explain(
-    posting_id: int | None = typer.Argument(None, help="A stored posting's id (see `jobs list`)."),
+    posting_id: int | None = id_argument(
+        None, metavar=None, help="A stored posting's id (see `jobs list`)."
+    ),
     input_path: Path | None = typer.Option(
         None, "--input", "-i", help="Explain a posting from this JSON Lines file instead."
     ),
@@ -277,8 +289,8 @@ def _posting_from_store(posting_id: int) -> tuple[str | None, str]:
 
 def _show_explanation(title: str | None, description: str) -> None:
     from rich.table import Table
-    from rich.text import Text
 
+    from hireable.cli.literal import text, visible
     from hireable.postings.analyse import analyse, clean_text
 
     result = analyse(description, title)
@@ -290,18 +302,18 @@ def _show_explanation(title: str | None, description: str) -> None:
     table.add_column("decided by")
     for name in EXPLAIN_FIELDS:
         quote = evidence.get(EVIDENCE_OF.get(name, name), "")
-        shown = Text(quote, style="bold yellow") if quote else Text("(nothing in the text)")
+        shown = text(quote, "bold yellow") if quote else text("(nothing in the text)")
         table.add_row(name, _label(result[name]), shown)
     table.add_row("remote", _label(result["remote"]), "")
     table.add_row("salary", _label(result["salary"]), "")
     table.add_row("skills", ", ".join(result["skills"]) or "-", "")
     console.print(table)
-    text = Text(clean_text(description))
+    body = text(clean_text(description))
     for name in ("degree", "seniority", "years_min", "ml"):
         quote = evidence.get(name, "")
         if quote:
-            text.highlight_words([quote], style="bold yellow")
-    console.print(text)
+            body.highlight_words([visible(quote)], style="bold yellow")
+    console.print(body)
 
 
 def _label(value: Any) -> str:

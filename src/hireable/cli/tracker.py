@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 import typer
 
+from hireable import clock
+from hireable.cli.common import id_argument, id_option, json_option
 from hireable.core.tracker import STATUSES
 
 if TYPE_CHECKING:
@@ -26,13 +27,9 @@ def register(app: typer.Typer) -> None:
     app.add_typer(outreach_app)
 
 
-def _today() -> dt.date:
-    return dt.date.today()
-
-
 @track_app.command("add")
 def track_add(
-    posting: int | None = typer.Option(None, "--posting", help="A stored posting's id."),
+    posting: int | None = id_option("--posting", help="A stored posting's id."),
     company: str | None = typer.Option(
         None, "--company", help="A company to write to, with or without an opening."
     ),
@@ -50,26 +47,23 @@ def track_add(
     console().print(
         f"Tracking application {app.id}: {app.company} (saved). "
         f"Next: `hireable outreach draft {app.id}`.",
-        markup=False,
     )
 
 
 @track_app.command("move")
 def track_move(
-    application_id: int = typer.Argument(..., metavar="ID"),
+    application_id: int = id_argument(),
     status: str = typer.Argument(..., metavar="STATUS", help=f"One of: {', '.join(STATUSES)}."),
 ) -> None:
     """Move an application along the pipeline."""
     from hireable.cli.common import console, session
     from hireable.services.tracker import move_application, when_due
 
-    today = _today()
+    today = clock.today()
     with session() as s:
         app = move_application(session=s, application_id=application_id, status=status, today=today)
     follow = f"; next follow-up {when_due(app.next_followup, today)}" if app.next_followup else ""
-    console().print(
-        f"Application {app.id} ({app.company}) is now {app.status}{follow}.", markup=False
-    )
+    console().print(f"Application {app.id} ({app.company}) is now {app.status}{follow}.")
 
 
 def _followup(application_id: int) -> None:
@@ -77,7 +71,7 @@ def _followup(application_id: int) -> None:
     from hireable.core.tracker import FOLLOWUPS
     from hireable.services.tracker import record_followup
 
-    today = _today()
+    today = clock.today()
     with session() as s:
         app = record_followup(session=s, application_id=application_id, today=today)
     after = (
@@ -87,24 +81,23 @@ def _followup(application_id: int) -> None:
     )
     console().print(
         f"Recorded follow-up {app.followups_done} of {FOLLOWUPS} to {app.company}; {after}.",
-        markup=False,
     )
 
 
 @track_app.command("followup")
-def track_followup(application_id: int = typer.Argument(..., metavar="ID")) -> None:
+def track_followup(application_id: int = id_argument()) -> None:
     """Record a follow-up sent today and schedule the next one."""
     _followup(application_id)
 
 
 @track_app.command("done")
-def track_done(application_id: int = typer.Argument(..., metavar="ID")) -> None:
+def track_done(application_id: int = id_argument()) -> None:
     """Same as `track followup`."""
     _followup(application_id)
 
 
 @track_app.command("list")
-def track_list(json_out: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+def track_list(json_out: bool = json_option()) -> None:
     """The pipeline board: one column per status."""
     from hireable.cli.common import console, print_json, session
     from hireable.services.tracker import board
@@ -117,7 +110,6 @@ def track_list(json_out: bool = typer.Option(False, "--json", help="Print JSON."
     if not rows:
         console().print(
             "Nothing tracked yet: `hireable track add --posting ID` or `--company NAME`.",
-            markup=False,
         )
         return
     render_board(console(), rows)
@@ -125,7 +117,8 @@ def track_list(json_out: bool = typer.Option(False, "--json", help="Print JSON."
 
 def render_board(out: Console, rows: list[dict[str, Any]]) -> None:
     from rich.table import Table
-    from rich.text import Text
+
+    from hireable.cli.literal import text
 
     used = [s for s in STATUSES if any(r["status"] == s for r in rows)]
     table = Table(*[f"{s} ({sum(r['status'] == s for r in rows)})" for s in used])
@@ -134,7 +127,7 @@ def render_board(out: Console, rows: list[dict[str, Any]]) -> None:
         cells = []
         for column in columns:
             if i >= len(column):
-                cells.append(Text(""))
+                cells.append(text(""))
                 continue
             r = column[i]
             lines = [f"#{r['id']} {r['company']}"]
@@ -142,18 +135,18 @@ def render_board(out: Console, rows: list[dict[str, Any]]) -> None:
                 lines.append(r["title"])
             if r["next_followup"]:
                 lines.append(f"follow up {r['next_followup']}")
-            cells.append(Text("\n".join(lines)))
+            cells.append(text("\n".join(lines)))
         table.add_row(*cells)
     out.print(table)
 
 
 @track_app.command("next")
-def track_next(json_out: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+def track_next(json_out: bool = json_option()) -> None:
     """What is due today: follow-ups due or overdue."""
     from hireable.cli.common import console, print_json, session
     from hireable.services.tracker import application_public, due_followups, followup_action
 
-    today = _today()
+    today = clock.today()
     with session() as s:
         due = due_followups(s, today)
         rows = [{**application_public(a), "action": followup_action(a, today)} for a in due]
@@ -162,19 +155,17 @@ def track_next(json_out: bool = typer.Option(False, "--json", help="Print JSON."
         return
     out = console()
     if not rows:
-        out.print("Nothing due today.", markup=False)
+        out.print("Nothing due today.")
         return
     for r in rows:
-        out.print(f"#{r['id']}  {r['action']}", markup=False)
+        out.print(f"#{r['id']}  {r['action']}")
 
 
 @outreach_app.command("draft")
 def outreach_draft(
-    application_id: int | None = typer.Argument(
-        None, metavar="ID", help="A tracked application's id."
-    ),
-    posting: int | None = typer.Option(
-        None, "--posting", help="Draft for a posting instead (tracked as saved if it is not yet)."
+    application_id: int | None = id_argument(None, help="A tracked application's id."),
+    posting: int | None = id_option(
+        "--posting", help="Draft for a posting instead (tracked as saved if it is not yet)."
     ),
     tone: str = typer.Option("friendly", "--tone", help="friendly, formal or brief."),
     max_words: int = typer.Option(150, "--max-words", help="At most this many words (40–400)."),
@@ -192,7 +183,7 @@ def outreach_draft(
     with session() as s:
         result = draft_outreach(
             session=s,
-            today=_today(),
+            today=clock.today(),
             application_id=application_id,
             posting_id=posting,
             tone=tone,
@@ -203,23 +194,21 @@ def outreach_draft(
     out = console()
     app, draft = result.application, result.draft
     to = app.contact_email or app.contact_name or f"someone at {app.company}"
-    out.print(f"To: {to}", markup=False)
-    out.print(f"Subject: {draft.subject}", markup=False)
+    out.print(f"To: {to}")
+    out.print(f"Subject: {draft.subject}")
     out.print()
-    out.print(draft.body, markup=False, soft_wrap=True)  # no hard breaks: paste-ready
+    out.print(draft.body, soft_wrap=True)  # no hard breaks: paste-ready
     out.print()
     tracked = " (now tracked as saved)" if result.created_application else ""
     out.print(
         f"Saved as draft {result.message.id} of application {app.id}{tracked}; {draft.words} "
         "words. hireable never sends mail: copy it into your email client.",
-        markup=False,
     )
     for placeholder in draft.placeholders:
-        out.print(f"Fill in {placeholder} before sending.", markup=False)
+        out.print(f"Fill in {placeholder} before sending.")
     if draft.jargon:
-        out.print(f"Consider plain words instead of: {', '.join(draft.jargon)}.", markup=False)
+        out.print(f"Consider plain words instead of: {', '.join(draft.jargon)}.")
     if app.status == "saved":
         out.print(
             f"Once sent: `hireable track move {app.id} contacted` schedules two follow-ups.",
-            markup=False,
         )

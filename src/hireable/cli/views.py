@@ -1,12 +1,20 @@
-"""Rich renderings shared by several commands (the status screen)."""
+"""Rich renderings shared by several commands: the status screen (`status`, `demo`), the
+ranking (`jobs rank`, `demo`) and one posting's score factor by factor (`jobs show`).
+
+Consoles print strings literally (cli/literal.py); styles are given as `Text` styles."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
+
+from hireable.cli.literal import line, text
 
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from hireable.core.alerts import Alert
+    from hireable.services.ranking import RankedPosting, ScoreBreakdown
     from hireable.services.status import StatusReport
 
 BAR_WIDTH = 16
@@ -23,22 +31,31 @@ def render_status(out: Console, report: StatusReport) -> None:
     p = report.profile
     runway = f", runway {p.runway_months:g} months" if p.runway_months is not None else ""
     out.print(
-        f"[bold]{p.name}[/bold] — now {p.current_stage}, aiming for "
-        f"[bold]{p.target_stage}[/bold]; {p.hours_per_week:g} h/week{runway}"
+        line(
+            (p.name, "bold"),
+            f" — now {p.current_stage}, aiming for ",
+            (p.target_stage, "bold"),
+            f"; {p.hours_per_week:g} h/week{runway}",
+        )
     )
     out.print()
-    out.print("[bold]Readiness[/bold]")
+    out.print(text("Readiness", "bold"))
     for r in report.readiness:
-        mark = "[green]ready[/green]    " if r.ready else "not ready"
+        mark: list[str | tuple[str, str]] = (
+            [("ready", "green"), "    "] if r.ready else ["not ready"]
+        )
         target = " ◀ target" if r.stage.id == p.target_stage else ""
         out.print(
-            f"  {r.stage.id:<12} {bar(r.score)} {r.score:>3}  {mark}  "
-            f"{r.degree_equivalents}/{r.needed} {r.stage.requirements[0].unit}{target}"
+            line(
+                f"  {r.stage.id:<12} {bar(r.score)} {r.score:>3}  ",
+                *mark,
+                f"  {r.degree_equivalents}/{r.needed} {r.stage.requirements[0].unit}{target}",
+            )
         )
     out.print()
     strongest = report.evidence[:5]
     if strongest:
-        out.print("[bold]Strongest evidence[/bold]")
+        out.print(text("Strongest evidence", "bold"))
         table = Table(box=None, header_style="bold", collapse_padding=True, pad_edge=False)
         table.add_column("id", justify="right", no_wrap=True)
         table.add_column("kind", no_wrap=True)
@@ -58,20 +75,72 @@ def render_status(out: Console, report: StatusReport) -> None:
     goal = report.target()
     out.print()
     if goal.missing:
-        out.print(f"[bold]Gaps for {goal.stage.id}[/bold]")
+        out.print(text(f"Gaps for {goal.stage.id}", "bold"))
         for gap in goal.missing:
             out.print(f"  • {gap}")
         out.print()
     for name, section in report.sections.items():
         if isinstance(section, dict) and section.get("text"):
-            out.print(f"[bold]{name.replace('_', ' ').capitalize()}[/bold]")
-            out.print(f"  {section['text']}", markup=False)
+            out.print(text(name.replace("_", " ").capitalize(), "bold"))
+            out.print(f"  {section['text']}")
             out.print()
     if report.warnings:
-        out.print("[bold yellow]Warnings[/bold yellow]")
-        for w in report.warnings:
-            out.print(f"  ! [{w.rule}] {w.message}", markup=False)
+        print_warnings(out, report.warnings)
         out.print()
-    out.print("[bold]Next actions[/bold]")
+    out.print(text("Next actions", "bold"))
     for i, action in enumerate(report.next_actions or ["Keep going: log what you do."], 1):
-        out.print(f"  {i}. {action}", markup=False)
+        out.print(f"  {i}. {action}")
+
+
+def print_warnings(out: Console, warnings: Sequence[Alert]) -> None:
+    """A "Warnings" heading and one `! [rule] message` line each (nothing when none)."""
+    if warnings:
+        out.print(text("Warnings", "bold yellow"))
+        for w in warnings:
+            out.print(f"  ! [{w.rule}] {w.message}")
+
+
+def render_ranking(out: Console, ranked: list[RankedPosting], stage: str, plan_b: bool) -> None:
+    if not ranked:
+        out.print(
+            "No open postings stored yet: collect some with the `hireable jobs` commands "
+            "(see `hireable jobs --help`), then rank again."
+        )
+        return
+    extra = " (with plan-B roles)" if plan_b else ""
+    out.print(f"Best openings for {stage}{extra}, best first:")
+    for n, item in enumerate(ranked, 1):
+        r, scored = item.row, item.scored
+        closed = " (closed)" if r.closed_at is not None else ""
+        out.print()
+        out.print(
+            f"{n:>3}. {scored.score:>3}  #{r.id} {r.company or '?'} — {r.title or '?'}"
+            f"  [{r.source}]{closed}"
+        )
+        if r.url:
+            out.print(f"          {r.url}", overflow="ignore", crop=False)
+        pros, cons = scored.pros(), scored.cons()
+        if pros:
+            out.print("          for: " + "; ".join(x.text for x in pros))
+        if cons:
+            out.print("      against: " + "; ".join(x.text for x in cons))
+    out.print()
+    out.print("`hireable jobs show ID` explains one score factor by factor.")
+
+
+def render_score_explanation(out: Console, breakdown: ScoreBreakdown) -> None:
+    """Print one posting's score factor by factor, with the posting's decisive sentences."""
+    from hireable.postings.rank import BASE
+
+    scored = breakdown.scored
+    assumed = " (no profile yet: assumed)" if breakdown.assumed_stage else ""
+    plan_b = ", plan-B roles counted" if breakdown.plan_b else ""
+    out.print(f"Score {scored.score}/100 for {breakdown.stage}{assumed}{plan_b}")
+    out.print(f"  {BASE:+4d}  base")
+    for reason in scored.reasons:
+        out.print(f"  {reason.points:+4d}  {reason.factor}: {reason.text}")
+        quote = breakdown.evidence.get(reason.factor)
+        if quote:
+            out.print(f"          “{quote}”")
+    clamp = f" (sum {scored.total}, kept within 0–100)" if scored.total != scored.score else ""
+    out.print(f"  {scored.score:4d}  score{clamp}")

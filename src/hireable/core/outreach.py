@@ -85,11 +85,6 @@ def _first_name(contact: str | None) -> str | None:
     return contact.split()[0] if contact and contact.split() else None
 
 
-def _sentence(text: str) -> str:
-    text = " ".join(text.split()).rstrip(".!")
-    return text[:1].upper() + text[1:] + "."
-
-
 def _lowered(text: str) -> str:
     """A phrase to sit inside a sentence: no trailing full stop."""
     return " ".join(text.split()).rstrip(".!")

@@ -12,9 +12,7 @@ from dataclasses import dataclass
 from hireable.errors import ValidationError
 
 STATUSES = ("saved", "contacted", "applied", "interviewing", "offer", "rejected", "withdrawn")
-PIPELINE = ("saved", "contacted", "applied", "interviewing", "offer")
 CLOSED = frozenset({"offer", "rejected", "withdrawn"})
-OPEN = tuple(s for s in STATUSES if s not in CLOSED)
 
 # Allowed moves, each with its rationale. Forward along the pipeline only; rejected and
 # withdrawn from any open status; nothing out of a closed status.

@@ -93,13 +93,21 @@ def analyse_stream(lines: Iterable[tuple[int, bytes | str]], jobs: int = 1) -> I
 
 def _parallel(lines: Iterable[tuple[int, bytes | str]], jobs: int) -> Iterator[Result]:
     import multiprocessing
+    from itertools import chain, islice
 
+    batches = _batches(lines, BATCH_LINES)
+    first = list(islice(batches, jobs))  # never more workers than batches to do
+    if len(first) <= 1:
+        for batch in first:
+            yield from _analyse_batch(batch)
+        return
+    workers = len(first)
     ctx = multiprocessing.get_context("spawn" if _unsafe_to_fork() else None)
-    with ctx.Pool(jobs) as pool:
+    with ctx.Pool(workers) as pool:
         pending: deque[Any] = deque()
-        for batch in _batches(lines, BATCH_LINES):
+        for batch in chain(first, batches):
             pending.append(pool.apply_async(_analyse_batch, (batch,)))
-            if len(pending) >= jobs * WINDOW_BATCHES:
+            if len(pending) >= workers * WINDOW_BATCHES:
                 yield from pending.popleft().get()
         while pending:
             yield from pending.popleft().get()
