@@ -28,7 +28,10 @@ boards_app = typer.Typer(
 )
 jobs_app = typer.Typer(help="Fetch, import, list and inspect job postings.", no_args_is_help=True)
 
-REF_HELP = "SOURCE:NAME, e.g. greenhouse:acme, lever:acme, ashby:acme, hn:2026-11"
+REF_HELP = (
+    "SOURCE:NAME (greenhouse:acme, lever:acme, ashby:acme, hn:2026-11) or a careers or posting URL"
+    " (https://jobs.lever.co/acme)"
+)
 
 
 def register(app: typer.Typer) -> None:
@@ -42,7 +45,7 @@ def register(app: typer.Typer) -> None:
 
 @boards_app.command("add")
 def boards_add(
-    ref: str = typer.Argument(..., metavar="SOURCE:NAME", help=REF_HELP),
+    ref: str = typer.Argument(..., metavar="SOURCE:NAME|URL", help=REF_HELP),
     company: str | None = typer.Option(None, "--company", help="Display name of the company."),
     size: str | None = typer.Option(
         None, "--size", help="Company size band: 1-10, 11-50, 51-200, 201-1000 or 1000+."
@@ -88,8 +91,60 @@ def boards_list(json_out: bool = typer.Option(False, "--json", help="Print JSON.
     common.console().print(table)
 
 
+@boards_app.command("discover")
+def boards_discover(
+    threads: list[str] | None = typer.Argument(
+        None, metavar="[hn | hn:YYYY-MM]...", help="HN 'Who is hiring?' threads (default: latest)."
+    ),
+    files: list[Path] | None = typer.Option(
+        None, "--file", help="Also read a saved HTML or text page, e.g. a startup list."
+    ),
+    ml_only: bool = typer.Option(False, "--ml-only", help="Only boards whose post names ML work."),
+    follow: bool = typer.Option(False, "--follow", help="Follow the boards found."),
+    json_out: bool = typer.Option(False, "--json", help="Print JSON."),
+) -> None:
+    """Find company boards in HN 'Who is hiring?' threads and saved pages."""
+    from hireable.services import discover
+    from hireable.sources import http
+
+    months = discover.hn_months(threads or ([] if files else ["hn"]))
+    settings = common.settings()
+    with (
+        http.make_client(settings, transport=http.transport_factory()) as client,
+        common.working("reading threads"),
+    ):
+        found = discover.discover(client, settings, months, list(files or []))
+    if ml_only:
+        found = [f for f in found if f.ml]
+    with common.session() as session:
+        added = discover.follow(session, found, ml_only=ml_only) if follow else []
+        rows = discover.rows(found, discover.followed_refs(session))
+    if json_out:
+        common.print_json(rows)
+        return
+    _discovered(rows, added)
+
+
+def _discovered(rows: list[dict[str, Any]], added: list[str]) -> None:
+    from rich.table import Table
+
+    out = common.console()
+    if not rows:
+        out.print("no job board links found", markup=False)
+        return
+    table = Table("company", "board", "ML", "followed", "header")
+    for r in rows:
+        _row(table, r["company"], r["board"], _flag(r["ml"]), _flag(r["followed"]), r["header"])
+    out.print(table)
+    tail = f"; followed {len(added)} new" if added else ""
+    hint = "" if added else "; follow them with --follow (or one with `hireable boards add`)"
+    out.print(f"{len(rows)} boards found{tail}{hint}", markup=False)
+
+
 @boards_app.command("remove")
-def boards_remove(ref: str = typer.Argument(..., metavar="SOURCE:NAME", help=REF_HELP)) -> None:
+def boards_remove(
+    ref: str = typer.Argument(..., metavar="SOURCE:NAME|URL", help=REF_HELP),
+) -> None:
     """Stop following a board; postings already stored are kept."""
     from hireable.services.boards import remove_board
 
