@@ -401,3 +401,41 @@ def jobs_show(
         else:
             render_show(posting, detail)
             render_score_explanation(common.console(), breakdown)
+
+
+# --- jobs skills --------------------------------------------------------------------------------
+
+
+@jobs_app.command("skills")
+def jobs_skills(
+    top: int = typer.Option(20, "--top", help="How many best-ranked open postings to read, 1-500."),
+    json_out: bool = typer.Option(False, "--json", help="Print JSON."),
+) -> None:
+    """The skills your best openings ask for, and what in your evidence shows each."""
+    import datetime as dt
+
+    from hireable.services.market import check_top, market_skills
+
+    check_top(top)
+    with common.session() as session:
+        market = market_skills(session, today=dt.date.today(), top=top)
+    if json_out:
+        common.print_json(market.public())
+        return
+    _market(market)
+
+
+def _market(market: Any) -> None:
+    from rich.table import Table
+
+    out = common.console()
+    if not market.of:
+        out.print("no open postings ranked yet; fetch them: `hireable jobs fetch`", markup=False)
+        return
+    table = Table("skill", f"asked by (of {market.of})", "shown by")
+    for d in market.demands:
+        _row(table, d.skill, d.asked_by, d.shown_by)
+    out.print(table)
+    gap = market.gap
+    if gap is not None:
+        out.print(f"next: {gap.sentence()}: build something that shows it", markup=False)
