@@ -8,7 +8,8 @@ Extension points for other command modules:
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -17,6 +18,8 @@ import typer
 from hireable.cli import common
 
 if TYPE_CHECKING:
+    import threading
+
     from rich.console import RenderableType
 
     from hireable.services.ingest import IngestResult
@@ -174,9 +177,60 @@ def jobs_fetch(
     refs: list[str] | None = typer.Argument(
         None, metavar="[SOURCE:NAME]...", help="Boards to fetch (default: every followed board)."
     ),
+    every: str | None = typer.Option(
+        None, "--every", metavar="INTERVAL", help="Keep running: fetch again every 30m, 6h, 1d..."
+    ),
     json_out: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
 ) -> None:
     """Fetch boards, store new and changed postings, close the ones that disappeared."""
+    if every is None:
+        if _fetch_once(refs or [], json_out, lambda: False):
+            raise typer.Exit(1)
+        return
+    _fetch_every(refs or [], json_out, every)
+
+
+def _fetch_every(refs: list[str], json_out: bool, every: str) -> None:
+    import threading
+
+    from hireable.intervals import parse_interval
+    from hireable.services.job_fetch import fetch_every
+
+    seconds = parse_interval(every)
+    stop = threading.Event()
+    err = common.err_console()
+
+    def once() -> None:
+        _fetch_once(refs, json_out, stop.is_set)
+        if not stop.is_set():
+            err.print(f"next fetch in {every} (Ctrl-C stops)", markup=False)
+
+    with _ctrl_c_sets(stop):
+        fetch_every(once, seconds, stop=stop)
+    err.print("stopped", markup=False)
+
+
+@contextmanager
+def _ctrl_c_sets(stop: threading.Event) -> Iterator[None]:
+    """The first Ctrl-C asks the loop to stop after the board being written; a second aborts
+    (the open transaction rolls back, so no board is half-written either way)."""
+    import signal
+
+    def handler(signum: int, frame: object) -> None:
+        if stop.is_set():
+            raise KeyboardInterrupt
+        stop.set()
+        common.err_console().print("stopping after this board (Ctrl-C again to abort)")
+
+    previous = signal.signal(signal.SIGINT, handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def _fetch_once(refs: list[str], json_out: bool, should_stop: Callable[[], bool]) -> bool:
+    """One fetch of the boards with its summary; whether any board failed."""
     from hireable.services.job_fetch import fetch_boards
     from hireable.sources import http
 
@@ -194,15 +248,15 @@ def jobs_fetch(
             session_factory=common.session,
             client=client,
             settings=settings,
-            refs=refs or [],
+            refs=refs,
             progress=progress,
+            should_stop=should_stop,
         )
     for r in results:
         if r.error:
             err.print(f"error: {r.error}", soft_wrap=True, markup=False)
     _summary(results, json_out)
-    if any(r.error for r in results):
-        raise typer.Exit(1)
+    return any(r.error for r in results)
 
 
 @jobs_app.command("import")

@@ -7,6 +7,7 @@ load. Fetching a board that is not followed yet follows it once the fetch succee
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from pathlib import Path
@@ -50,10 +51,16 @@ def fetch_boards(
     settings: Settings,
     refs: list[str] | None = None,
     progress: Progress | None = None,
+    should_stop: Callable[[], bool] = lambda: False,
 ) -> list[IngestResult]:
-    """Fetch each board (all followed ones when `refs` is empty); one result per board."""
+    """Fetch each board (all followed ones when `refs` is empty); one result per board.
+
+    `should_stop` is asked between boards (never while one is written), so Ctrl-C under
+    `jobs fetch --every` leaves every board either fully stored or untouched."""
     results = []
     for source, name in _targets(session_factory, refs or []):
+        if should_stop():
+            break
         board_label = label(source, name)
         if progress:
             progress(board_label, None)
@@ -130,3 +137,15 @@ def import_file(
         )
     result.label = f"file:{source}" if source else str(path.name)
     return result
+
+
+def fetch_every(
+    fetch_once: Callable[[], object], interval: float, *, stop: threading.Event
+) -> int:
+    """Run `fetch_once` now and then every `interval` seconds until `stop` is set; the runs."""
+    runs = 0
+    while not stop.is_set():
+        fetch_once()
+        runs += 1
+        stop.wait(interval)
+    return runs
