@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -180,17 +181,23 @@ def jobs_fetch(
     every: str | None = typer.Option(
         None, "--every", metavar="INTERVAL", help="Keep running: fetch again every 30m, 6h, 1d..."
     ),
+    concurrency: int = typer.Option(
+        8, "--concurrency", metavar="N", help="Boards fetched at once, 1-32 (2 per host at most)."
+    ),
     json_out: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
 ) -> None:
     """Fetch boards, store new and changed postings, close the ones that disappeared."""
+    from hireable.services.job_fetch import check_concurrency
+
+    run = _FetchRun(refs or [], json_out, check_concurrency(concurrency))
     if every is None:
-        if _fetch_once(refs or [], json_out, lambda: False):
+        if run.once(lambda: False):
             raise typer.Exit(1)
         return
-    _fetch_every(refs or [], json_out, every)
+    _fetch_every(run, every)
 
 
-def _fetch_every(refs: list[str], json_out: bool, every: str) -> None:
+def _fetch_every(run: _FetchRun, every: str) -> None:
     import threading
 
     from hireable.intervals import parse_interval
@@ -201,7 +208,7 @@ def _fetch_every(refs: list[str], json_out: bool, every: str) -> None:
     err = common.err_console()
 
     def once() -> None:
-        _fetch_once(refs, json_out, stop.is_set)
+        run.once(stop.is_set)
         if not stop.is_set():
             err.print(f"next fetch in {every} (Ctrl-C stops)", markup=False)
 
@@ -229,34 +236,71 @@ def _ctrl_c_sets(stop: threading.Event) -> Iterator[None]:
         signal.signal(signal.SIGINT, previous)
 
 
-def _fetch_once(refs: list[str], json_out: bool, should_stop: Callable[[], bool]) -> bool:
-    """One fetch of the boards with its summary; whether any board failed."""
-    from hireable.services.job_fetch import fetch_boards
-    from hireable.sources import http
+@dataclass
+class _FetchRun:
+    refs: list[str]
+    json_out: bool
+    concurrency: int
 
-    settings = common.settings()
-    err = common.err_console()
-    with (
-        http.make_client(settings, transport=http.transport_factory()) as client,
-        common.working("fetching") as say,
-    ):
+    def once(self, should_stop: Callable[[], bool]) -> bool:
+        """One fetch of the boards with its summary; whether any board failed."""
+        from hireable.services.job_fetch import fetch_boards
+        from hireable.sources import http
+        from hireable.sources.hostlimit import HostLimited
 
-        def progress(board: str, result: IngestResult | None) -> None:
-            say(f"fetching {board}" if result is None else "fetching")
+        settings = common.settings()
+        err = common.err_console()
+        transport = HostLimited(http.transport_factory())
+        with (
+            http.make_client(settings, transport=transport) as client,
+            _board_progress() as progress,
+        ):
+            results = fetch_boards(
+                session_factory=common.session,
+                client=client,
+                settings=settings,
+                refs=self.refs,
+                progress=progress,
+                should_stop=should_stop,
+                concurrency=self.concurrency,
+            )
+        for r in results:
+            if r.error:
+                err.print(f"error: {r.error}", soft_wrap=True, markup=False)
+        _summary(results, self.json_out)
+        return any(r.error for r in results)
 
-        results = fetch_boards(
-            session_factory=common.session,
-            client=client,
-            settings=settings,
-            refs=refs,
-            progress=progress,
-            should_stop=should_stop,
-        )
-    for r in results:
-        if r.error:
-            err.print(f"error: {r.error}", soft_wrap=True, markup=False)
-    _summary(results, json_out)
-    return any(r.error for r in results)
+
+@contextmanager
+def _board_progress() -> Iterator[Callable[[str, str, IngestResult | None], None]]:
+    """On a terminal: a line per board in flight (fetching, storing) and a count of boards done.
+    Called from the fetching threads, hence the lock."""
+    import threading
+
+    from rich.progress import SpinnerColumn, TextColumn
+
+    columns = [
+        SpinnerColumn(),
+        TextColumn("{task.fields[board]}", markup=False),
+        TextColumn("{task.fields[state]}", markup=False),
+    ]
+    lock = threading.Lock()
+    with common._live(columns) as live:
+        overall = live.add_task("", total=None, board="boards done:", state="0")
+        tasks: dict[str, Any] = {}
+
+        def tell(board: str, state: str, result: IngestResult | None) -> None:
+            with lock:
+                if board not in tasks:
+                    tasks[board] = live.add_task("", total=None, board=board, state=state)
+                if state == "done":
+                    live.update(tasks[board], visible=False)
+                    live.advance(overall)
+                    live.update(overall, state=str(int(live.tasks[overall].completed)))
+                else:
+                    live.update(tasks[board], state=state)
+
+        yield tell
 
 
 @jobs_app.command("import")
