@@ -8,7 +8,9 @@ Extension points for other command modules:
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -19,6 +21,8 @@ from hireable.cli import common, ranking
 from hireable.cli.common import id_argument, json_option, limit_option
 
 if TYPE_CHECKING:
+    import threading
+
     from rich.console import RenderableType
 
     from hireable.services.ingest import IngestResult
@@ -30,7 +34,10 @@ boards_app = typer.Typer(
 )
 jobs_app = typer.Typer(help="Fetch, import, list and inspect job postings.", no_args_is_help=True)
 
-REF_HELP = "SOURCE:NAME, e.g. greenhouse:acme, lever:acme, ashby:acme, hn:2026-11"
+REF_HELP = (
+    "SOURCE:NAME (greenhouse:acme, lever:acme, ashby:acme, hn:2026-11) or a careers or posting URL"
+    " (https://jobs.lever.co/acme)"
+)
 
 
 def register(app: typer.Typer) -> None:
@@ -45,7 +52,7 @@ def register(app: typer.Typer) -> None:
 
 @boards_app.command("add")
 def boards_add(
-    ref: str = typer.Argument(..., metavar="SOURCE:NAME", help=REF_HELP),
+    ref: str = typer.Argument(..., metavar="SOURCE:NAME|URL", help=REF_HELP),
     company: str | None = typer.Option(None, "--company", help="Display name of the company."),
     size: str | None = typer.Option(
         None, "--size", help="Company size band: 1-10, 11-50, 51-200, 201-1000 or 1000+."
@@ -91,8 +98,60 @@ def boards_list(json_out: bool = json_option()) -> None:
     common.console().print(table)
 
 
+@boards_app.command("discover")
+def boards_discover(
+    threads: list[str] | None = typer.Argument(
+        None, metavar="[hn | hn:YYYY-MM]...", help="HN 'Who is hiring?' threads (default: latest)."
+    ),
+    files: list[Path] | None = typer.Option(
+        None, "--file", help="Also read a saved HTML or text page, e.g. a startup list."
+    ),
+    ml_only: bool = typer.Option(False, "--ml-only", help="Only boards whose post names ML work."),
+    follow: bool = typer.Option(False, "--follow", help="Follow the boards found."),
+    json_out: bool = json_option(),
+) -> None:
+    """Find company boards in HN 'Who is hiring?' threads and saved pages."""
+    from hireable.services import discover
+    from hireable.sources import http
+
+    months = discover.hn_months(threads or ([] if files else ["hn"]))
+    settings = common.settings()
+    with (
+        http.make_client(settings, transport=http.transport_factory()) as client,
+        common.working("reading threads"),
+    ):
+        found = discover.discover(client, settings, months, list(files or []))
+    if ml_only:
+        found = [f for f in found if f.ml]
+    with common.session() as session:
+        added = discover.follow(session, found, ml_only=ml_only) if follow else []
+        rows = discover.rows(found, discover.followed_refs(session))
+    if json_out:
+        common.print_json(rows)
+        return
+    _discovered(rows, added)
+
+
+def _discovered(rows: list[dict[str, Any]], added: list[str]) -> None:
+    from rich.table import Table
+
+    out = common.console()
+    if not rows:
+        out.print("no job board links found")
+        return
+    table = Table("company", "board", "ML", "followed", "header")
+    for r in rows:
+        _row(table, r["company"], r["board"], _flag(r["ml"]), _flag(r["followed"]), r["header"])
+    out.print(table)
+    tail = f"; followed {len(added)} new" if added else ""
+    hint = "" if added else "; follow them with --follow (or one with `hireable boards add`)"
+    out.print(f"{len(rows)} boards found{tail}{hint}")
+
+
 @boards_app.command("remove")
-def boards_remove(ref: str = typer.Argument(..., metavar="SOURCE:NAME", help=REF_HELP)) -> None:
+def boards_remove(
+    ref: str = typer.Argument(..., metavar="SOURCE:NAME|URL", help=REF_HELP),
+) -> None:
     """Stop following a board; postings already stored are kept."""
     from hireable.services.boards import remove_board
 
@@ -122,35 +181,132 @@ def jobs_fetch(
     refs: list[str] | None = typer.Argument(
         None, metavar="[SOURCE:NAME]...", help="Boards to fetch (default: every followed board)."
     ),
+    every: str | None = typer.Option(
+        None, "--every", metavar="INTERVAL", help="Keep running: fetch again every 30m, 6h, 1d..."
+    ),
+    concurrency: int = typer.Option(
+        8, "--concurrency", metavar="N", help="Boards fetched at once, 1-32 (2 per host at most)."
+    ),
     json_out: bool = json_option("Print the summary as JSON."),
 ) -> None:
     """Fetch boards, store new and changed postings, close the ones that disappeared."""
-    from hireable.services.job_fetch import fetch_boards
-    from hireable.sources import http
+    from hireable.services.job_fetch import check_concurrency
 
-    settings = common.settings()
+    run = _FetchRun(refs or [], json_out, check_concurrency(concurrency))
+    if every is None:
+        if run.once(lambda: False):
+            raise typer.Exit(1)
+        return
+    _fetch_every(run, every)
+
+
+def _fetch_every(run: _FetchRun, every: str) -> None:
+    import threading
+
+    from hireable.intervals import parse_interval
+    from hireable.services.job_fetch import fetch_every
+
+    seconds = parse_interval(every)
+    stop = threading.Event()
     err = common.err_console()
-    with (
-        http.make_client(settings, transport=http.transport_factory()) as client,
-        common.working("fetching") as say,
-    ):
 
-        def progress(board: str, result: IngestResult | None) -> None:
-            say(f"fetching {board}" if result is None else "fetching")
+    def once() -> None:
+        run.once(stop.is_set)
+        if not stop.is_set():
+            err.print(f"next fetch in {every} (Ctrl-C stops)")
 
-        results = fetch_boards(
-            session_factory=common.session,
-            client=client,
-            settings=settings,
-            refs=refs or [],
-            progress=progress,
-        )
-    for r in results:
-        if r.error:
-            err.print(f"error: {r.error}", soft_wrap=True)
-    _summary(results, json_out)
-    if any(r.error for r in results):
-        raise typer.Exit(1)
+    with _ctrl_c_sets(stop):
+        fetch_every(once, seconds, stop=stop)
+    err.print("stopped")
+
+
+@contextmanager
+def _ctrl_c_sets(stop: threading.Event) -> Iterator[None]:
+    """The first Ctrl-C asks the loop to stop after the board being written; a second aborts
+    (the open transaction rolls back, so no board is half-written either way)."""
+    import signal
+
+    def handler(signum: int, frame: object) -> None:
+        if stop.is_set():
+            raise KeyboardInterrupt
+        stop.set()
+        common.err_console().print("stopping after this board (Ctrl-C again to abort)")
+
+    previous = signal.signal(signal.SIGINT, handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+@dataclass
+class _FetchRun:
+    refs: list[str]
+    json_out: bool
+    concurrency: int
+
+    def once(self, should_stop: Callable[[], bool]) -> bool:
+        """One fetch of the boards with its summary; whether any board failed."""
+        from hireable.services.job_fetch import fetch_boards
+        from hireable.sources import http
+        from hireable.sources.hostlimit import HostLimited
+
+        settings = common.settings()
+        err = common.err_console()
+        transport = HostLimited(http.transport_factory())
+        with (
+            http.make_client(settings, transport=transport) as client,
+            _board_progress() as progress,
+        ):
+            results = fetch_boards(
+                session_factory=common.session,
+                client=client,
+                settings=settings,
+                refs=self.refs,
+                progress=progress,
+                should_stop=should_stop,
+                concurrency=self.concurrency,
+            )
+        for r in results:
+            if r.error:
+                err.print(f"error: {r.error}", soft_wrap=True)
+        _summary(results, self.json_out)
+        return any(r.error for r in results)
+
+
+@contextmanager
+def _board_progress() -> Iterator[Callable[[str, str, IngestResult | None], None]]:
+    """On a terminal: a line per board in flight (fetching, storing) and a count of boards done.
+    Called from the fetching threads, hence the lock."""
+    import threading
+
+    from rich.progress import SpinnerColumn, TextColumn
+
+    from hireable.cli.literal import visible
+
+    columns = [
+        SpinnerColumn(),
+        TextColumn("{task.fields[board]}", markup=False),
+        TextColumn("{task.fields[state]}", markup=False),
+    ]
+    lock = threading.Lock()
+    with common._live(columns) as live:
+        overall = live.add_task("", total=None, board="boards done:", state="0")
+        tasks: dict[str, Any] = {}
+
+        def tell(board: str, state: str, result: IngestResult | None) -> None:
+            with lock:
+                if board not in tasks:
+                    shown = visible(board)
+                    tasks[board] = live.add_task("", total=None, board=shown, state=state)
+                if state == "done":
+                    live.update(tasks[board], visible=False)
+                    live.advance(overall)
+                    live.update(overall, state=str(int(live.tasks[overall].completed)))
+                else:
+                    live.update(tasks[board], state=state)
+
+        yield tell
 
 
 @jobs_app.command("import")
@@ -347,3 +503,41 @@ def jobs_show(
         else:
             render_show(posting, detail)
             render_score_explanation(common.console(), breakdown)
+
+
+# --- jobs skills --------------------------------------------------------------------------------
+
+
+@jobs_app.command("skills")
+def jobs_skills(
+    top: int = typer.Option(20, "--top", help="How many best-ranked open postings to read, 1-500."),
+    json_out: bool = json_option(),
+) -> None:
+    """The skills your best openings ask for, and what in your evidence shows each."""
+    import datetime as dt
+
+    from hireable.services.market import check_top, market_skills
+
+    check_top(top)
+    with common.session() as session:
+        market = market_skills(session, today=dt.date.today(), top=top)
+    if json_out:
+        common.print_json(market.public())
+        return
+    _market(market)
+
+
+def _market(market: Any) -> None:
+    from rich.table import Table
+
+    out = common.console()
+    if not market.of:
+        out.print("no open postings ranked yet; fetch them: `hireable jobs fetch`")
+        return
+    table = Table("skill", f"asked by (of {market.of})", "shown by")
+    for d in market.demands:
+        _row(table, d.skill, d.asked_by, d.shown_by)
+    out.print(table)
+    gap = market.gap
+    if gap is not None:
+        out.print(f"next: {gap.sentence()}: build something that shows it")

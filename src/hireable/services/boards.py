@@ -6,7 +6,8 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from hireable.errors import NotFoundError, UsageError
-from hireable.sources.jobs.registry import label, parse_ref
+from hireable.sources.jobs.board_urls import board_ref, known_shapes, looks_like_url
+from hireable.sources.jobs.registry import Source, label, parse_ref
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -61,13 +62,25 @@ def band_from_open_roles(count: int) -> str:
     return PROXY_ABOVE
 
 
+def resolve_ref(ref: str) -> tuple[Source, str]:
+    """`greenhouse:acme`, or a careers / posting URL copied from a browser, -> (Source, name)."""
+    if not looks_like_url(ref):
+        return parse_ref(ref)
+    found = board_ref(ref)
+    if found is None:
+        raise UsageError(
+            f"'{ref.strip()}' is not a job board URL hireable knows (known: {known_shapes()})"
+        )
+    return parse_ref(found)
+
+
 def add_board(
     session: Session, ref: str, *, company: str | None = None, size: str | None = None
 ) -> tuple[Board, bool]:
     """Follow a board (or update its company/size when already followed); returns (board, new)."""
     from hireable.store.models import Board
 
-    source, name = parse_ref(ref)
+    source, name = resolve_ref(ref)
     check_size(size)
     board = find_board(session, ref)
     created = board is None
@@ -87,7 +100,7 @@ def find_board(session: Session, ref: str) -> Board | None:
 
     from hireable.store.models import Board
 
-    source, name = parse_ref(ref)
+    source, name = resolve_ref(ref)
     return session.scalars(
         select(Board).where(Board.source == source.key, Board.name == name)
     ).one_or_none()

@@ -7,7 +7,9 @@ load. Fetching a board that is not followed yet follows it once the fetch succee
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,9 +23,13 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from hireable.config import Settings
+    from hireable.sources.jobs.base import PostingIn
 
 SessionFactory = Callable[[], AbstractContextManager["Session"]]
-Progress = Callable[[str, IngestResult | None], None]  # (board label, result or None when starting)
+# (board label, "fetching" | "storing" | "done", the result once done); called from worker threads
+Progress = Callable[[str, str, IngestResult | None], None]
+DEFAULT_CONCURRENCY = 8
+MAX_CONCURRENCY = 32
 
 
 def _targets(session_factory: SessionFactory, refs: list[str]) -> list[tuple[Source, str]]:
@@ -43,6 +49,12 @@ def _targets(session_factory: SessionFactory, refs: list[str]) -> list[tuple[Sou
     return [(SOURCES[source], name) for source, name in boards if source in SOURCES]
 
 
+def check_concurrency(n: int) -> int:
+    if not 1 <= n <= MAX_CONCURRENCY:
+        raise UsageError(f"--concurrency must be between 1 and {MAX_CONCURRENCY}, not {n}")
+    return n
+
+
 def fetch_boards(
     *,
     session_factory: SessionFactory,
@@ -50,40 +62,71 @@ def fetch_boards(
     settings: Settings,
     refs: list[str] | None = None,
     progress: Progress | None = None,
+    should_stop: Callable[[], bool] = lambda: False,
+    concurrency: int = DEFAULT_CONCURRENCY,
 ) -> list[IngestResult]:
-    """Fetch each board (all followed ones when `refs` is empty); one result per board."""
-    results = []
-    for source, name in _targets(session_factory, refs or []):
-        board_label = label(source, name)
-        if progress:
-            progress(board_label, None)
-        result = _fetch_one(session_factory, client, settings, source, name)
-        results.append(result)
-        if progress:
-            progress(board_label, result)
-    return results
+    """Fetch each board (all followed ones when `refs` is empty); one result per board, in the
+    order the boards were named (or followed).
+
+    Up to `concurrency` boards download at once (the client's transport limits each host); this
+    thread alone writes, each board in its own transaction as its download completes.
+    `should_stop` is asked after each board is written, so Ctrl-C under `jobs fetch --every`
+    leaves every board either fully stored or untouched."""
+    check_concurrency(concurrency)
+    targets = _targets(session_factory, refs or [])
+    tell = progress or (lambda board, state, result: None)
+    results: dict[int, IngestResult] = {}
+    pool = ThreadPoolExecutor(max_workers=max(1, min(concurrency, len(targets))))
+    try:
+        futures = {
+            pool.submit(_download, client, settings, source, name, tell): i
+            for i, (source, name) in enumerate(targets)
+        }
+        for future in as_completed(futures):
+            i = futures[future]
+            source, name = targets[i]
+            tell(label(source, name), "storing", None)
+            results[i] = _store(session_factory, source, name, future.result())
+            tell(label(source, name), "done", results[i])
+            if should_stop():
+                break  # the boards still downloading are dropped, never half-stored
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+    return [results[i] for i in sorted(results)]
 
 
-def _fetch_one(
+def _download(
+    client: httpx.Client, settings: Settings, source: Source, name: str, tell: Progress
+) -> list[PostingIn] | IngestResult:
+    """A board's postings as its source lists them, or the result that says why it failed."""
+    board_label = label(source, name)
+    tell(board_label, "fetching", None)
+    try:
+        return adapter(source)(client, settings, name)
+    except (KeyError, TypeError, AttributeError, ValueError) as exc:
+        return IngestResult(
+            board_label,
+            error=f"{board_label}: unexpected response shape ({type(exc).__name__}: {exc})",
+        )
+    except HireableError as exc:
+        return IngestResult(board_label, error=str(exc))
+
+
+def _store(
     session_factory: SessionFactory,
-    client: httpx.Client,
-    settings: Settings,
     source: Source,
     name: str,
+    postings: list[PostingIn] | IngestResult,
 ) -> IngestResult:
+    """Store one downloaded board in its own transaction (following it when it is new)."""
     from sqlalchemy import select
 
     from hireable.store.models import Board, utcnow
 
+    if isinstance(postings, IngestResult):
+        return postings
     board_label = label(source, name)
     try:
-        try:
-            postings = adapter(source)(client, settings, name)
-        except (KeyError, TypeError, AttributeError, ValueError) as exc:
-            return IngestResult(
-                board_label,
-                error=f"{board_label}: unexpected response shape ({type(exc).__name__}: {exc})",
-            )
         with session_factory() as session:
             board = session.scalars(
                 select(Board).where(Board.source == source.key, Board.name == name)
@@ -130,3 +173,15 @@ def import_file(
         )
     result.label = f"file:{source}" if source else str(path.name)
     return result
+
+
+def fetch_every(
+    fetch_once: Callable[[], object], interval: float, *, stop: threading.Event
+) -> int:
+    """Run `fetch_once` now and then every `interval` seconds until `stop` is set; the runs."""
+    runs = 0
+    while not stop.is_set():
+        fetch_once()
+        runs += 1
+        stop.wait(interval)
+    return runs

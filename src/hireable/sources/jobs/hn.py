@@ -37,20 +37,27 @@ _NOISE = re.compile(
 
 
 def fetch(client: httpx.Client, settings: Settings, name: str) -> list[PostingIn]:
+    month, comments = thread_comments(client, settings, name)
+    return [_posting(child, f"hn:{month}") for child in comments]
+
+
+def thread_comments(
+    client: httpx.Client, settings: Settings, name: str
+) -> tuple[str, list[dict[str, Any]]]:
+    """The month ('YYYY-MM') of the wanted thread and its live top-level comments."""
     story, month = find_thread(client, settings, name)
     what = f"hn thread {story}"
     item = expect(
         get_json(client, f"{settings.hn_url}/api/v1/items/{story}", what=what), None, dict, what
     )
-    source = f"hn:{month}"
     out = []
     for child in expect(item, "children", list, what):
-        if child.get("parent_id") not in (None, item.get("id")):
+        if not isinstance(child, dict) or child.get("parent_id") not in (None, item.get("id")):
             continue  # not top-level
-        if not child.get("author") or not child.get("text"):
+        if not child.get("author") or not isinstance(child.get("text"), str) or not child["text"]:
             continue  # deleted or dead
-        out.append(_posting(child, source))
-    return out
+        out.append(child)
+    return month, out
 
 
 def month_window(name: str) -> tuple[str, int, int]:

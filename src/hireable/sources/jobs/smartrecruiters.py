@@ -3,6 +3,7 @@ posting's details at /v1/companies/{id}/postings/{postingId} for the job ad text
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING, Any
 
 from hireable.sources.http import get_json
@@ -14,6 +15,7 @@ if TYPE_CHECKING:
     from hireable.config import Settings
 
 PAGE = 100
+DETAIL_WORKERS = 4  # posting details fetched at once (HostLimited still allows 2 per host)
 _SECTIONS = ("companyDescription", "jobDescription", "qualifications", "additionalInformation")
 
 
@@ -27,11 +29,16 @@ def fetch(client: httpx.Client, settings: Settings, name: str) -> list[PostingIn
         summaries.extend(content)
         if not content or len(summaries) >= int(page.get("totalFound") or 0):
             break
-    out = []
-    for summary in summaries:
-        details = get_json(client, f"{base}/{summary['id']}", what=f"{what} posting")
-        out.append(_posting(summary, expect(details, None, dict, what)))
-    return out
+
+    def details(summary: dict[str, Any]) -> dict[str, Any]:
+        found = get_json(client, f"{base}/{summary['id']}", what=f"{what} posting")
+        return expect(found, None, dict, what)
+
+    # One request per posting: run them side by side (the client's transport keeps each host
+    # to its limit), in the listing's order.
+    with ThreadPoolExecutor(max_workers=DETAIL_WORKERS) as pool:
+        found = list(pool.map(details, summaries))
+    return [_posting(summary, d) for summary, d in zip(summaries, found, strict=True)]
 
 
 def _description(details: dict[str, Any]) -> str:
