@@ -13,7 +13,7 @@ from collections.abc import Sequence
 import typer
 
 from hireable import __version__
-from hireable.cli import imports, jobs, journal, ledger, postings, ranking, tracker
+from hireable.cli import imports, jobs, journal, ledger, portfolio, postings, ranking, tracker
 from hireable.errors import HireableError
 
 app = typer.Typer(
@@ -32,6 +32,7 @@ jobs.register(app)
 ranking.register(app)
 tracker.register(app)
 imports.register(app)
+portfolio.register(app)
 
 
 def _version(value: bool) -> None:

@@ -31,6 +31,7 @@ class Stage:
     typical_months: tuple[int, int]  # low and high end of the time budget
     requirements: tuple[Requirement, ...]
     rationale: str
+    headline: str = ""  # the portfolio's and résumé's one line: what the learner is looking for
 
     @property
     def degree_equivalents_needed(self) -> int:
@@ -76,6 +77,7 @@ STAGES: tuple[Stage, ...] = (
             ),
         ),
         rationale="An internship needs proof you can build and finish things, not ML depth.",
+        headline="Looking for a software engineering internship",
     ),
     Stage(
         id="ml-entry",
@@ -93,6 +95,7 @@ STAGES: tuple[Stage, ...] = (
             ),
         ),
         rationale="Covering a degree-equivalent gets a first ML role at a small company.",
+        headline="Looking for an entry-level machine learning role",
     ),
     Stage(
         id="ml-junior",
@@ -123,6 +126,7 @@ STAGES: tuple[Stage, ...] = (
             ),
         ),
         rationale="Industry experience plus a stronger portfolio reaches mid-sized companies.",
+        headline="Looking for a junior machine learning role",
     ),
     Stage(
         id="ml-engineer",
@@ -153,6 +157,7 @@ STAGES: tuple[Stage, ...] = (
             ),
         ),
         rationale="Tracked, not coached: the tool shows the gap, interviews decide.",
+        headline="Looking for a machine learning engineer role",
     ),
 )
 
