@@ -13,7 +13,17 @@ from collections.abc import Sequence
 import typer
 
 from hireable import __version__
-from hireable.cli import imports, jobs, journal, ledger, portfolio, postings, ranking, tracker
+from hireable.cli import (
+    imports,
+    jobs,
+    journal,
+    ledger,
+    portfolio,
+    postings,
+    ranking,
+    resume,
+    tracker,
+)
 from hireable.errors import HireableError
 
 app = typer.Typer(
@@ -33,6 +43,7 @@ ranking.register(app)
 tracker.register(app)
 imports.register(app)
 portfolio.register(app)
+resume.register(app)
 
 
 def _version(value: bool) -> None:

@@ -1,0 +1,67 @@
+"""Use cases of the résumé: export it in the formats learners use, render the PDF."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from hireable.core.resume import Resume, build_resume
+from hireable.errors import ConfigError, ValidationError
+from hireable.services.portfolio import ledger_records, person_of
+from hireable.services.profile import require_profile
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+FORMATS = ("json-resume", "rendercv", "markdown")
+PDF_MISSING = "PDF output needs WeasyPrint: pip install 'hireable[pdf]'"
+
+
+def resume_of(session: Session, today: dt.date) -> Resume:
+    return build_resume(person_of(require_profile(session)), ledger_records(session, today))
+
+
+def export_text(resume: Resume, fmt: str) -> str:
+    if fmt == "json-resume":
+        from hireable.exporters.resume_jsonresume import json_resume
+
+        return json.dumps(json_resume(resume), indent=2, ensure_ascii=False) + "\n"
+    if fmt == "rendercv":
+        from hireable.exporters.resume_rendercv import rendercv_yaml
+
+        return rendercv_yaml(resume)
+    if fmt == "markdown":
+        from hireable.exporters.resume_text import markdown
+
+        return markdown(resume)
+    raise ValidationError(f"unknown résumé format '{fmt}'; choose one of: {', '.join(FORMATS)}")
+
+
+def pdf_bytes(resume: Resume) -> bytes:
+    import warnings
+
+    try:
+        with warnings.catch_warnings():  # its notice about an optional system library
+            warnings.simplefilter("ignore", DeprecationWarning)
+            import weasyprint
+    except ImportError:
+        raise ConfigError(PDF_MISSING) from None
+    from hireable.exporters.resume_text import html
+
+    return bytes(weasyprint.HTML(string=html(resume)).write_pdf())
+
+
+def write_file(path: Path, data: str | bytes) -> None:
+    """Write whole or not at all: a temporary file beside it, then renamed into place."""
+    tmp = path.with_name(f".{path.name}.tmp")
+    try:
+        if isinstance(data, str):
+            tmp.write_text(data, encoding="utf-8")
+        else:
+            tmp.write_bytes(data)
+        tmp.replace(path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise ValidationError(f"cannot write {path}: {exc.strerror or exc}") from None
