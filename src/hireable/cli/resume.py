@@ -55,3 +55,28 @@ def resume_pdf(
         resume = resume_of(s, dt.date.today())
     write_file(output, pdf_bytes(resume))
     console().print(Text(f"Résumé written to {output}."))
+
+
+@resume_app.command("lint")
+def resume_lint(
+    file: Path | None = typer.Argument(
+        None, help="A markdown résumé or a JSON Resume (.json); default: your own."
+    ),
+) -> None:
+    """Check a résumé against the method's rules: one line per finding with its fix."""
+    from rich.text import Text
+
+    from hireable.cli.common import console, session
+    from hireable.services.resume import lint_file, resume_of
+
+    resume = None
+    if file is None:
+        with session() as s:
+            resume = resume_of(s, dt.date.today())
+    findings = lint_file(file, resume)
+    out = console()
+    for rule, found, fix in findings:
+        out.print(Text(f"{rule}: {found} — fix: {fix}"))
+    out.print(Text(f"{len(findings)} finding{'' if len(findings) == 1 else 's'}."))
+    if findings:
+        raise typer.Exit(1)

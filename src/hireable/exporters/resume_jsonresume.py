@@ -35,6 +35,11 @@ def _basics(resume: Resume) -> dict[str, Any]:
     )
 
 
+def _shows(e: Entry) -> str:
+    """Sections without `keywords` name the skills in their text, so each skill is shown."""
+    return f" Skills: {', '.join(e.record.skills)}." if e.record.skills else ""
+
+
 def _work(e: Entry) -> dict[str, Any]:
     r = e.record
     return _drop_empty(
@@ -43,7 +48,7 @@ def _work(e: Entry) -> dict[str, Any]:
             "position": r.title,
             "url": r.url,
             "startDate": r.date,
-            "summary": e.summary,
+            "summary": e.summary + _shows(e),
             "highlights": [e.mark],
         }
     )
@@ -71,7 +76,7 @@ def _publication(e: Entry) -> dict[str, Any]:
             "publisher": r.metrics.get("venue"),
             "url": r.url,
             "releaseDate": r.date,
-            "summary": e.summary,
+            "summary": e.summary + _shows(e),
         }
     )
 
@@ -80,7 +85,12 @@ def _award(e: Entry) -> dict[str, Any]:
     r = e.record
     platform = str(r.metrics.get("platform") or "") or None
     return _drop_empty(
-        {"title": r.title, "date": r.date, "awarder": platform, "summary": f"{e.summary} {e.mark}."}
+        {
+            "title": r.title,
+            "date": r.date,
+            "awarder": platform,
+            "summary": f"{e.summary} {e.mark}.{_shows(e)}",
+        }
     )
 
 

@@ -19,13 +19,16 @@ def context(resume: Resume) -> dict[str, Any]:
     shown = {e.record.id for e in best}
     work = [e for e in resume.sections.get("work", []) if e.record.id not in shown]
     certificates = [e.record.title for e in resume.sections.get("certificates", [])][:3]
+    # Only skills the listed items show: a skill with nothing showing it is a lint finding.
+    listed = {s for e in best + work[:2] for s in e.record.skills}
+    skills = [s for s in resume.skills if s in listed][:HALF_PAGE_SKILLS]
     return {
         "person": p,
         "links": links,
         "contact": ([p.location] if p.location else []) + [label for label, _ in links],
         "best": best,
         "work": work[:2],
-        "skills": resume.skills[:HALF_PAGE_SKILLS],
+        "skills": skills,
         "certificates": certificates,
     }
 

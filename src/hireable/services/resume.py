@@ -65,3 +65,29 @@ def write_file(path: Path, data: str | bytes) -> None:
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         raise ValidationError(f"cannot write {path}: {exc.strerror or exc}") from None
+
+
+def lint_file(path: Path | None, resume: Resume | None) -> list[tuple[str, str, str]]:
+    """(rule, finding, fix) for a résumé file (.json: JSON Resume; else markdown), or for the
+    markdown résumé of the ledger when no file is given."""
+    from hireable.core.resume_lint import from_json_resume, from_markdown, lint
+
+    if path is None:
+        if resume is None:  # pragma: no cover - the CLI passes one
+            raise ValidationError("nothing to lint")
+        doc = from_markdown(export_text(resume, "markdown"))
+    else:
+        from hireable.fileio import read_text
+
+        text = read_text(path)
+        if path.suffix.lower() == ".json":
+            try:
+                data = json.loads(text)
+            except json.JSONDecodeError as exc:
+                raise ValidationError(f"{path} is not valid JSON: {exc.msg}") from None
+            if not isinstance(data, dict):
+                raise ValidationError(f"{path} is not a JSON Resume (no object at the top)")
+            doc = from_json_resume(data)
+        else:
+            doc = from_markdown(text)
+    return [(rule.id, found, rule.fix) for rule, found in lint(doc)]
