@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 
-from tests.portfolio.test_resume import ledger  # noqa: F401  (a fixture)
-
 BAD = """# Kim
 
 Passionate ML enthusiast and Python guru.
