@@ -67,7 +67,7 @@ def portfolio_verify(
         out = console()
         for v in report.verdicts:
             notes = f" — {'; '.join(v.notes)}" if v.notes else ""
-            out.print(Text(f"{v.status:>12}  {v.id}: {v.title}{notes}"))
+            out.print(Text(f"{v.status:>12}  {v.id}: {v.title}{notes}"), soft_wrap=True)
         out.print(Text(report.summary()))
     if not report.ok:
         raise typer.Exit(1)

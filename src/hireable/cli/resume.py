@@ -14,6 +14,7 @@ resume_app = typer.Typer(
 
 def register(app: typer.Typer) -> None:
     app.add_typer(resume_app)
+    app.command("pitch")(pitch)
 
 
 def _emit(text: str, output: Path | None) -> None:
@@ -76,7 +77,25 @@ def resume_lint(
     findings = lint_file(file, resume)
     out = console()
     for rule, found, fix in findings:
-        out.print(Text(f"{rule}: {found} — fix: {fix}"))
+        out.print(Text(f"{rule}: {found} — fix: {fix}"), soft_wrap=True)
     out.print(Text(f"{len(findings)} finding{'' if len(findings) == 1 else 's'}."))
     if findings:
         raise typer.Exit(1)
+
+
+def pitch(
+    evidence_id: int | None = typer.Argument(None, metavar="[ID]", help="One item's story."),
+) -> None:
+    """Your 30-second self-introduction and a 30-second story for each key item."""
+    from rich.text import Text
+
+    from hireable.cli.common import console, session
+    from hireable.services.resume import pitch as make_pitch
+    from hireable.services.resume import resume_of
+
+    with session() as s:
+        intro, stories = make_pitch(resume_of(s, dt.date.today()), evidence_id)
+    out = console()
+    out.print(Text("30-second introduction:\n" + intro + "\n"), soft_wrap=True)
+    for item_id, text in stories:
+        out.print(Text(f"Story for item {item_id}:\n{text}\n"), soft_wrap=True)

@@ -137,7 +137,8 @@ def _strings(value: Any) -> list[str]:
 
 
 def from_json_resume(data: dict[str, Any]) -> ResumeDoc:
-    basics = data.get("basics") if isinstance(data.get("basics"), dict) else {}
+    raw = data.get("basics")
+    basics: dict[str, Any] = raw if isinstance(raw, dict) else {}
     contact = bool(basics.get("email") or basics.get("url") or basics.get("profiles"))
     sections = [k.lower() for k in data if isinstance(data[k], list)]
     evidence = [

@@ -91,3 +91,20 @@ def lint_file(path: Path | None, resume: Resume | None) -> list[tuple[str, str, 
         else:
             doc = from_markdown(text)
     return [(rule.id, found, rule.fix) for rule, found in lint(doc)]
+
+
+def pitch(resume: Resume, evidence_id: int | None = None) -> tuple[str, list[tuple[int, str]]]:
+    """The introduction and (id, story) for the key items, or for one item."""
+    from hireable.core.pitch import introduction, story
+
+    best = resume.best()
+    if evidence_id is not None:
+        every = [e for entries in resume.sections.values() for e in entries]
+        chosen = [e for e in every if e.record.id == evidence_id]
+        if not chosen:
+            raise ValidationError(
+                f"evidence {evidence_id} is not on your résumé (unknown, or of class none); "
+                "see `hireable evidence list`"
+            )
+        best = chosen
+    return introduction(resume.person, resume.best()), [(e.record.id, story(e)) for e in best]
