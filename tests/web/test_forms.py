@@ -118,8 +118,18 @@ def test_creating_then_editing_the_profile(web: Dashboard) -> None:
         "hours_per_week": 12.0,
         "runway_months": 6.0,
         "skills": ["python", "pytorch"],
+        "email": None,
+        "website": None,
+        "location": None,
+        "github": None,
+        "huggingface": None,
     }
     assert "Your profile" in web.get("/profile").text
+    contact = {"email": "ada@example.org", "github": "@ada-l", "website": "https://ada.example"}
+    assert web.post("/profile", {**PROFILE, **contact}).status_code == 303
+    saved = _profile(web)
+    assert (saved["email"], saved["github"], saved["website"]) == (
+        "ada@example.org", "ada-l", "https://ada.example")
     r = web.post("/profile", {**PROFILE, "name": "Ada L.", "runway_months": "", "skills": ""})
     assert r.status_code == 303 and r.headers["location"] == "/profile?saved=1"
     after = _profile(web)
@@ -137,6 +147,9 @@ def test_creating_then_editing_the_profile(web: Dashboard) -> None:
         ({"hours_per_week": "lots"}, "hours per week &#39;lots&#39; must be a number"),
         ({"runway_months": "-1"}, "must not be negative"),
         ({"runway_months": "inf"}, "must be a number"),
+        ({"email": "not-an-address"}, "an address like name@example.org"),
+        ({"website": "javascript:alert(1)"}, "an http:// or https:// address"),
+        ({"github": "-bad-"}, "a GitHub login"),
     ],
 )
 def test_bad_profile_input_is_rejected_inline(

@@ -14,7 +14,17 @@ from collections.abc import Sequence
 import typer
 
 from hireable import __version__
-from hireable.cli import imports, jobs, journal, ledger, postings, serve, tracker
+from hireable.cli import (
+    imports,
+    jobs,
+    journal,
+    ledger,
+    portfolio,
+    postings,
+    resume,
+    serve,
+    tracker,
+)
 from hireable.errors import HireableError
 
 app = typer.Typer(
@@ -33,6 +43,8 @@ jobs.register(app)
 tracker.register(app)
 imports.register(app)
 serve.register(app)
+portfolio.register(app)
+resume.register(app)
 
 
 def _version(value: bool) -> None:

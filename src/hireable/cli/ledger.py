@@ -36,12 +36,20 @@ def init(
     hours_per_week: float = typer.Option(10.0, "--hours-per-week", help="Hours you can put in."),
     runway_months: float | None = typer.Option(None, "--runway-months", help="Savings runway."),
     skill: list[str] = typer.Option([], "--skill", help="A skill you have (repeatable)."),
+    email: str | None = typer.Option(None, "--email", help='Your email address ("" clears).'),
+    website: str | None = typer.Option(None, "--website", help='An http(s) address ("" clears).'),
+    location: str | None = typer.Option(None, "--location", help="Where you are, or Remote."),
+    github: str | None = typer.Option(None, "--github", help="Your GitHub login."),
+    huggingface: str | None = typer.Option(None, "--huggingface", help="Your Hugging Face name."),
 ) -> None:
     """Create your profile: where you stand and where you aim."""
     from hireable.cli.common import console, session
     from hireable.services.profile import ProfileChanges, create_profile
 
-    changes = ProfileChanges(name, stage, target, hours_per_week, runway_months, skill)
+    changes = ProfileChanges(
+        name, stage, target, hours_per_week, runway_months, skill,
+        email, website, location, github, huggingface,
+    )  # fmt: skip
     with session() as s:
         profile = create_profile(session=s, changes=changes)
     console().print(
@@ -64,7 +72,10 @@ def profile_show(json_out: bool = json_option()) -> None:
     out = console()
     for key, value in data.items():
         shown = ", ".join(value) if isinstance(value, list) else value
-        out.print(f"{key.replace('_', ' '):>15}: {shown if shown not in (None, '') else '-'}")
+        out.print(
+            f"{key.replace('_', ' '):>15}: {shown if shown not in (None, '') else '-'}",
+            markup=False,
+        )
 
 
 @profile_app.command("set")
@@ -75,12 +86,20 @@ def profile_set(
     hours_per_week: float | None = typer.Option(None, "--hours-per-week"),
     runway_months: float | None = typer.Option(None, "--runway-months"),
     skill: list[str] | None = typer.Option(None, "--skill", help="Replaces your skills list."),
+    email: str | None = typer.Option(None, "--email", help='Your email address ("" clears).'),
+    website: str | None = typer.Option(None, "--website", help='An http(s) address ("" clears).'),
+    location: str | None = typer.Option(None, "--location", help="Where you are, or Remote."),
+    github: str | None = typer.Option(None, "--github", help="Your GitHub login."),
+    huggingface: str | None = typer.Option(None, "--huggingface", help="Your Hugging Face name."),
 ) -> None:
     """Change fields of your profile."""
     from hireable.cli.common import console, session
     from hireable.services.profile import ProfileChanges, update_profile
 
-    changes = ProfileChanges(name, stage, target, hours_per_week, runway_months, skill or None)
+    changes = ProfileChanges(
+        name, stage, target, hours_per_week, runway_months, skill or None,
+        email, website, location, github, huggingface,
+    )  # fmt: skip
     with session() as s:
         profile = update_profile(session=s, changes=changes)
     console().print(f"Profile updated: {profile.current_stage} → {profile.target_stage}.")

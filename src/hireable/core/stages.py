@@ -64,6 +64,7 @@ class Stage:
     requirements: tuple[Requirement, ...]
     rationale: str
     ranking: RankingFit
+    headline: str = ""  # the portfolio's and résumé's one line: what the learner is looking for
 
 
 CREDIBLE = 35  # an item at or above this credibility counts as evidence (see credibility.py)
@@ -116,6 +117,7 @@ STAGES: tuple[Stage, ...] = (
             size_group="early",
             ml_job=False,
         ),
+        headline="Looking for a software engineering internship",
     ),
     Stage(
         id="ml-entry",
@@ -144,6 +146,7 @@ STAGES: tuple[Stage, ...] = (
             size_group="early",
             ml_job=True,
         ),
+        headline="Looking for an entry-level machine learning role",
     ),
     Stage(
         id="ml-junior",
@@ -185,6 +188,7 @@ STAGES: tuple[Stage, ...] = (
             size_group="junior",
             ml_job=True,
         ),
+        headline="Looking for a junior machine learning role",
     ),
     Stage(
         id="ml-engineer",
@@ -227,6 +231,7 @@ STAGES: tuple[Stage, ...] = (
             ml_job=True,
             famous_target=True,
         ),
+        headline="Looking for a machine learning engineer role",
     ),
 )
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from hireable.core.contact import CONTACT_NAMES, check_contact
 from hireable.core.evidence import normalise_skills
 from hireable.core.stages import get_stage, stage_index
 from hireable.errors import ConfigError, ValidationError
@@ -24,6 +25,17 @@ class ProfileChanges:
     hours_per_week: float | None = None
     runway_months: float | None = None
     skills: list[str] | None = None
+    # Contact fields: None leaves a field as it is, "" clears it.
+    email: str | None = None
+    website: str | None = None
+    location: str | None = None
+    github: str | None = None
+    huggingface: str | None = None
+
+    def contact(self) -> dict[str, str | None]:
+        """The contact fields given, validated (a cleared one maps to None)."""
+        given = {n: getattr(self, n) for n in CONTACT_NAMES if getattr(self, n) is not None}
+        return {name: check_contact(name, value) for name, value in given.items()}
 
 
 def get_profile(session: Session) -> Profile | None:
@@ -59,7 +71,9 @@ def create_profile(*, session: Session, changes: ProfileChanges) -> Profile:
     if not changes.name or not changes.stage or not changes.target:
         raise ValidationError("init needs --name, --stage and --target")
     _check(changes, None)
+    contact = changes.contact()
     profile = Profile(
+        **contact,
         name=changes.name.strip(),
         current_stage=changes.stage,
         target_stage=changes.target,
@@ -75,6 +89,8 @@ def create_profile(*, session: Session, changes: ProfileChanges) -> Profile:
 def update_profile(*, session: Session, changes: ProfileChanges) -> Profile:
     profile = require_profile(session)
     _check(changes, profile)
+    for field, value in changes.contact().items():
+        setattr(profile, field, value)
     if changes.name is not None:
         profile.name = changes.name.strip()
     if changes.stage is not None:
@@ -99,4 +115,5 @@ def profile_public(profile: Profile) -> dict[str, Any]:
         "hours_per_week": profile.hours_per_week,
         "runway_months": profile.runway_months,
         "skills": list(profile.skills or []),
+        **{name: getattr(profile, name) for name in CONTACT_NAMES},
     }

@@ -45,6 +45,12 @@ class Profile(Base):
     hours_per_week: Mapped[float] = mapped_column(Float, default=10.0)
     runway_months: Mapped[float | None] = mapped_column(Float, nullable=True)
     skills: Mapped[list[str]] = mapped_column(JSON, default=list)
+    # Contact (migration 0004); shapes checked in core/contact.py.
+    email: Mapped[str | None] = mapped_column(String(320), nullable=True)
+    website: Mapped[str | None] = mapped_column(String(2000), nullable=True)
+    location: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    github: Mapped[str | None] = mapped_column(String(39), nullable=True)
+    huggingface: Mapped[str | None] = mapped_column(String(96), nullable=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from hireable.errors import SourceError
+
 
 @dataclass
 class Fetched:
@@ -21,6 +23,10 @@ class Fetched:
     raw: dict[str, Any] = field(default_factory=dict)
     note: str | None = None  # said next to the item in the import output
     verification: str = "api"
+
+
+class NotEvidence(SourceError):
+    """The source answered, and what it says is not evidence (a pull request not merged)."""
 
 
 @dataclass

@@ -29,7 +29,7 @@ import httpx
 
 from hireable.core.credibility import PRIMARY_MIN_STARS
 from hireable.errors import RateLimited, SourceError
-from hireable.sources.evidence.fetched import Fetched, Skipped, day, trim
+from hireable.sources.evidence.fetched import Fetched, NotEvidence, Skipped, day, trim
 from hireable.sources.http import JsonResponse, RemoteNotFound, request_json
 
 SEARCH_CAP = 1000  # GitHub search returns at most this many results per query
@@ -548,7 +548,7 @@ def fetch_pull(gh: GitHub, full_name: str, number: int) -> Fetched:
     """One pull request by address (`evidence add --url`, `evidence refresh`)."""
     pull = gh.pull(full_name, number)
     if pull.merged_at is None:
-        raise SourceError(f"{full_name}#{number} is not merged: not evidence yet")
+        raise NotEvidence(f"{full_name}#{number} is not merged: not evidence yet")
     repo = gh.repo(full_name)
     return pull_item(pull, repo, f"{gh.base}/repos/{full_name}/pulls/{number}")
 

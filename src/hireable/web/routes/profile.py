@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from starlette.responses import RedirectResponse
 from starlette.routing import BaseRoute, Route
 
+from hireable.core.contact import CONTACT_NAMES
 from hireable.core.stages import STAGE_IDS, STAGES
 from hireable.errors import ValidationError
 from hireable.services.profile import ProfileChanges, create_profile, get_profile, update_profile
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
 
     from hireable.store.models import Profile
 
-FIELDS = ("name", "stage", "target", "hours_per_week", "runway_months", "skills")
+FIELDS = ("name", "stage", "target", "hours_per_week", "runway_months", "skills", *CONTACT_NAMES)
 
 
 def _values(profile: Profile | None) -> dict[str, str]:
@@ -34,6 +35,7 @@ def _values(profile: Profile | None) -> dict[str, str]:
         "hours_per_week": f"{profile.hours_per_week:g}",
         "runway_months": "" if profile.runway_months is None else f"{profile.runway_months:g}",
         "skills": ", ".join(profile.skills or []),
+        **{name: getattr(profile, name) or "" for name in CONTACT_NAMES},
     }
 
 
@@ -73,6 +75,7 @@ def _changes(values: dict[str, str]) -> ProfileChanges:
         hours_per_week=optional_number(values["hours_per_week"], "hours per week"),
         runway_months=optional_number(values["runway_months"], "runway months"),
         skills=text_list(values["skills"]),
+        **{name: values[name].strip() for name in CONTACT_NAMES},  # "" clears a field
     )
 
 
