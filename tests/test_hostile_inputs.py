@@ -1,0 +1,141 @@
+"""Bad input at the edges (files, settings, flags) ends as one `error:` line, exit 1, and leaves
+what is stored as it was."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+DEEP = "[" * 100_000 + "]" * 100_000
+EVIDENCE = [{"kind": "project", "title": "A demo"}]
+ENTRY = {"type": "learn", "topic": "SQL", "hours": 1, "date": str(dt.date.today() - dt.timedelta(days=3))}
+POSTING = {"id": "1", "title": "ML Engineer", "description": "Train models."}
+
+
+def one_error(result: Any, *expected: str) -> None:
+    assert result.code == 1, result.out
+    assert "Traceback" not in result.err
+    (line,) = result.err.strip().splitlines()
+    assert line.startswith("error: ")
+    for text in expected:
+        assert text in line
+
+
+def counts(cli: Any) -> tuple[int, int, int]:
+    """(evidence, journal entries, postings) stored."""
+    evidence = json.loads(cli("evidence", "list", "--json").out)
+    entries = json.loads(cli("journal", "--json", "--weeks", "104").out)["recent"]
+    postings = json.loads(cli("jobs", "list", "--json").out)
+    return len(evidence), len(entries), len(postings)
+
+
+@pytest.fixture
+def stored(cli: Any, tmp_path: Path) -> Any:
+    """A learner with one evidence item, one journal entry and one posting."""
+    assert cli("init", "--name", "Ada", "--stage", "ml-entry", "--target", "ml-entry").code == 0
+    for command, name, data in (
+        ("evidence", "ev.json", EVIDENCE),
+        ("journal", "log.json", [ENTRY]),
+        ("jobs", "jobs.json", [POSTING]),
+    ):
+        path = tmp_path / name
+        path.write_text(json.dumps(data), encoding="utf-8")
+        assert cli(command, "import", path).code == 0
+    assert counts(cli) == (1, 1, 1)
+    return cli
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("command", "name", "text", "expected"),
+    [
+        ("evidence", "deep.json", DEEP, "nests more than 100 levels deep"),
+        ("evidence", "deep.yaml", DEEP, "nests more than 100 levels"),
+        ("journal", "deep.json", DEEP, "nests more than 100 levels deep"),
+        ("jobs", "deep.json", DEEP, "nests more than 100 levels deep"),
+        ("jobs", "deep.jsonl", json.dumps(POSTING) + "\n" + DEEP + "\n", "line 2"),
+        ("evidence", "nan.json", '[{"kind": "project", "title": NaN}]', "NaN is not a JSON"),
+        (
+            "evidence",
+            "teams.json",
+            json.dumps([{"kind": "competition", "title": "K", "metrics": {"teams": 10**400}}]),
+            "record 0: metric teams=",
+        ),
+        (
+            "journal",
+            "hours.json",
+            json.dumps([{**ENTRY, "hours": int("9" * 400)}]),
+            "record 0: hours 999",
+        ),
+        ("jobs", "when.json", json.dumps([{**POSTING, "posted_at": 1e300}]), "posted_at 1e+300"),
+        ("jobs", "title.json", json.dumps([{**POSTING, "title": 5}]), "title must be text, not int"),
+        (
+            "jobs",
+            "js.json",
+            json.dumps([{**POSTING, "url": "javascript:alert(1)"}]),
+            "record 1: url 'javascript:alert(1)' must be an http(s) address",
+        ),
+    ],
+)
+def test_a_hostile_file_is_one_error_and_stores_nothing(
+    stored: Any, tmp_path: Path, command: str, name: str, text: str, expected: str
+) -> None:
+    one_error(stored(command, "import", write(tmp_path, name, text)), expected)
+    assert counts(stored) == (1, 1, 1)
+
+
+def test_a_numeric_id_is_still_accepted(cli: Any, tmp_path: Path) -> None:
+    path = write(tmp_path, "ids.json", json.dumps([{**POSTING, "id": 17}]))
+    assert cli("jobs", "import", path).code == 0
+    assert json.loads(cli("jobs", "list", "--json").out)[0]["title"] == "ML Engineer"
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "expected"),
+    [
+        ("HIREABLE_HTTP_TIMEOUT", "-1", "HIREABLE_HTTP_TIMEOUT: should be greater than 0"),
+        ("HIREABLE_HTTP_TIMEOUT", "soon", "HIREABLE_HTTP_TIMEOUT: should be a valid number"),
+        ("HIREABLE_HTTP_BACKOFF", "inf", "HIREABLE_HTTP_BACKOFF: should be a finite number"),
+        ("HIREABLE_HTTP_RETRIES", str(2**70), "HIREABLE_HTTP_RETRIES: should be less than or"),
+        ("HIREABLE_HTTP_DEADLINE", "0", "HIREABLE_HTTP_DEADLINE: should be greater than 0"),
+        ("HIREABLE_DB_BUSY_TIMEOUT", "nan", "HIREABLE_DB_BUSY_TIMEOUT: should be a finite"),
+    ],
+)
+def test_a_bad_setting_names_its_variable(
+    cli_sqlite: Any, monkeypatch: pytest.MonkeyPatch, name: str, value: str, expected: str
+) -> None:
+    monkeypatch.setenv(name, value)
+    one_error(cli_sqlite("status"), expected)
+
+
+@pytest.mark.parametrize("months", ["inf", "nan", "-1", "1e9"])
+def test_runway_must_be_a_real_number_of_months(cli: Any, months: str) -> None:
+    init = ["init", "--name", "Ada", "--stage", "ml-entry", "--target", "ml-entry"]
+    one_error(cli(*init, "--runway-months", months), "runway months must be a number from 0")
+    assert cli(*init, "--runway-months", "6").code == 0
+    one_error(cli("profile", "set", "--runway-months", months), "runway months")
+    status = cli("status", "--json")
+    assert json.loads(status.out)["profile"]["runway_months"] == 6  # strict JSON, value kept
+
+
+@pytest.mark.parametrize("skill", ["", "  "])
+def test_an_empty_skill_is_refused(cli: Any, skill: str) -> None:
+    init = ["init", "--name", "Ada", "--stage", "ml-entry", "--target", "ml-entry"]
+    one_error(cli(*init, "--skill", "python", "--skill", skill), "a skill name must not be empty")
+    assert cli(*init, "--skill", "python").code == 0
+    one_error(cli("profile", "set", "--skill", skill), "a skill name must not be empty")
+    one_error(
+        cli("evidence", "add", "project", "--title", "Demo", "--skill", skill),
+        "a skill name must not be empty",
+    )
+    assert json.loads(cli("profile", "show", "--json").out)["skills"] == ["python"]
+    assert json.loads(cli("evidence", "list", "--json").out) == []
