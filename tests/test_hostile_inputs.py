@@ -12,7 +12,7 @@ import pytest
 
 DEEP = "[" * 100_000 + "]" * 100_000
 EVIDENCE = [{"kind": "project", "title": "A demo"}]
-ENTRY = {"type": "learn", "topic": "SQL", "hours": 1, "date": str(dt.date.today() - dt.timedelta(days=3))}
+ENTRY = {"type": "learn", "topic": "SQL", "hours": 1, "date": str(dt.date.today())}
 POSTING = {"id": "1", "title": "ML Engineer", "description": "Train models."}
 
 
@@ -77,7 +77,7 @@ def write(tmp_path: Path, name: str, text: str) -> Path:
             "record 0: hours 999",
         ),
         ("jobs", "when.json", json.dumps([{**POSTING, "posted_at": 1e300}]), "posted_at 1e+300"),
-        ("jobs", "title.json", json.dumps([{**POSTING, "title": 5}]), "title must be text, not int"),
+        ("jobs", "title.json", json.dumps([{**POSTING, "title": 5}]), "title must be text"),
         (
             "jobs",
             "js.json",
@@ -139,3 +139,65 @@ def test_an_empty_skill_is_refused(cli: Any, skill: str) -> None:
     )
     assert json.loads(cli("profile", "show", "--json").out)["skills"] == ["python"]
     assert json.loads(cli("evidence", "list", "--json").out) == []
+
+
+def test_nul_characters_are_stripped_on_the_way_in(cli: Any, tmp_path: Path) -> None:
+    evidence = [{"kind": "project", "title": "A\u0000demo", "validator": "x\u0000"}]
+    posting = {**POSTING, "title": "ML\u0000 Engineer", "description": "Train\u0000 models."}
+    posting["company"] = "Nul\u0000Co"
+    assert cli("evidence", "import", write(tmp_path, "ev.json", json.dumps(evidence))).code == 0
+    assert cli("jobs", "import", write(tmp_path, "jobs.json", json.dumps([posting]))).code == 0
+    (item,) = json.loads(cli("evidence", "list", "--json").out)
+    assert (item["title"], item["validator"]) == ("Ademo", "x")
+    (stored,) = json.loads(cli("jobs", "list", "--json").out)
+    assert (stored["title"], stored["company"]) == ("ML Engineer", "NulCo")
+    shown = json.loads(cli("jobs", "show", str(stored["id"]), "--json").out)
+    assert shown["text"] == "Train models."
+    # importing the same file again finds the same postings: nothing new, nothing changed
+    again = cli("jobs", "import", tmp_path / "jobs.json", "--json")
+    assert (json.loads(again.out)["new"], json.loads(again.out)["unchanged"]) == (0, 1)
+
+
+@pytest.fixture
+def write_lock(database_url: str) -> Any:
+    """Hold the database's write lock from another connection while the test runs a command."""
+    from contextlib import contextmanager
+
+    @contextmanager
+    def held() -> Any:
+        if database_url.startswith("sqlite"):
+            import sqlite3
+
+            conn = sqlite3.connect(database_url.removeprefix("sqlite:///"), isolation_level=None)
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield
+            finally:
+                conn.execute("ROLLBACK")
+                conn.close()
+            return
+        from hireable.store.db import make_engine
+
+        engine = make_engine(database_url)
+        with engine.connect() as conn:
+            conn.exec_driver_sql("LOCK TABLE evidence IN ACCESS EXCLUSIVE MODE")
+            try:
+                yield
+            finally:
+                conn.rollback()
+        engine.dispose()
+
+    return held
+
+
+def test_a_write_lock_held_elsewhere_is_one_busy_line(
+    stored: Any, write_lock: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HIREABLE_DB_BUSY_TIMEOUT", "0.3")
+    with write_lock():
+        one_error(
+            stored("evidence", "add", "project", "--title", "Another demo"),
+            "the database is busy: another hireable is writing; try again",
+        )
+    assert counts(stored) == (1, 1, 1)
+    assert stored("evidence", "add", "project", "--title", "Another demo").code == 0

@@ -27,6 +27,10 @@ class ConfigError(HireableError):
     """Settings or the environment are wrong (database URL, missing profile)."""
 
 
+class StoreBusy(HireableError):
+    """Another process held the database's write lock for longer than the busy timeout."""
+
+
 class SourceError(HireableError):
     """A remote source failed: network, HTTP status, malformed response."""
 

@@ -14,8 +14,7 @@ import pytest
 
 from hireable.config import Settings
 from hireable.errors import RateLimited, SourceError
-from hireable.sources.http import get_json, make_client
-MAX_RETRY_AFTER = 7 * 24 * 3600.0
+from hireable.sources.http import MAX_RETRY_AFTER, get_json, make_client
 
 URL = "https://api.example.test/v1/things"
 
