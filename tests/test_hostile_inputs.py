@@ -201,3 +201,30 @@ def test_a_write_lock_held_elsewhere_is_one_busy_line(
         )
     assert counts(stored) == (1, 1, 1)
     assert stored("evidence", "add", "project", "--title", "Another demo").code == 0
+
+
+LABEL = {"id": "a1", "degree": "none", "degree_level": "none", "seniority": "mid",
+         "years_min": 3, "ml": True, "confidence": "high"}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (DEEP, "line 2: not a label object with an id"),
+        (json.dumps({**LABEL, "degree": "maybe"}), "line 2: degree 'maybe' is not one of none,"),
+        (json.dumps({**LABEL, "seniority": "guru"}), "seniority 'guru' is not one of intern,"),
+        (json.dumps({**LABEL, "degree_level": "bsc"}), "degree_level 'bsc' is not one of"),
+        (json.dumps({**LABEL, "ml": 1}), "ml 1 is not one of true, false"),
+        (json.dumps({**LABEL, "confidence": "sure"}), "confidence 'sure' is not one of high, low"),
+        (json.dumps({**LABEL, "years_min": -1}), "years_min -1 is not a whole number"),
+        (json.dumps({**LABEL, "years_min": "3"}), "years_min '3' is not a whole number"),
+    ],
+)
+def test_labels_outside_the_guidelines_are_refused(
+    cli_sqlite: Any, tmp_path: Path, line: str, expected: str
+) -> None:
+    postings = write(tmp_path, "p.jsonl", json.dumps({"id": "a1", "description": "Remote."}) + "\n")
+    labels = write(tmp_path, "labels.jsonl", json.dumps(LABEL) + "\n" + line + "\n")
+    one_error(cli_sqlite("postings", "eval", "--input", postings, "--labels", labels), expected)
+    good = write(tmp_path, "good.jsonl", json.dumps({**LABEL, "years_min": None}) + "\n")
+    assert cli_sqlite("postings", "eval", "--input", postings, "--labels", good).code == 0
