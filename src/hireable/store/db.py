@@ -67,25 +67,22 @@ def make_engine(url: str, *, busy_timeout: float = 15.0) -> Engine:
 
 
 def _no_nul(value: Any) -> Any:
-    return value.replace("\x00", "") if isinstance(value, str) and "\x00" in value else value
+    """`value` with NUL removed from every string in it (one row's parameters, or many rows')."""
+    if isinstance(value, str):
+        return value.replace("\x00", "") if "\x00" in value else value
+    if isinstance(value, dict):
+        return {key: _no_nul(item) for key, item in value.items()}
+    if isinstance(value, tuple | list):
+        return type(value)(_no_nul(item) for item in value)
+    return value
 
 
 def _strip_nul(
-    _conn: Any, _cursor: Any, statement: str, parameters: Any, _context: Any, executemany: bool
+    _conn: Any, _cursor: Any, statement: str, parameters: Any, _context: Any, _many: bool
 ) -> tuple[str, Any]:
     """Every text parameter without NUL: PostgreSQL refuses it in text (a DataError), and
     stripping it on SQLite too keeps both backends storing the same thing."""
-
-    def clean(params: Any) -> Any:
-        if isinstance(params, dict):
-            return {key: _no_nul(value) for key, value in params.items()}
-        if isinstance(params, tuple | list):
-            return type(params)(_no_nul(value) for value in params)
-        return params
-
-    if executemany:
-        return statement, [clean(params) for params in parameters]
-    return statement, clean(parameters)
+    return statement, _no_nul(parameters)
 
 
 def head_revision() -> str:
