@@ -7,6 +7,8 @@ from pathlib import Path
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from hireable.errors import ConfigError, shown
+
 
 def default_data_dir() -> Path:
     from platformdirs import user_data_dir
@@ -21,10 +23,13 @@ class Settings(BaseSettings):
     # Any SQLAlchemy URL; empty means SQLite in data_dir.
     database_url: str = ""
 
-    # HTTP behaviour shared by every source.
-    http_timeout: float = 20.0
-    http_retries: int = 4
-    http_backoff: float = 1.0
+    # HTTP behaviour shared by every source; the bounds keep a typo from hanging or spinning.
+    http_timeout: float = Field(default=20.0, gt=0, le=600, allow_inf_nan=False)  # per read
+    http_deadline: float = Field(default=120.0, gt=0, le=3600, allow_inf_nan=False)  # in all
+    http_retries: int = Field(default=4, ge=0, le=20)
+    http_backoff: float = Field(default=1.0, ge=0, le=300, allow_inf_nan=False)
+    # How long a write waits for another hireable's write to finish (SQLite; PostgreSQL's locks).
+    db_busy_timeout: float = Field(default=15.0, gt=0, le=3600, allow_inf_nan=False)
     user_agent: str = "hireable/0.1 (+local-first career tool)"
 
     # Job boards (paths are appended exactly as the real services expose them).
@@ -53,4 +58,13 @@ class Settings(BaseSettings):
 
 
 def get_settings() -> Settings:
-    return Settings()
+    """The settings from the environment; a bad value is one ConfigError naming its variable."""
+    from pydantic import ValidationError
+
+    try:
+        return Settings()
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        name = "HIREABLE_" + "_".join(str(part) for part in first["loc"]).upper()
+        reason = first["msg"].lower().removeprefix("input ")
+        raise ConfigError(f"{name}: {reason} (got {shown(first['input'])})") from None

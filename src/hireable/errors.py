@@ -27,6 +27,10 @@ class ConfigError(HireableError):
     """Settings or the environment are wrong (database URL, missing profile)."""
 
 
+class StoreBusy(HireableError):
+    """Another process held the database's write lock for longer than the busy timeout."""
+
+
 class SourceError(HireableError):
     """A remote source failed: network, HTTP status, malformed response."""
 
@@ -37,3 +41,9 @@ class RateLimited(SourceError):
     def __init__(self, message: str, resume_at: float | None = None) -> None:
         super().__init__(message)
         self.resume_at = resume_at
+
+
+def shown(value: object, limit: int = 40) -> str:
+    """A bad value as a message quotes it: its repr, clipped (a 400-digit number stays short)."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"

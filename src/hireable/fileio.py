@@ -7,7 +7,7 @@ import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from hireable.errors import ValidationError
 
@@ -86,3 +86,33 @@ def write_text(path: Path, text: str, option: str, *, newline: str | None = None
     """Write the whole of `text` to `path`; see `writer`."""
     with writer(path, option, newline=newline) as write:
         write(text)
+
+
+def parse_json(text: str, path: Path) -> Any:
+    """The JSON value of a file's text, within untrusted_json's bounds (depth, number size)."""
+    from hireable.untrusted_json import loads
+
+    try:
+        return loads(text)
+    except ValueError as exc:
+        raise ValidationError(f"{path} is not valid JSON: {exc}") from None
+
+
+def parse_yaml(text: str, path: Path) -> Any:
+    """The YAML value of a file's text, with the same nesting bound as JSON."""
+    import yaml
+
+    from hireable.untrusted_json import MAX_DEPTH, depth
+
+    try:
+        data = yaml.safe_load(text)
+        too_deep = depth(data) > MAX_DEPTH
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark else ""
+        raise ValidationError(f"{path} is not valid YAML{where}") from None
+    except RecursionError:
+        too_deep = True
+    if too_deep:
+        raise ValidationError(f"{path} is not valid YAML: it nests more than {MAX_DEPTH} levels")
+    return data

@@ -145,7 +145,7 @@ def test_creating_then_editing_the_profile(web: Dashboard) -> None:
         ({"stage": "ml-junior", "target": "ml-entry"}, "comes before the current stage"),
         ({"hours_per_week": "0"}, "more than 0 and at most 112"),
         ({"hours_per_week": "lots"}, "hours per week &#39;lots&#39; must be a number"),
-        ({"runway_months": "-1"}, "must not be negative"),
+        ({"runway_months": "-1"}, "must be a number from 0 to 1200"),
         ({"runway_months": "inf"}, "must be a number"),
         ({"email": "not-an-address"}, "an address like name@example.org"),
         ({"website": "javascript:alert(1)"}, "an http:// or https:// address"),

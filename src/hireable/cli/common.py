@@ -79,7 +79,7 @@ _open_engines: list[Engine] = []
 def _engine_for(url: str) -> Engine:
     from hireable.store.db import ensure_schema, make_engine
 
-    engine = make_engine(url)
+    engine = make_engine(url, busy_timeout=settings().db_busy_timeout)
     _open_engines.append(engine)
     ensure_schema(engine)
     return engine

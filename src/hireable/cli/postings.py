@@ -166,9 +166,9 @@ def evaluate_command(
 
 
 def _read_labels(path: Path) -> list[dict[str, Any]]:
-    import json
-
     from hireable.errors import ValidationError
+    from hireable.postings.evaluate import label_problem
+    from hireable.untrusted_json import loads
 
     rows: list[dict[str, Any]] = []
     try:
@@ -177,13 +177,15 @@ def _read_labels(path: Path) -> list[dict[str, Any]]:
                 if not raw.strip():
                     continue
                 try:
-                    row = json.loads(raw)
-                except (json.JSONDecodeError, UnicodeDecodeError):
+                    row = loads(raw)
+                except ValueError:  # not JSON, not UTF-8, nested too deeply
                     row = None
                 if not isinstance(row, dict) or "id" not in row:
                     raise ValidationError(
                         f"{path} line {lineno}: not a label object with an id; see GUIDELINES.md"
                     )
+                if problem := label_problem(row):
+                    raise ValidationError(f"{path} line {lineno}: {problem}; see GUIDELINES.md")
                 rows.append(row)
     except OSError as exc:
         raise ValidationError(f"cannot read {path}: {exc.strerror}; check --labels") from None

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from hireable.errors import ValidationError
+from hireable.errors import ValidationError, shown
 
 KINDS: dict[str, str] = {
     "open-source": "a pull request or contribution to someone else's project",
@@ -138,39 +138,41 @@ def parse_metric(kind: str, key: str, value: Any) -> Any:
         keys = ", ".join(allowed) or "none"
         raise ValidationError(f"metric '{key}' does not apply to {kind}; its keys are: {keys}")
     kind_of = allowed[key]
-    shown = f"metric {key}={value!r}"
+    what = f"metric {key}={shown(value)}"
     if kind_of == BOOL:
         if isinstance(value, bool):
             return value
         if isinstance(value, str) and value.strip().lower() in _TRUE | _FALSE:
             return value.strip().lower() in _TRUE
-        raise ValidationError(f"{shown} must be true or false")
+        raise ValidationError(f"{what} must be true or false")
     if kind_of in (INT, NUMBER, SIGNED):
         if isinstance(value, bool):
-            raise ValidationError(f"{shown} must be a number")
+            raise ValidationError(f"{what} must be a number")
         try:
             number = float(value)
+        except OverflowError:  # an int beyond any float: 10**400
+            raise ValidationError(f"{what} is too large") from None
         except (TypeError, ValueError):
-            raise ValidationError(f"{shown} must be a number") from None
+            raise ValidationError(f"{what} must be a number") from None
         if not math.isfinite(number):
-            raise ValidationError(f"{shown} must be a finite number")
+            raise ValidationError(f"{what} must be a finite number")
         if kind_of != SIGNED and number < 0:
-            raise ValidationError(f"{shown} must not be negative")
+            raise ValidationError(f"{what} must not be negative")
         if kind_of == INT:
             if number != int(number):
-                raise ValidationError(f"{shown} must be a whole number")
+                raise ValidationError(f"{what} must be a whole number")
             return int(number)
         return int(number) if number.is_integer() else number
     if not isinstance(value, str | int | float) or isinstance(value, bool):
-        raise ValidationError(f"{shown} must be text")
+        raise ValidationError(f"{what} must be text")
     text = str(value).strip()
     if not text:
         raise ValidationError(f"metric {key} must not be empty")
     if kind_of == REPO and not _REPO.match(text):
-        raise ValidationError(f"{shown} must look like owner/name")
+        raise ValidationError(f"{what} must look like owner/name")
     if kind_of == CURRENCY:
         if not re.fullmatch(r"[A-Za-z]{3}", text):
-            raise ValidationError(f"{shown} must be a 3-letter currency code such as USD")
+            raise ValidationError(f"{what} must be a 3-letter currency code such as USD")
         return text.upper()
     return text
 
@@ -210,8 +212,9 @@ def normalise_skills(skills: Any) -> list[str]:
     seen: dict[str, str] = {}
     for s in skills:
         name = s.strip()
-        if name and name.lower() not in seen:
-            seen[name.lower()] = name
+        if not name:
+            raise ValidationError("a skill name must not be empty")
+        seen.setdefault(name.lower(), name)
     return list(seen.values())
 
 

@@ -15,7 +15,7 @@ from typing import Any, Protocol
 
 from hireable.core.alerts import Alert
 from hireable.core.evidence import check_url
-from hireable.errors import ValidationError
+from hireable.errors import ValidationError, shown
 
 ENTRY_TYPES = ("learn", "do")
 MAX_ENTRY_HOURS = 24.0  # one entry is one day's session at most
@@ -128,13 +128,15 @@ def check_hours(value: Any) -> float:
         raise ValidationError("hours must be a number, such as 1.5")
     try:
         hours = float(value)
+    except OverflowError:  # an int beyond any float: 400 digits
+        hours = math.inf
     except (TypeError, ValueError):
-        raise ValidationError(f"hours '{value}' must be a number, such as 1.5") from None
-    if not math.isfinite(hours) or hours <= 0:
-        raise ValidationError(f"hours must be more than 0 (got {value})")
+        raise ValidationError(f"hours {shown(value)} must be a number, such as 1.5") from None
+    if math.isnan(hours) or hours <= 0:
+        raise ValidationError(f"hours must be more than 0 (got {shown(value)})")
     if hours > MAX_ENTRY_HOURS:
         raise ValidationError(
-            f"hours {hours:g} is more than a day; log at most {MAX_ENTRY_HOURS:g} h per entry"
+            f"hours {shown(value)} is more than a day; log at most {MAX_ENTRY_HOURS:g} h per entry"
         )
     return hours
 

@@ -11,7 +11,36 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from hireable.errors import shown as _shown
+from hireable.postings.degree import LEVELS, STATUS_ORDER
+from hireable.postings.seniority import LEVEL_RANK
+
 SUBSETS = ("all", "high")
+
+# The values GUIDELINES.md allows for each labelled field: a label outside them ("degree":
+# "maybe") would be counted as a class of its own and skew every figure, so it is refused.
+LABEL_CLASSES: dict[str, tuple[Any, ...]] = {
+    "degree": STATUS_ORDER,  # none / preferred / equivalent / required
+    "degree_level": LEVELS,  # the lowest level that satisfies the posting
+    "seniority": tuple(LEVEL_RANK),  # intern / entry / mid / senior
+    "ml": (True, False),  # hands-on modelling or not
+    "confidence": ("high", "low"),  # measured on `high` first
+}
+
+
+def label_problem(label: dict[str, Any]) -> str | None:
+    """Why one label row breaks the guidelines (a value outside its field's classes, years that
+    are not a whole number of 0 or more), or None when it is fine. Absent fields are allowed."""
+    for name, classes in LABEL_CLASSES.items():
+        value = label.get(name)
+        # type too: `1 == True`, yet a label of 1 for `ml` is not what the guidelines ask
+        if name in label and not any(type(value) is type(c) and value == c for c in classes):
+            allowed = ", ".join(_key(c) for c in classes)
+            return f"{name} {_shown(value)} is not one of {allowed}"
+    years = label.get("years_min")
+    if years is not None and (type(years) is not int or years < 0):
+        return f"years_min {_shown(years)} is not a whole number of 0 or more (or null)"
+    return None
 
 
 def _degree_open(row: dict[str, Any]) -> str:

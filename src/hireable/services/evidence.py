@@ -21,7 +21,7 @@ from hireable.core.evidence import (
     validate_record,
 )
 from hireable.errors import ValidationError
-from hireable.fileio import read_text
+from hireable.fileio import parse_json, parse_yaml, read_text
 from hireable.store.models import Evidence
 from hireable.store.repo import get_or_fail
 
@@ -124,21 +124,9 @@ def read_records(path: Path) -> list[Any]:
     """Read a JSON or YAML list of records; any problem is one clear error."""
     text = read_text(path)
     if path.suffix.lower() in (".yaml", ".yml"):
-        import yaml
-
-        try:
-            data = yaml.safe_load(text)
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            where = f" at line {mark.line + 1}" if mark else ""
-            raise ValidationError(f"{path} is not valid YAML{where}") from None
+        data = parse_yaml(text, path)
     else:
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise ValidationError(
-                f"{path} is not valid JSON: {exc.msg} at line {exc.lineno}"
-            ) from None
+        data = parse_json(text, path)
     if not isinstance(data, list):
         raise ValidationError(f"{path} must hold a list of evidence records")
     return data

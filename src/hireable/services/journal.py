@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -27,7 +26,7 @@ from hireable.core.journal import (
     weekly_stats,
 )
 from hireable.errors import NotFoundError, ValidationError
-from hireable.fileio import read_text
+from hireable.fileio import parse_json, read_text
 from hireable.services.evidence import get_evidence
 from hireable.store.models import JournalEntry
 from hireable.store.repo import get_or_fail
@@ -166,10 +165,7 @@ def read_records(path: Path) -> list[tuple[str, Any]]:
         return records
     if path.suffix.lower() != ".json":
         raise ValidationError(f"{path}: journal imports are .csv or .json files")
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ValidationError(f"{path} is not valid JSON: {exc.msg} at line {exc.lineno}") from None
+    data = parse_json(text, path)
     if not isinstance(data, list):
         raise ValidationError(f"{path} must hold a JSON list of journal records")
     return [(f"record {index}", record) for index, record in enumerate(data)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -13,6 +14,9 @@ from hireable.store.models import Profile
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
+
+# A century of savings: past it the runway warning can never fire, so a larger value is a typo.
+MAX_RUNWAY_MONTHS = 1200
 
 NO_PROFILE = "no profile yet; run `hireable init --name NAME --stage STAGE --target STAGE` first"
 
@@ -57,8 +61,11 @@ def _check(changes: ProfileChanges, current: Profile | None) -> None:
             get_stage(stage)
     if changes.hours_per_week is not None and not 0 < changes.hours_per_week <= 112:
         raise ValidationError("hours per week must be more than 0 and at most 112")
-    if changes.runway_months is not None and changes.runway_months < 0:
-        raise ValidationError("runway months must not be negative")
+    runway = changes.runway_months
+    if runway is not None and not (math.isfinite(runway) and 0 <= runway <= MAX_RUNWAY_MONTHS):
+        raise ValidationError(
+            f"runway months must be a number from 0 to {MAX_RUNWAY_MONTHS} (got {runway:g})"
+        )
     stage = changes.stage or (current.current_stage if current else None)
     target = changes.target or (current.target_stage if current else None)
     if stage and target and stage_index(target) < stage_index(stage):

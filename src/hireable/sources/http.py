@@ -15,15 +15,17 @@ message names `what` and the host, never a header or a query string (they may ho
 from __future__ import annotations
 
 import email.utils
-import json
+import math
 import time
-from collections.abc import Callable, Mapping
+import zlib
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import httpx
 
 from hireable.errors import RateLimited, SourceError
+from hireable.untrusted_json import TooDeep, loads
 
 if TYPE_CHECKING:
     from hireable.config import Settings
@@ -48,6 +50,13 @@ def _sleep(seconds: float) -> None:
     time.sleep(seconds)
 
 
+# The largest body (after decompression) any source may send: a big job board with every posting's
+# HTML is a few MB; a gzip bomb that inflates to hundreds of MB stops here.
+MAX_BODY_BYTES = 20 * 1024 * 1024
+# A server may ask for at most this long a pause (Retry-After: 400 digits is clamped to it).
+MAX_RETRY_AFTER = 7 * 24 * 3600.0
+
+
 @dataclass
 class RetryPolicy:
     retries: int = 4  # extra attempts after the first
@@ -55,6 +64,11 @@ class RetryPolicy:
     max_wait: float = 60.0  # a server asking for a longer wait than this raises RateLimited
     sleep: Sleep = field(default=_sleep)
     clock: Callable[[], float] = field(default=time.time)
+    # Seconds one attempt may take in all, body included: the client's timeout bounds each read,
+    # so a server dripping a byte a second would otherwise never time out.
+    deadline: float = 120.0
+    max_body: int = MAX_BODY_BYTES
+    monotonic: Callable[[], float] = field(default=time.monotonic)
 
 
 class Client(httpx.Client):
@@ -78,6 +92,7 @@ def make_client(
         backoff=max(0.0, settings.http_backoff),
         max_wait=max_wait,
         sleep=sleep or _sleep,
+        deadline=settings.http_deadline,
     )
     timeout = httpx.Timeout(settings.http_timeout, connect=min(10.0, settings.http_timeout))
     return Client(
@@ -85,7 +100,11 @@ def make_client(
         transport=transport,
         timeout=timeout,
         follow_redirects=True,
-        headers={"User-Agent": settings.user_agent, "Accept": "application/json"},
+        headers={
+            "User-Agent": settings.user_agent,
+            "Accept": "application/json",
+            "Accept-Encoding": "gzip, deflate",  # what `_decoded` inflates in bounded steps
+        },
     )
 
 
@@ -97,19 +116,26 @@ def _where(url: str) -> str:
 
 def _retry_after(response: httpx.Response, now: float) -> float | None:
     """Seconds the server asks us to wait, from Retry-After or an exhausted X-RateLimit budget."""
+    wait = _asked_wait(response, now)
+    if wait is None or math.isnan(wait):
+        return None
+    return min(max(0.0, wait), MAX_RETRY_AFTER)  # hostile values (400 digits, 1e400) clamped
+
+
+def _asked_wait(response: httpx.Response, now: float) -> float | None:
     value = response.headers.get("Retry-After")
     if value:
         value = value.strip()
         if value.isdigit():
-            return float(value)
+            return float(value)  # 400 digits: inf, clamped by the caller
         try:
-            return max(0.0, email.utils.parsedate_to_datetime(value).timestamp() - now)
-        except (TypeError, ValueError):
+            return email.utils.parsedate_to_datetime(value).timestamp() - now
+        except (TypeError, ValueError, OverflowError):
             pass
     if response.headers.get("X-RateLimit-Remaining") == "0":
         reset = response.headers.get("X-RateLimit-Reset", "")
         try:
-            return max(0.0, float(reset) - now)
+            return float(reset) - now
         except ValueError:
             return None
     return None
@@ -155,7 +181,12 @@ def send(
         last = attempt == policy.retries
         delay = policy.backoff * (2**attempt)
         try:
-            response = client.request(method, url, params=params, headers=headers, json=json_body)
+            response = _attempt(
+                client, policy, what, url, method=method, params=params, headers=headers,
+                json_body=json_body,
+            )  # fmt: skip
+        except httpx.TooManyRedirects:
+            raise SourceError(f"{what}: {_where(url)} redirects too many times") from None
         except httpx.TransportError as exc:
             unresolved = _name_not_resolved(exc)
             if unresolved and attempt >= _NAME_RETRIES:
@@ -196,6 +227,60 @@ def send(
     raise AssertionError("unreachable")  # pragma: no cover
 
 
+def _attempt(
+    client: httpx.Client,
+    policy: RetryPolicy,
+    what: str,
+    url: str,
+    **request: Any,
+) -> httpx.Response:
+    """One request, its body read within the policy's deadline and size cap; the response
+    returned carries the decoded body."""
+    started = policy.monotonic()
+    req = client.build_request(
+        request["method"], url, params=request["params"], headers=request["headers"],
+        json=request["json_body"],
+    )  # fmt: skip
+    response = client.send(req, stream=True)
+    try:
+        body = bytearray()
+        for chunk in _decoded(response, policy.max_body):
+            body += chunk
+            if len(body) > policy.max_body:
+                raise SourceError(
+                    f"{what}: {_where(url)} sent more than {policy.max_body // 2**20} MB"
+                )
+            if policy.monotonic() - started > policy.deadline:
+                raise SourceError(
+                    f"{what}: {_where(url)} did not finish answering within "
+                    f"{policy.deadline:g} s (HIREABLE_HTTP_DEADLINE)"
+                )
+    except (httpx.DecodingError, zlib.error):
+        raise SourceError(f"{what}: {_where(url)} sent a body that does not decompress") from None
+    finally:
+        response.close()
+    headers = [(k, v) for k, v in response.headers.multi_items() if k != "content-encoding"]
+    return httpx.Response(
+        response.status_code, headers=headers, content=bytes(body), request=response.request
+    )
+
+
+def _decoded(response: httpx.Response, limit: int) -> Iterator[bytes]:
+    """The body's bytes as they arrive, gzip and deflate inflated here in steps of at most
+    `limit` bytes, so a small compressed body cannot inflate to gigabytes in one call."""
+    encoding = response.headers.get("Content-Encoding", "").strip().lower()
+    wbits = {"gzip": 16 + zlib.MAX_WBITS, "x-gzip": 16 + zlib.MAX_WBITS, "deflate": zlib.MAX_WBITS}
+    if encoding not in wbits:
+        yield from response.iter_bytes()  # identity (or an encoding httpx itself decodes)
+        return
+    inflate = zlib.decompressobj(wbits[encoding])
+    for raw in response.iter_raw():
+        pending = raw
+        while pending:
+            yield inflate.decompress(pending, limit + 1)
+            pending = inflate.unconsumed_tail
+
+
 def get_json(
     client: httpx.Client,
     url: str,
@@ -222,8 +307,10 @@ def decode_json(response: httpx.Response, url: str, what: str) -> Any:
     if status >= 400:
         raise SourceError(f"{what}: {_where(url)} answered HTTP {status}")
     try:
-        return json.loads(response.content)
-    except (ValueError, UnicodeDecodeError):
+        return loads(response.content)
+    except TooDeep as exc:
+        raise SourceError(f"{what}: malformed JSON from {_where(url)} ({exc})") from None
+    except ValueError:
         raise SourceError(f"{what}: malformed JSON from {_where(url)}") from None
 
 

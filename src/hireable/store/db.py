@@ -6,9 +6,9 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from hireable.errors import ConfigError
+from hireable.errors import ConfigError, StoreBusy
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
@@ -17,8 +17,15 @@ if TYPE_CHECKING:
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 
 
-def make_engine(url: str) -> Engine:
-    """Create an engine; SQLite gets WAL, foreign keys and its parent directory."""
+BUSY = "the database is busy: another hireable is writing; try again"
+# PostgreSQL's code for "lock not available" (lock_timeout expired).
+_PG_LOCK_NOT_AVAILABLE = "55P03"
+
+
+def make_engine(url: str, *, busy_timeout: float = 15.0) -> Engine:
+    """Create an engine; SQLite gets WAL, foreign keys and its parent directory. A write waits up
+    to `busy_timeout` seconds for another process's lock (then StoreBusy); NUL characters, which
+    PostgreSQL refuses in text, are stripped from every value written, on both backends."""
     from sqlalchemy import create_engine, event
     from sqlalchemy.exc import ArgumentError
 
@@ -32,10 +39,20 @@ def make_engine(url: str) -> Engine:
             ) from None
     if url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
+    connect_args = {"timeout": busy_timeout} if url.startswith("sqlite") else {}
     try:
-        engine = create_engine(url)
+        engine = create_engine(url, connect_args=connect_args)
     except (ArgumentError, ImportError, ValueError) as exc:
         raise ConfigError(f"HIREABLE_DATABASE_URL is not a usable database URL: {exc}") from None
+    event.listen(engine, "before_cursor_execute", _strip_nul, retval=True)
+    if engine.dialect.name == "postgresql":
+
+        @event.listens_for(engine, "connect")
+        def _pg_lock_timeout(dbapi_conn, _record):  # type: ignore[no-untyped-def]
+            with dbapi_conn.cursor() as cur:
+                cur.execute(f"SET lock_timeout = {int(busy_timeout * 1000)}")
+            dbapi_conn.commit()
+
     if engine.dialect.name == "sqlite":
 
         @event.listens_for(engine, "connect")
@@ -47,6 +64,25 @@ def make_engine(url: str) -> Engine:
             cur.close()
 
     return engine
+
+
+def _no_nul(value: Any) -> Any:
+    """`value` with NUL removed from every string in it (one row's parameters, or many rows')."""
+    if isinstance(value, str):
+        return value.replace("\x00", "") if "\x00" in value else value
+    if isinstance(value, dict):
+        return {key: _no_nul(item) for key, item in value.items()}
+    if isinstance(value, tuple | list):
+        return type(value)(_no_nul(item) for item in value)
+    return value
+
+
+def _strip_nul(
+    _conn: Any, _cursor: Any, statement: str, parameters: Any, _context: Any, _many: bool
+) -> tuple[str, Any]:
+    """Every text parameter without NUL: PostgreSQL refuses it in text (a DataError), and
+    stripping it on SQLite too keeps both backends storing the same thing."""
+    return statement, _no_nul(parameters)
 
 
 def head_revision() -> str:
@@ -114,6 +150,18 @@ def ensure_schema(engine: Engine) -> tuple[str | None, str]:
         ) from None
 
 
+def _is_busy(exc: BaseException) -> bool:
+    """Whether a write failed because another process held the lock past the busy timeout."""
+    from sqlalchemy.exc import OperationalError
+
+    if not isinstance(exc, OperationalError):
+        return False
+    orig = exc.orig
+    return "database is locked" in str(orig) or (
+        getattr(orig, "sqlstate", None) == _PG_LOCK_NOT_AVAILABLE
+    )
+
+
 @contextmanager
 def session_scope(engine: Engine) -> Iterator[Session]:
     """One transaction: committed when the block succeeds, rolled back on any error."""
@@ -123,8 +171,10 @@ def session_scope(engine: Engine) -> Iterator[Session]:
     try:
         yield session
         session.commit()
-    except BaseException:
+    except BaseException as exc:
         session.rollback()
+        if _is_busy(exc):
+            raise StoreBusy(BUSY) from None
         raise
     finally:
         session.close()

@@ -27,6 +27,23 @@ class PostingIn:
     size_hint: str | None = None  # a size band the source states (see services.boards.SIZE_BANDS)
     source: str | None = None  # overrides the board's label, e.g. "hn:2026-11", "file:corpus"
 
+    def __post_init__(self) -> None:
+        """A source that answers with the wrong types (`"title": 5`, `"content": {}`) is a
+        malformed answer: ValueError, which the fetch reports as the board's one-line error."""
+        if not isinstance(self.external_id, str) or not self.external_id:
+            raise ValueError(f"a posting's id must be text, not {self.external_id!r}")
+        for name in _TEXT_FIELDS:
+            value = getattr(self, name)
+            if not (value is None or isinstance(value, str)) or (
+                name == "description" and value is None
+            ):
+                raise ValueError(
+                    f"posting {self.external_id}: {name} must be text, not {type(value).__name__}"
+                )
+
+
+_TEXT_FIELDS = ("title", "company", "location", "url", "description", "source")
+
 
 def expect(data: Any, key: str | None, kind: type, what: str) -> Any:
     """`data[key]` (or `data` itself when key is None) checked to be a `kind`, else SourceError."""
@@ -44,8 +61,11 @@ def to_datetime(value: Any) -> dt.datetime | None:
     if isinstance(value, bool):
         return None
     if isinstance(value, int | float):
-        seconds = value / 1000 if value > 1e11 else value
-        return dt.datetime.fromtimestamp(seconds, dt.UTC).replace(tzinfo=None)
+        try:
+            seconds = value / 1000 if value > 1e11 else value
+            return dt.datetime.fromtimestamp(seconds, dt.UTC).replace(tzinfo=None)
+        except (OverflowError, OSError, ValueError):  # beyond the calendar: 10**20, 1e300, nan
+            return None
     if isinstance(value, str):
         text = value.strip().replace("Z", "+00:00")
         try:

@@ -11,13 +11,14 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
-import json
 import re
 from pathlib import Path
 from typing import Any
 
+from hireable.core.evidence import check_url
 from hireable.errors import UsageError, ValidationError
 from hireable.sources.jobs.base import PostingIn, to_datetime
+from hireable.untrusted_json import loads
 
 TEXT_FIELDS = ("title", "company", "location", "description", "url")
 _TRUE = {"true", "yes", "y", "1", "remote"}
@@ -52,7 +53,7 @@ def read_records(path: Path) -> list[dict[str, Any]]:
     ):
         return _jsonl(path, text)
     try:
-        data = json.loads(text)
+        data = loads(text)
     except ValueError as exc:
         raise ValidationError(f"{path.name} is not valid JSON: {exc}") from None
     if isinstance(data, dict):
@@ -71,7 +72,7 @@ def _jsonl(path: Path, text: str) -> list[dict[str, Any]]:
         if not line.strip():
             continue
         try:
-            records.append(json.loads(line))
+            records.append(loads(line))
         except ValueError as exc:
             raise ValidationError(f"{path.name}: line {number} is not valid JSON: {exc}") from None
     return records
@@ -81,8 +82,8 @@ def _text(record: dict[str, Any], key: str) -> str | None:
     value = record.get(key)
     if value is None or value == "":
         return None
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return str(value)
+    if key == "id" and isinstance(value, int) and not isinstance(value, bool):
+        return str(value)  # numeric ids are common; a numeric title or url is a wrong column
     if not isinstance(value, str):
         raise ValueError(f"{key} must be text, not {type(value).__name__}")
     return value.strip() or None
@@ -95,6 +96,14 @@ def _remote(value: Any) -> bool | None:
     if text in _TRUE or text in _FALSE:
         return text in _TRUE
     raise ValueError(f"remote {value!r} is not true/false")
+
+
+def _url(value: str | None) -> str | None:
+    """The same rule as evidence URLs: http(s) only, so no `javascript:` link is ever shown."""
+    try:
+        return check_url(value)
+    except ValidationError as exc:
+        raise ValueError(str(exc)) from None
 
 
 def _salary(value: Any) -> dict[str, Any] | None:
@@ -137,7 +146,7 @@ def to_posting(record: dict[str, Any], source: str) -> PostingIn:
         title=fields["title"],
         company=fields["company"],
         location=fields["location"],
-        url=fields["url"],
+        url=_url(fields["url"]),
         description=fields["description"] or "",
         remote=_remote(record.get("remote")),
         salary=_salary(record.get("salary")),

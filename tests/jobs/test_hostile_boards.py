@@ -1,0 +1,60 @@
+"""A board that answers with wrong types fails as one `error:` line and stores nothing."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import httpx
+import pytest
+
+from hireable.sources.jobs.base import to_datetime
+
+GREENHOUSE = "boards-api.greenhouse.io/v1/boards/acme/jobs"
+GOOD = {"id": 1, "title": "ML Engineer", "content": "Train models.", "location": {"name": "Remote"}}
+
+
+@pytest.mark.parametrize(
+    ("bad", "message"),
+    [
+        ({"title": 5}, "posting 2: title must be text, not int"),
+        ({"content": {"html": "x"}}, "posting 2: description must be text, not dict"),
+        ({"absolute_url": ["x"]}, "posting 2: url must be text, not list"),
+        ({"company_name": 3.5}, "posting 2: company must be text, not float"),
+    ],
+)
+def test_wrong_types_fail_the_board_in_one_line(
+    cli: Any, fake_network: Any, bad: dict[str, Any], message: str
+) -> None:
+    fake_network.json(GREENHOUSE, {"jobs": [GOOD]})
+    assert cli("jobs", "fetch", "greenhouse:acme").code == 0
+    fake_network.json(GREENHOUSE, {"jobs": [GOOD, {**GOOD, "id": 2, **bad}]})
+    r = cli("jobs", "fetch", "greenhouse:acme")
+    assert r.code == 1 and "Traceback" not in r.err
+    (line,) = r.err.strip().splitlines()
+    assert line.startswith("error: greenhouse:acme: unexpected response shape") and message in line
+    (kept,) = json.loads(cli("jobs", "list", "--json").out)  # the stored posting is untouched
+    assert (kept["title"], kept["closed_at"]) == ("ML Engineer", None)
+
+
+def test_a_date_beyond_the_calendar_is_no_date(cli: Any, fake_network: Any) -> None:
+    fake_network.json(GREENHOUSE, {"jobs": [{**GOOD, "updated_at": 10**20}]})
+    r = cli("jobs", "fetch", "greenhouse:acme", "--json")
+    assert r.code == 0, r.err
+    assert json.loads(r.out)[0]["new"] == 1
+
+
+@pytest.mark.parametrize("value", [10**20, -(10**20), 1e300, float("inf"), float("nan"), 2**70])
+def test_to_datetime_out_of_range_is_none(value: float) -> None:
+    assert to_datetime(value) is None
+
+
+def test_a_board_answer_nested_too_deeply_is_malformed(cli: Any, fake_network: Any) -> None:
+    body = b'{"jobs": ' + b"[" * 100_000 + b"]" * 100_000 + b"}"
+    fake_network.add(GREENHOUSE, httpx.Response(200, content=body))
+    r = cli("jobs", "fetch", "greenhouse:acme")
+    assert r.code == 1
+    assert r.err.strip().splitlines() == [
+        "error: greenhouse board 'acme': malformed JSON from "
+        "boards-api.greenhouse.io/v1/boards/acme/jobs (it nests more than 100 levels deep)"
+    ]
