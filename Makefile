@@ -1,5 +1,7 @@
-# Two entry points for a fresh machine: `make run` (set up + demo) and `make test` (whole suite).
+# Two entry points for a fresh machine: `make run` (set up, then the demo learner's status and
+# dashboard until Ctrl-C) and `make test` (the whole suite).
 VENV ?= .venv
+PORT ?= 8000
 PY := $(VENV)/bin/python
 PYTHON ?= python3
 
@@ -14,6 +16,7 @@ install: $(VENV)/.installed
 
 run: install
 	$(VENV)/bin/hireable demo
+	$(VENV)/bin/hireable serve --demo --port $(PORT)
 
 test: install
 	$(PY) -m pytest

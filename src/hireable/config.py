@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import Field, SecretStr
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from hireable.errors import ConfigError, shown
@@ -31,6 +31,21 @@ class Settings(BaseSettings):
     # How long a write waits for another hireable's write to finish (SQLite; PostgreSQL's locks).
     db_busy_timeout: float = Field(default=15.0, gt=0, le=3600, allow_inf_nan=False)
     user_agent: str = "hireable/0.1 (+local-first career tool)"
+    # `hireable serve` fetches the followed boards in the background this often ('' = never).
+    fetch_every: str = ""
+
+    @field_validator("fetch_every")
+    @classmethod
+    def _interval(cls, value: str) -> str:
+        from hireable.errors import UsageError
+        from hireable.intervals import parse_interval
+
+        if value.strip():
+            try:
+                parse_interval(value, what="interval")
+            except UsageError as exc:
+                raise ValueError(str(exc)) from None
+        return value.strip()
 
     # Job boards (paths are appended exactly as the real services expose them).
     greenhouse_url: str = "https://boards-api.greenhouse.io"
@@ -66,5 +81,5 @@ def get_settings() -> Settings:
     except ValidationError as exc:
         first = exc.errors()[0]
         name = "HIREABLE_" + "_".join(str(part) for part in first["loc"]).upper()
-        reason = first["msg"].lower().removeprefix("input ")
+        reason = first["msg"].removeprefix("Value error, ").lower().removeprefix("input ")
         raise ConfigError(f"{name}: {reason} (got {shown(first['input'])})") from None

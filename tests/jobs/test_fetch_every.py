@@ -70,3 +70,43 @@ def test_ctrl_c_stops_after_the_board_being_fetched(cli: Any, fake_network: Any)
     assert boards["greenhouse:acme"]["last_fetched"] is not None
     assert boards["lever:acme"]["last_fetched"] is None
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # handler restored
+
+
+def test_the_dashboard_fetches_in_the_background(
+    session_factory: Any, server: Any, settings: Any
+) -> None:
+    from hireable.services.boards import add_board
+    from hireable.services.job_fetch import start_background_fetch
+    from hireable.sources.http import make_client
+
+    with session_factory() as s:
+        add_board(s, "greenhouse:acme")
+    runs: list[list[Any]] = []
+    heard = threading.Event()
+
+    def report(results: list[Any]) -> None:
+        runs.append(results)
+        heard.set()
+
+    thread, stop = start_background_fetch(
+        session_factory=session_factory,
+        make_client=lambda: make_client(settings, transport=server.transport),
+        settings=settings,
+        interval=3600,
+        report=report,
+    )
+    assert heard.wait(10)
+    stop.set()
+    thread.join(10)
+    assert not thread.is_alive() and len(runs) == 1
+    assert [(r.label, r.error) for r in runs[0]] == [("greenhouse:acme", None)]
+    assert runs[0][0].new > 0
+
+
+@pytest.mark.parametrize("value, message", [("soon", "is not an interval"), ("1m", "between 5m")])
+def test_a_bad_fetch_every_setting_is_one_line(
+    cli_sqlite: Any, monkeypatch: pytest.MonkeyPatch, value: str, message: str
+) -> None:
+    monkeypatch.setenv("HIREABLE_FETCH_EVERY", value)
+    r = cli_sqlite("status")
+    assert r.code == 1 and r.err.startswith("error: HIREABLE_FETCH_EVERY: ") and message in r.err

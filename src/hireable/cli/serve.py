@@ -8,9 +8,12 @@ from typing import TYPE_CHECKING
 import typer
 
 if TYPE_CHECKING:
+    import threading
+
     from sqlalchemy.engine import Engine
 
     from hireable.config import Settings
+    from hireable.services.ingest import IngestResult
 
 LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
 
@@ -76,5 +79,38 @@ def serve(
 
         webbrowser.open(f"{url}/")
     app = create_app(conf, eng, host=host, allow_remote=allow_remote, demo=demo)
-    serve_forever(app, sock)
+    stop = _fetch_in_background(conf, eng) if conf.fetch_every and not demo else None
+    try:
+        serve_forever(app, sock)
+    finally:
+        if stop is not None:
+            stop.set()  # the board being written, if any, is finished first
     typer.echo("Stopped the dashboard.")
+
+
+def _fetch_in_background(conf: Settings, eng: Engine) -> threading.Event:
+    """HIREABLE_FETCH_EVERY: fetch the followed boards now and then every interval."""
+    from hireable.cli.common import err_console
+    from hireable.intervals import parse_interval
+    from hireable.services.job_fetch import start_background_fetch
+    from hireable.sources import http
+    from hireable.sources.hostlimit import HostLimited
+    from hireable.store.db import session_scope
+
+    def report(results: list[IngestResult]) -> None:
+        failed = [r for r in results if r.error]
+        new = sum(r.new for r in results if not r.error)
+        line = f"fetched {len(results)} boards: {new} new postings"
+        err_console().print(line + (f", {len(failed)} boards failed" if failed else ""))
+        for r in failed:
+            err_console().print(f"error: {r.error}")
+
+    _, stop = start_background_fetch(
+        session_factory=lambda: session_scope(eng),
+        make_client=lambda: http.make_client(conf, transport=HostLimited(http.transport_factory())),
+        settings=conf,
+        interval=parse_interval(conf.fetch_every),
+        report=report,
+    )
+    err_console().print(f"fetching the followed boards every {conf.fetch_every}")
+    return stop

@@ -185,3 +185,36 @@ def fetch_every(
         runs += 1
         stop.wait(interval)
     return runs
+
+
+def start_background_fetch(
+    *,
+    session_factory: SessionFactory,
+    make_client: Callable[[], httpx.Client],
+    settings: Settings,
+    interval: float,
+    report: Callable[[list[IngestResult]], None],
+) -> tuple[threading.Thread, threading.Event]:
+    """Fetch every followed board now and every `interval` seconds in a daemon thread, until the
+    returned event is set (checked between boards, so no board is half-stored). `report` hears each
+    run's results; a run that cannot start (no boards followed yet) is reported as no results."""
+    stop = threading.Event()
+
+    def once() -> None:
+        try:
+            with make_client() as client:
+                results = fetch_boards(
+                    session_factory=session_factory,
+                    client=client,
+                    settings=settings,
+                    should_stop=stop.is_set,
+                )
+        except HireableError:
+            results = []
+        report(results)
+
+    thread = threading.Thread(
+        target=fetch_every, args=(once, interval), kwargs={"stop": stop}, daemon=True
+    )
+    thread.start()
+    return thread, stop

@@ -50,6 +50,8 @@ def serve_forever(app: ASGIApp, sock: socket.socket) -> None:
     """Serve until Ctrl-C (uvicorn handles the signal and shuts down cleanly)."""
     try:
         make_server(app).run(sockets=[sock])
+    except KeyboardInterrupt:
+        pass  # uvicorn shut down cleanly, then re-raised the Ctrl-C it captured
     finally:
         sock.close()
 
