@@ -110,3 +110,23 @@ def test_a_bad_fetch_every_setting_is_one_line(
     monkeypatch.setenv("HIREABLE_FETCH_EVERY", value)
     r = cli_sqlite("status")
     assert r.code == 1 and r.err.startswith("error: HIREABLE_FETCH_EVERY: ") and message in r.err
+
+
+def test_new_shows_only_what_the_latest_fetch_first_saw(cli: Any, fake_network: Any) -> None:
+    empty = cli("jobs", "list", "--new", "--json")
+    assert empty.code == 0 and json.loads(empty.out) == [] and "no fetch has run yet" in empty.err
+    assert cli("boards", "add", "greenhouse:acme").code == 0
+    assert cli("jobs", "fetch").code == 0
+    first = json.loads(cli("jobs", "list", "--new", "--json").out)
+    assert first and {p["source"] for p in first} == {"greenhouse:acme"}
+    assert cli("init", "--name", "Sam", "--stage", "ml-entry", "--target", "ml-entry").code == 0
+    ranked = json.loads(cli("jobs", "rank", "--new", "--json").out)
+    assert {r["posting_id"] for r in ranked} == {p["id"] for p in first}
+    # a second fetch finds nothing new: --new is empty, the list itself is not
+    assert cli("jobs", "fetch", "lever:acme").code == 0
+    second = json.loads(cli("jobs", "list", "--new", "--json").out)
+    assert {p["source"] for p in second} == {"lever:acme"}
+    assert cli("jobs", "fetch", "lever:acme").code == 0
+    assert json.loads(cli("jobs", "list", "--new", "--json").out) == []
+    assert "no new postings since the latest fetch" in cli("jobs", "rank", "--new").out
+    assert len(json.loads(cli("jobs", "list", "--json").out)) == len(first) + len(second)

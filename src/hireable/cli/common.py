@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from rich.console import Console
     from rich.progress import Progress
     from sqlalchemy.engine import Engine
@@ -58,6 +60,27 @@ def id_option(name: str, *, help: str, unlink: bool = False) -> Any:
 def limit_option(help: str) -> Any:
     """`--limit N` for a listing (None: no limit), within what the database's LIMIT takes."""
     return typer.Option(None, "--limit", help=help, callback=_within(1, ID_MAX, "limits"))
+
+
+def new_option() -> Any:
+    """`--new`: only postings first seen since the latest fetch run started."""
+    return typer.Option(
+        False, "--new", help="Only postings first seen by the latest `jobs fetch`."
+    )
+
+
+def new_since(session: Session, new: bool) -> tuple[bool, dt.datetime | None]:
+    """For `--new`: (anything to show, first-seen bound). With no fetch run yet there is
+    nothing new to show, and a note on stderr says why."""
+    if not new:
+        return True, None
+    from hireable.services.job_queries import latest_fetch_start
+
+    since = latest_fetch_start(session)
+    if since is None:
+        err_console().print("no fetch has run yet: nothing is new (run `hireable jobs fetch`)")
+        return False, None
+    return True, since
 
 
 def output_option(*names: str, help: str) -> Any:

@@ -18,7 +18,7 @@ import typer
 
 from hireable import clock
 from hireable.cli import common, ranking
-from hireable.cli.common import id_argument, json_option, limit_option
+from hireable.cli.common import id_argument, json_option, limit_option, new_option
 
 if TYPE_CHECKING:
     import threading
@@ -363,6 +363,7 @@ def jobs_list(
     open_only: bool = typer.Option(False, "--open", help="Only open postings."),
     closed_only: bool = typer.Option(False, "--closed", help="Only closed postings."),
     limit: int | None = limit_option("At most N postings."),
+    new: bool = new_option(),
 ) -> None:
     """List stored postings, newest first (duplicates from other sources hidden)."""
     from rich.table import Table
@@ -374,12 +375,19 @@ def jobs_list(
         raise UsageError("--open and --closed exclude each other")
     status = "open" if open_only else "closed" if closed_only else "all"
     with common.session() as session:
-        rows = [posting_summary(p) for p in list_postings(session, status=status, limit=limit)]
+        anything, since = common.new_since(session, new)
+        found = list_postings(session, status=status, limit=limit, first_seen_since=since)
+        rows = [posting_summary(p) for p in found] if anything else []
     if json_out:
         common.print_json(rows)
         return
     if not rows:
-        common.console().print("no postings; run `hireable jobs fetch` or `hireable jobs import`")
+        if not new:
+            common.console().print(
+                "no postings; run `hireable jobs fetch` or `hireable jobs import`"
+            )
+        elif anything:
+            common.console().print("no new postings since the latest fetch")
         return
     # One line per posting, whatever the terminal width: long names are cut with an ellipsis.
     table = Table(box=None, header_style="bold", pad_edge=False, collapse_padding=True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import typer
 
 from hireable import clock
-from hireable.cli.common import json_option
+from hireable.cli.common import json_option, new_option
 from hireable.core.stages import STAGE_IDS
 
 
@@ -30,9 +30,10 @@ def rank(
     explain_weights: bool = typer.Option(
         False, "--explain-weights", help="Print the weights table with its rationale and exit."
     ),
+    new: bool = new_option(),
 ) -> None:
     """Score open postings 0–100 for you, best first, with reasons for and against."""
-    from hireable.cli.common import console, print_json, session
+    from hireable.cli.common import console, new_since, print_json, session
     from hireable.cli.views import render_ranking
     from hireable.services.ranking import check_limit, rank_postings
 
@@ -41,18 +42,28 @@ def rank(
         return
     check_limit(limit)
     with session() as s:
-        ranked = rank_postings(
-            s,
-            today=clock.today(),
-            stage=stage,
-            limit=limit,
-            plan_b=plan_b,
-            include_closed=include_closed,
+        anything, since = new_since(s, new)
+        ranked = (
+            rank_postings(
+                s,
+                today=clock.today(),
+                stage=stage,
+                limit=limit,
+                plan_b=plan_b,
+                include_closed=include_closed,
+                first_seen_since=since,
+            )
+            if anything
+            else []
         )
         if json_out:
             print_json([r.public() for r in ranked])
             return
         target = stage or _target_stage(s)
+    if new and not ranked:
+        if anything:
+            console().print("no new postings since the latest fetch")
+        return
     render_ranking(console(), ranked, target, plan_b)
 
 

@@ -74,6 +74,7 @@ def fetch_boards(
     leaves every board either fully stored or untouched."""
     check_concurrency(concurrency)
     targets = _targets(session_factory, refs or [])
+    run_id = _start_run(session_factory)
     tell = progress or (lambda board, state, result: None)
     results: dict[int, IngestResult] = {}
     pool = ThreadPoolExecutor(max_workers=max(1, min(concurrency, len(targets))))
@@ -92,7 +93,31 @@ def fetch_boards(
                 break  # the boards still downloading are dropped, never half-stored
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
-    return [results[i] for i in sorted(results)]
+    done = [results[i] for i in sorted(results)]
+    _finish_run(session_factory, run_id, done)
+    return done
+
+
+def _start_run(session_factory: SessionFactory) -> int:
+    """Record that a fetch starts now: `jobs list --new` shows what it first sees."""
+    from hireable.store.models import FetchRun
+
+    with session_factory() as session:
+        run = FetchRun()
+        session.add(run)
+        session.flush()
+        return run.id
+
+
+def _finish_run(session_factory: SessionFactory, run_id: int, results: list[IngestResult]) -> None:
+    from hireable.store.models import FetchRun, utcnow
+
+    with session_factory() as session:
+        run = session.get(FetchRun, run_id)
+        if run is not None:
+            run.finished_at = utcnow()
+            run.boards = len(results)
+            run.new = sum(r.new for r in results if not r.error)
 
 
 def _download(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from hireable.errors import UsageError
@@ -54,10 +55,29 @@ def posting_detail(p: Posting) -> dict[str, Any]:
     }
 
 
+def latest_fetch_start(session: Session) -> dt.datetime | None:
+    """When the latest completed fetch run started: `--new` shows postings first seen since."""
+    from sqlalchemy import select
+
+    from hireable.store.models import FetchRun
+
+    return session.scalars(
+        select(FetchRun.started_at)
+        .where(FetchRun.finished_at.is_not(None))
+        .order_by(FetchRun.started_at.desc(), FetchRun.id.desc())
+        .limit(1)
+    ).first()
+
+
 def list_postings(
-    session: Session, *, status: str = "all", limit: int | None = None
+    session: Session,
+    *,
+    status: str = "all",
+    limit: int | None = None,
+    first_seen_since: dt.datetime | None = None,
 ) -> list[Posting]:
-    """Canonical postings (duplicates hidden), newest first; status: all | open | closed."""
+    """Canonical postings (duplicates hidden), newest first; status: all | open | closed;
+    with `first_seen_since`, only those first seen at or after it."""
     from sqlalchemy import select
 
     from hireable.store.models import Posting
@@ -65,6 +85,8 @@ def list_postings(
     if limit is not None and limit < 1:
         raise UsageError("--limit must be at least 1")
     query = select(Posting).where(Posting.duplicate_of_id.is_(None))
+    if first_seen_since is not None:
+        query = query.where(Posting.first_seen >= first_seen_since)
     if status == "open":
         query = query.where(Posting.closed_at.is_(None))
     elif status == "closed":

@@ -188,13 +188,18 @@ def rank_postings(
     limit: int = 20,
     plan_b: bool = False,
     include_closed: bool = False,
+    first_seen_since: dt.datetime | None = None,
 ) -> list[RankedPosting]:
-    """The best `limit` open, canonical postings for the learner, best first."""
+    """The best `limit` open, canonical postings for the learner, best first (with
+    `first_seen_since`, only postings first seen at or after it)."""
     from sqlalchemy import select
 
     check_limit(limit)
     ctx = ranking_context(session, today=today, stage=stage, plan_b=plan_b)
-    result = session.connection().execute(fast_query(include_closed=include_closed))
+    query = fast_query(include_closed=include_closed)
+    if first_seen_since is not None:
+        query = query.where(Posting.first_seen >= first_seen_since)
+    result = session.connection().execute(query)
     ranked_ids = [pid for _, pid in top_totals(result, list(result.keys()), ctx, limit)]
     if not ranked_ids:
         return []

@@ -112,6 +112,18 @@ class Idea(Base):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
 
+class FetchRun(Base):
+    """One `jobs fetch` (or a dashboard fetch): `--new` means first seen since the latest one."""
+
+    __tablename__ = "fetch_run"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    started_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    finished_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    boards: Mapped[int] = mapped_column(Integer, default=0)
+    new: Mapped[int] = mapped_column(Integer, default=0)
+
+
 class Board(Base):
     """A followed job board: one company's public ATS feed, or the HN thread."""
 
