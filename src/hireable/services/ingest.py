@@ -19,15 +19,19 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from sqlalchemy import func, insert, select, tuple_, update
+
 from hireable.errors import ValidationError
+from hireable.postings.analyse import analyse
 from hireable.postings.dedupe import DedupeIndex, dedupe_key
+from hireable.postings.text import html_to_text
 from hireable.services.boards import band_from_open_roles, band_from_text
+from hireable.store.models import Board, Posting, utcnow
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from hireable.sources.jobs.base import PostingIn
-    from hireable.store.models import Board
 
 Analyse = Callable[..., dict[str, Any]]
 ToText = Callable[[str], str]
@@ -53,14 +57,10 @@ class IngestResult:
 
 
 def default_analyse() -> Analyse:
-    from hireable.postings.analyse import analyse
-
     return analyse
 
 
 def default_to_text() -> ToText:
-    from hireable.postings.text import html_to_text
-
     return html_to_text
 
 
@@ -105,10 +105,6 @@ def _chunks(items: list[Any]) -> Iterable[list[Any]]:
 
 
 def _existing(session: Session, keys: list[tuple[str, str]]) -> dict[tuple[str, str], Any]:
-    from sqlalchemy import select, tuple_
-
-    from hireable.store.models import Posting
-
     cols = (
         Posting.id,
         Posting.source,
@@ -166,10 +162,6 @@ def store_postings(
 ) -> IngestResult:
     """Upsert `postings` (one board's full listing, or an imported file) in `session`;
     `progress(n)` hears of every n-th posting read (analysis is most of the time)."""
-    from sqlalchemy import insert, update
-
-    from hireable.store.models import Posting, utcnow
-
     analyse = analyse or default_analyse()
     to_text = to_text or default_to_text()
     now = now or utcnow()
@@ -262,10 +254,6 @@ def store_postings(
 
 
 def _close_missing(session: Session, board_id: int, seen: set[int], now: dt.datetime) -> list[int]:
-    from sqlalchemy import select, update
-
-    from hireable.store.models import Posting
-
     open_ids = session.scalars(
         select(Posting.id).where(Posting.board_id == board_id, Posting.closed_at.is_(None))
     ).all()
@@ -281,10 +269,6 @@ def _hand_over(session: Session, changed: list[int]) -> int:
     canonical (with the group's sources) and the rest of the group points at it. Otherwise an
     opening still listed elsewhere would vanish from `jobs list` and `jobs rank`. Returns how many
     groups changed hands."""
-    from sqlalchemy import func, select, update
-
-    from hireable.store.models import Posting
-
     groups: set[int] = set()
     for chunk in _chunks(changed):
         head = func.coalesce(Posting.duplicate_of_id, Posting.id)
@@ -323,10 +307,6 @@ def _hand_over(session: Session, changed: list[int]) -> int:
 
 
 def _dedupe_index(session: Session, skip: set[int]) -> DedupeIndex:
-    from sqlalchemy import select
-
-    from hireable.store.models import Posting
-
     def loader(pid: int) -> Callable[[], str]:
         return lambda: session.scalar(select(Posting.text).where(Posting.id == pid)) or ""
 
@@ -345,10 +325,6 @@ def _dedupe_index(session: Session, skip: set[int]) -> DedupeIndex:
 def _collapse(session: Session, inserted: list[tuple[int, dict[str, Any]]]) -> int:
     """Point each new posting that duplicates one from another source at the first; returns how
     many collapsed. The canonical posting's `sources` gains the duplicate's."""
-    from sqlalchemy import select, update
-
-    from hireable.store.models import Posting
-
     index = _dedupe_index(session, skip={pid for pid, _ in inserted})
     links: dict[int, int] = {}
     for pid, row in inserted:

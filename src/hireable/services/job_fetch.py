@@ -12,9 +12,13 @@ from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sqlalchemy import select
+
 from hireable.errors import HireableError, UsageError
 from hireable.services.ingest import IngestResult, store_postings
+from hireable.sources.jobs.files import load_file
 from hireable.sources.jobs.registry import SOURCES, Source, adapter, label, parse_ref
+from hireable.store.models import Board, utcnow
 
 if TYPE_CHECKING:
     import httpx
@@ -29,10 +33,6 @@ Progress = Callable[[str, IngestResult | None], None]  # (board label, result or
 def _targets(session_factory: SessionFactory, refs: list[str]) -> list[tuple[Source, str]]:
     if refs:
         return list(dict.fromkeys(parse_ref(ref) for ref in refs))
-    from sqlalchemy import select
-
-    from hireable.store.models import Board
-
     with session_factory() as session:
         boards = session.execute(select(Board.source, Board.name).order_by(Board.id)).all()
     if not boards:
@@ -71,10 +71,6 @@ def _fetch_one(
     source: Source,
     name: str,
 ) -> IngestResult:
-    from sqlalchemy import select
-
-    from hireable.store.models import Board, utcnow
-
     board_label = label(source, name)
     try:
         try:
@@ -116,8 +112,6 @@ def import_file(
 ) -> IngestResult:
     """Import every posting of a file in one transaction (nothing is stored if any is bad);
     `progress(n)` hears how many postings have been read so far."""
-    from hireable.sources.jobs.files import load_file
-
     postings = load_file(path, source=source, mapping=mapping)
     default = postings[0].source if postings else f"file:{path.stem}"
     with session_factory() as session:
