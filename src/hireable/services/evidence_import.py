@@ -25,7 +25,6 @@ from sqlalchemy import select
 
 from hireable.core.credibility import assess
 from hireable.core.evidence import (
-    check_metric_consistency,
     normalise_skills,
     parse_metric_pairs,
     validate_record,
@@ -38,6 +37,16 @@ from hireable.errors import (
     ValidationError,
 )
 from hireable.services.evidence import get_evidence
+from hireable.services.evidence_plan import (
+    ADDED,
+    FAILED,
+    MISSING,
+    SKIPPED,
+    UNCHANGED,
+    UPDATED,
+    UpsertPlan,
+    plan_upsert,
+)
 from hireable.sources import http
 from hireable.sources.evidence import (
     arxiv,
@@ -57,10 +66,6 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from hireable.config import Settings
-
-ADDED, UPDATED, UNCHANGED, SKIPPED, MISSING, FAILED = (
-    "added", "updated", "unchanged", "skipped", "missing", "failed",
-)  # fmt: skip
 
 
 @dataclass
@@ -88,14 +93,6 @@ class Report:
 
 
 # -- storing fetched items --------------------------------------------------------------------
-
-
-def _show(value: Any) -> str:
-    if isinstance(value, bool) or value is None:
-        return str(value).lower()
-    if isinstance(value, int | float):
-        return f"{value:,}"
-    return str(value)
 
 
 def _now() -> str:
@@ -135,57 +132,35 @@ def upsert(session: Session, f: Fetched, *, today: dt.date) -> Line:
         allow_api=True,
     )
     item, adopted = _find(session, f)
-    if item is None:
-        item = Evidence(
-            kind=record.kind,
-            title=record.title,
-            date=record.date,
-            url=record.url,
-            validator=record.validator,
-            skills=[],
-            metrics=record.metrics,
-            verification=record.verification,
-            source_key=f.source_key,
-            provenance=_provenance(f),
-        )
+    return apply_upsert(
+        session, plan_upsert(record, f.source_key, item, adopted=adopted), item, f, today=today
+    )
+
+
+def apply_upsert(
+    session: Session, plan: UpsertPlan, item: Evidence | None, f: Fetched, *, today: dt.date
+) -> Line:
+    """Write `plan` for the stored `item` (None when it is new) and say what happened."""
+    if plan.action == ADDED:
+        item = Evidence(**plan.values, provenance=_provenance(f))
         session.add(item)
         session.flush()
         a = assess(item, today=today)
         detail = f"{a.evidence_class}, credibility {a.credibility}"
         return Line(ADDED, item.title, detail + (f"; {f.note}" if f.note else ""), item.id)
-    if item.verification == "api" and record.verification != "api":
-        return Line(SKIPPED, item.title, "already verified through the source's API", item.id)
+    assert item is not None  # every other plan is about a stored item
+    if plan.action != UPDATED:
+        return Line(plan.action, item.title, plan.reason, item.id)
     before = assess(item, today=today)
-    changes = []
-    metrics = dict(item.metrics or {})
-    for key, value in record.metrics.items():
-        if metrics.get(key) != value:
-            changes.append(
-                f"{key} {_show(metrics.get(key)) if key in metrics else '-'} → {_show(value)}"
-            )
-            metrics[key] = value
-    check_metric_consistency(item.kind, metrics)
-    for name in ("date", "url", "validator"):
-        new = getattr(record, name)
-        if new is not None and getattr(item, name) != new:
-            changes.append(f"{name} {getattr(item, name) or '-'} → {new}")
-            setattr(item, name, new)
-    if item.verification != record.verification:
-        changes.append(f"verification {item.verification} → {record.verification}")
-        item.verification = record.verification
-    if adopted:
-        changes.insert(0, "matched your item by its URL")
-        item.source_key = f.source_key
-    if not changes:
-        return Line(UNCHANGED, item.title, "", item.id)
-    item.metrics = metrics
+    for name, value in plan.values.items():
+        setattr(item, name, value)
     item.provenance = _provenance(f)
     session.flush()
     after = assess(item, today=today)
     score = f"credibility {before.credibility} → {after.credibility}"
     if before.evidence_class != after.evidence_class:
         score += f", {before.evidence_class} → {after.evidence_class}"
-    return Line(UPDATED, item.title, "; ".join(changes) + f" ({score})", item.id)
+    return Line(UPDATED, item.title, "; ".join(plan.changes) + f" ({score})", item.id)
 
 
 def run_import(
