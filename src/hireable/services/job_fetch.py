@@ -7,12 +7,14 @@ load. Fetching a board that is not followed yet follows it once the fetch succee
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from hireable.errors import HireableError, UsageError
 from hireable.services.ingest import IngestResult, store_postings
@@ -27,7 +29,12 @@ if TYPE_CHECKING:
     from hireable.config import Settings
 
 SessionFactory = Callable[[], AbstractContextManager["Session"]]
+STORE_ATTEMPTS = 2  # a board's transaction runs again once when a concurrent run got there first
 Progress = Callable[[str, IngestResult | None], None]  # (board label, result or None when starting)
+
+# The unique-key conflict that in_transaction retries makes psycopg log that it aborted its
+# pipeline; the error is handled, so without a handler of the application's that line is noise.
+logging.getLogger("psycopg").addHandler(logging.NullHandler())
 
 
 def _targets(session_factory: SessionFactory, refs: list[str]) -> list[tuple[Source, str]]:
@@ -80,7 +87,8 @@ def _fetch_one(
                 board_label,
                 error=f"{board_label}: unexpected response shape ({type(exc).__name__}: {exc})",
             )
-        with session_factory() as session:
+
+        def store(session: Session) -> IngestResult:
             board = session.scalars(
                 select(Board).where(Board.source == source.key, Board.name == name)
             ).one_or_none()
@@ -97,9 +105,31 @@ def _fetch_one(
                 close_missing=True,
             )
             board.last_fetched = utcnow()
+            return result
+
+        result = in_transaction(session_factory, store, what=board_label)
         return result
     except HireableError as exc:
         return IngestResult(board_label, error=str(exc))
+
+
+def in_transaction(
+    session_factory: SessionFactory, store: Callable[[Session], IngestResult], *, what: str
+) -> IngestResult:
+    """Run `store` in a transaction of its own. When a concurrent fetch or import stored some of
+    the same postings between our plan and its writing, the unique key refuses ours: plan again
+    against what is stored now, once, then give up with one line (nothing of ours is stored)."""
+    for attempt in range(1, STORE_ATTEMPTS + 1):
+        try:
+            with session_factory() as session:
+                return store(session)
+        except IntegrityError:
+            if attempt == STORE_ATTEMPTS:
+                break
+    raise HireableError(
+        f"{what}: another fetch or import was storing the same postings at the same time; "
+        "nothing was stored, run it again"
+    )
 
 
 def import_file(
@@ -114,13 +144,16 @@ def import_file(
     `progress(n)` hears how many postings have been read so far."""
     postings = load_file(path, source=source, mapping=mapping)
     default = postings[0].source if postings else f"file:{path.stem}"
-    with session_factory() as session:
-        result = store_postings(
+
+    def store(session: Session) -> IngestResult:
+        return store_postings(
             session,
             postings,
             default_source=default or f"file:{path.stem}",
             single_company=False,
             progress=progress,
         )
+
+    result = in_transaction(session_factory, store, what=str(path))
     result.label = f"file:{source}" if source else str(path.name)
     return result
