@@ -19,7 +19,8 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
 
 from sqlalchemy import select
 
@@ -57,7 +58,13 @@ from hireable.sources.evidence import (
     openalex,
     semanticscholar,
 )
+from hireable.sources.evidence.arxiv import Arxiv
 from hireable.sources.evidence.fetched import Fetched, Skipped
+from hireable.sources.evidence.github import GitHub
+from hireable.sources.evidence.huggingface import HuggingFace
+from hireable.sources.evidence.kaggle import Credentials, Kaggle
+from hireable.sources.evidence.openalex import OpenAlex
+from hireable.sources.evidence.semanticscholar import SemanticScholar
 from hireable.sources.http import RemoteNotFound
 from hireable.store.models import Evidence, utcnow
 
@@ -202,20 +209,21 @@ class Sources:
         client: httpx.Client,
         *,
         github_token: str | None = None,
-        kaggle: Any = None,
+        kaggle: Credentials | None = None,
         arxiv_sleep: Callable[[float], None] | None = None,
         detail_budget: int | None = None,
     ) -> None:
         self.settings = settings
         self.client = client
         self.github_token = github_token
-        self._kaggle = kaggle
+        # None: not looked for yet; False: looked for, there are none.
+        self._kaggle: Credentials | Literal[False] | None = kaggle
         self.arxiv_sleep = arxiv_sleep
         self.detail_budget = detail_budget
-        self._github: Any = None
+        self._github: GitHub | None = None
 
     @property
-    def kaggle_credentials(self) -> Any:
+    def kaggle_credentials(self) -> Credentials | None:
         """Read on first use, so a broken kaggle.json only matters to Kaggle commands."""
         if self._kaggle is None:
             self._kaggle = kaggle.find_credentials() or False
@@ -236,7 +244,7 @@ class Sources:
                 detail_budget=detail_budget,
             )
 
-    def github(self) -> Any:
+    def github(self) -> GitHub:
         if self._github is None:
             budget = (
                 github.DEFAULT_DETAIL_BUDGET if self.detail_budget is None else self.detail_budget
@@ -246,10 +254,10 @@ class Sources:
             )
         return self._github
 
-    def huggingface(self) -> Any:
+    def huggingface(self) -> HuggingFace:
         return huggingface.HuggingFace(self.client, self.settings.hf_url)
 
-    def kaggle(self) -> Any:
+    def kaggle(self) -> Kaggle:
         if self.kaggle_credentials is None:
             raise ConfigError(
                 "no Kaggle credentials: put your API token in ~/.kaggle/kaggle.json or set "
@@ -257,16 +265,16 @@ class Sources:
             )
         return kaggle.Kaggle(self.client, self.settings.kaggle_url, self.kaggle_credentials)
 
-    def openalex(self) -> Any:
+    def openalex(self) -> OpenAlex:
         key = self.settings.openalex_api_key
         return openalex.OpenAlex(
             self.client, self.settings.openalex_url, key.get_secret_value() if key else None
         )
 
-    def semanticscholar(self) -> Any:
+    def semanticscholar(self) -> SemanticScholar:
         return semanticscholar.SemanticScholar(self.client, self.settings.semanticscholar_url)
 
-    def arxiv(self) -> Any:
+    def arxiv(self) -> Arxiv:
         pacer = arxiv.Pacer(sleep=self.arxiv_sleep) if self.arxiv_sleep else arxiv.Pacer()
         return arxiv.Arxiv(self.client, self.settings.arxiv_url, pacer)
 
@@ -318,7 +326,7 @@ def import_kaggle(session: Session, src: Sources, *, today: dt.date) -> Report:
     return run_import(session, name, kaggle.import_entered(client), today=today)
 
 
-def import_kaggle_csv(session: Session, path: Any, *, today: dt.date) -> Report:
+def import_kaggle_csv(session: Session, path: Path, *, today: dt.date) -> Report:
     """All rows are validated before any is stored (`read_csv`), then upserted."""
     return run_import(
         session, f"Kaggle CSV {path}", kaggle.read_csv(path, today=today), today=today
