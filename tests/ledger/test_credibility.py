@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 import pytest
 
-from hireable.core.credibility import assess, kaggle_medal
+from hireable.core.credibility import _magnitude, assess, classify, kaggle_medal
 from hireable.core.evidence import validate_record
 
 TODAY = dt.date(2026, 11, 27)
@@ -112,3 +113,57 @@ def test_preprint_is_weaker_than_peer_reviewed_paper():
     preprint = scored(kind="publication", title="P", metrics={"peer_reviewed": False})
     assert paper.evidence_class == "primary" and preprint.evidence_class == "secondary"
     assert paper.credibility > preprint.credibility
+
+
+@dataclass
+class Item:
+    kind: str
+    metrics: dict
+    validator: str | None
+    title: str = "Crop yield forecasts"
+    date: str | None = None
+    url: str | None = "https://example.org/x"
+    verification: str = "link"
+
+
+MAGNITUDE_CASES = [
+    # (kind, metrics, validator, the validator-strength factors as (name, points, reason))
+    ("open-source", {"stars": 1500, "merged_by": "bob"}, None, [
+        ("validator strength", 15, "1,500 stars: a popular project"),
+        ("maintainer merge", 10, "merged by bob, not by you"),
+    ]),
+    ("competition", {"teams": 1500, "rank": 10}, None, [
+        ("rank", 30, "rank 10 of 1,500 teams: a gold medal by Kaggle's thresholds"),
+    ]),
+    ("competition", {"teams": 1000, "rank": 200}, None, [
+        ("rank", 10, "rank 200 of 1,000 teams: top 25%"),
+    ]),
+    ("publication", {"peer_reviewed": True, "venue": "NeurIPS", "citations": 12,
+                     "first_author": True}, None, [
+        ("venue", 20, "peer-reviewed at NeurIPS"),
+        ("citations", 5, "10+ citations"),
+        ("first author", 5, "the work is mainly yours"),
+    ]),
+    ("benchmark", {"score": 0.9, "previous_best": 0.8}, None, [
+        ("result", 25, "0.9 beats the previous best 0.8"),
+    ]),
+    ("paid-work", {"amount": 2000, "months": 7}, None, [
+        ("amount", 10, "1k+ paid"), ("duration", 5, "7 months of paid work"),
+    ]),
+    ("product", {"weekly_users": 50, "downloads": 20000}, None, [
+        ("users", 20, "10k+ downloads"),
+    ]),
+    ("project", {"stars": 150}, None, [("users", 10, "100+ stars")]),
+    ("testimonial", {"from": "Jane", "role": "CTO", "company": "Acme"}, None, [
+        ("who vouches", 15, "Jane, CTO at Acme"),
+    ]),
+    ("testimonial", {}, "Prof X", [("who vouches", 5, "Prof X")]),
+    ("certificate", {"issuer": "Coursera"}, None, []),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("kind", "metrics", "validator", "expected"), MAGNITUDE_CASES)
+def test_validator_strength_per_kind(kind, metrics, validator, expected):
+    item = Item(kind, metrics, validator)
+    factors = _magnitude(item, classify(item)[0])
+    assert [(f.name, f.points, f.reason) for f in factors] == expected

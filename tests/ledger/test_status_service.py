@@ -5,8 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from hireable.core.evidence import validate_record
-from hireable.services.evidence import add_evidence
-from hireable.services.status import scored_evidence
+from hireable.services.evidence import add_evidence, scored_evidence
 from hireable.store.db import ensure_schema, make_engine, session_scope
 
 TODAY = dt.date(2026, 11, 27)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -208,81 +209,114 @@ def _beats_benchmark(m: dict[str, Any]) -> bool:
     return score > best if m.get("higher_is_better", True) else score < best
 
 
-def _magnitude(ev: EvidenceLike, evidence_class: str) -> list[Factor]:
-    """Validator strength: how big the crowd, venue or client was."""
-    m, kind, out = ev.metrics or {}, ev.kind, []
-    if kind == "open-source":
-        if (hit := _tier(m.get("stars"), STAR_TIERS)) and evidence_class != "talent":
-            out.append(Factor("validator strength", hit[0], f"{int(m['stars']):,} stars: {hit[1]}"))
-        if evidence_class in ("primary", "secondary") and m.get("merged_by"):
-            out.append(
-                Factor(
-                    "maintainer merge",
-                    MAINTAINER_MERGE_POINTS,
-                    f"merged by {m['merged_by']}, not by you",
-                )
-            )
-    elif kind == "competition" and (pct := percentile(m)) is not None:
-        medal = kaggle_medal(m["rank"], m["teams"])
-        where = f"rank {m['rank']:,} of {m['teams']:,} teams"
-        if medal:
-            out.append(
-                Factor(
-                    "rank", MEDAL_POINTS[medal], f"{where}: a {medal} medal by Kaggle's thresholds"
-                )
-            )
-        elif hit := _tier(100 - pct, tuple((100 - p, pts, w) for p, pts, w in PERCENTILE_TIERS)):
-            out.append(Factor("rank", hit[0], f"{where}: {hit[1]}"))
-    elif kind == "publication":
-        if m.get("peer_reviewed") is True:
-            venue = f" at {m['venue']}" if m.get("venue") else ""
-            out.append(Factor("venue", PEER_REVIEW_POINTS, f"peer-reviewed{venue}"))
-        else:
-            out.append(Factor("venue", PREPRINT_POINTS, "a preprint: weaker until peer-reviewed"))
-        if hit := _tier(m.get("citations"), CITATION_TIERS):
-            out.append(Factor("citations", hit[0], hit[1]))
-        if m.get("first_author") is True:
-            out.append(Factor("first author", FIRST_AUTHOR_POINTS, "the work is mainly yours"))
-    elif kind == "benchmark" and _beats_benchmark(m):
-        out.append(
-            Factor(
-                "result",
-                BENCHMARK_BEATEN_POINTS,
-                f"{m.get('score')} beats the previous best {m.get('previous_best')}",
-            )
-        )
-    elif kind in ("paid-work", "job"):
-        if hit := _tier(m.get("amount"), AMOUNT_TIERS):
-            out.append(Factor("amount", hit[0], hit[1]))
-        if _num(m, "months") >= LONG_ENGAGEMENT[0]:
-            out.append(Factor("duration", LONG_ENGAGEMENT[1], f"{m['months']} months of paid work"))
-    elif kind in ("product", "project"):
+Metrics = dict[str, Any]
+# One kind's validator-strength factors: (metrics, evidence class, validator) -> factors.
+MagnitudeRule = Callable[[Metrics, str, "str | None"], list[Factor]]
+
+
+def _factor(name: str, hit: tuple[int, str] | None, words: str | None = None) -> list[Factor]:
+    """The factor for a tier `hit` (points, words), or none when no tier was reached."""
+    return [Factor(name, hit[0], words or hit[1])] if hit else []
+
+
+def _open_source(m: Metrics, evidence_class: str, _validator: str | None) -> list[Factor]:
+    out = []
+    if (hit := _tier(m.get("stars"), STAR_TIERS)) and evidence_class != "talent":
+        out.append(Factor("validator strength", hit[0], f"{int(m['stars']):,} stars: {hit[1]}"))
+    if evidence_class in ("primary", "secondary") and m.get("merged_by"):
+        why = f"merged by {m['merged_by']}, not by you"
+        out.append(Factor("maintainer merge", MAINTAINER_MERGE_POINTS, why))
+    return out
+
+
+def _competition(m: Metrics, _class: str, _validator: str | None) -> list[Factor]:
+    if (pct := percentile(m)) is None:
+        return []
+    where = f"rank {m['rank']:,} of {m['teams']:,} teams"
+    if medal := kaggle_medal(m["rank"], m["teams"]):
+        why = f"{where}: a {medal} medal by Kaggle's thresholds"
+        return [Factor("rank", MEDAL_POINTS[medal], why)]
+    hit = _tier(100 - pct, tuple((100 - p, pts, w) for p, pts, w in PERCENTILE_TIERS))
+    return _factor("rank", hit, f"{where}: {hit[1]}" if hit else None)
+
+
+def _publication(m: Metrics, _class: str, _validator: str | None) -> list[Factor]:
+    if m.get("peer_reviewed") is True:
+        venue = f" at {m['venue']}" if m.get("venue") else ""
+        out = [Factor("venue", PEER_REVIEW_POINTS, f"peer-reviewed{venue}")]
+    else:
+        out = [Factor("venue", PREPRINT_POINTS, "a preprint: weaker until peer-reviewed")]
+    out += _factor("citations", _tier(m.get("citations"), CITATION_TIERS))
+    if m.get("first_author") is True:
+        out.append(Factor("first author", FIRST_AUTHOR_POINTS, "the work is mainly yours"))
+    return out
+
+
+def _benchmark(m: Metrics, _class: str, _validator: str | None) -> list[Factor]:
+    if not _beats_benchmark(m):
+        return []
+    why = f"{m.get('score')} beats the previous best {m.get('previous_best')}"
+    return [Factor("result", BENCHMARK_BEATEN_POINTS, why)]
+
+
+def _paid(m: Metrics, _class: str, _validator: str | None) -> list[Factor]:
+    out = _factor("amount", _tier(m.get("amount"), AMOUNT_TIERS))
+    if _num(m, "months") >= LONG_ENGAGEMENT[0]:
+        out.append(Factor("duration", LONG_ENGAGEMENT[1], f"{m['months']} months of paid work"))
+    return out
+
+
+def _users(product: bool) -> MagnitudeRule:
+    """The best of users, stars and downloads; stars weigh more on a product than a project."""
+
+    def rule(m: Metrics, _class: str, _validator: str | None) -> list[Factor]:
         hits = [
             h
             for h in (
                 _tier(m.get("weekly_users"), USERS_TIERS),
-                _tier(m.get("stars"), STAR_TIERS[1:] if kind == "product" else ()),
+                _tier(m.get("stars"), STAR_TIERS[1:] if product else ()),
                 _tier(m.get("downloads"), DOWNLOAD_TIERS),
                 _tier(m.get("stars"), ((100, 10, "100+ stars"),)),
             )
             if h
         ]
-        if hits:
-            best = max(hits)
-            out.append(Factor("users", best[0], best[1]))
-    elif kind == "content" and (hit := _tier(m.get("audience"), AUDIENCE_TIERS)):
-        out.append(Factor("audience", hit[0], hit[1]))
-    elif kind == "testimonial" and evidence_class == "secondary":
-        full = m.get("role") and m.get("company")
-        who = m.get("from") or ev.validator
-        out.append(
-            Factor(
-                "who vouches",
-                TESTIMONIAL_POINTS[0 if full else 1],
-                f"{who}" + (f", {m['role']} at {m['company']}" if full else ""),
-            )
-        )
-    return out
+        return _factor("users", max(hits) if hits else None)
+
+    return rule
+
+
+def _content(m: Metrics, _class: str, _validator: str | None) -> list[Factor]:
+    return _factor("audience", _tier(m.get("audience"), AUDIENCE_TIERS))
+
+
+def _testimonial(m: Metrics, evidence_class: str, validator: str | None) -> list[Factor]:
+    if evidence_class != "secondary":
+        return []
+    full = m.get("role") and m.get("company")
+    who = f"{m.get('from') or validator}" + (f", {m['role']} at {m['company']}" if full else "")
+    return [Factor("who vouches", TESTIMONIAL_POINTS[0 if full else 1], who)]
+
+
+# Validator strength per kind: how big the crowd, venue or client was. Kinds not listed
+# (certificates, courses) have no validator whose size could count.
+MAGNITUDE: dict[str, MagnitudeRule] = {
+    "open-source": _open_source,  # stars, and a merge by a maintainer
+    "competition": _competition,  # a Kaggle medal, else the percentile
+    "publication": _publication,  # peer review, citations, first authorship
+    "benchmark": _benchmark,  # beating the previous best
+    "paid-work": _paid,  # how much, and how long a client kept paying
+    "job": _paid,
+    "product": _users(product=True),  # weekly users, stars, downloads
+    "project": _users(product=False),
+    "content": _content,  # audience
+    "testimonial": _testimonial,  # who vouches, with role and company
+}
+
+
+def _magnitude(ev: EvidenceLike, evidence_class: str) -> list[Factor]:
+    """Validator strength: how big the crowd, venue or client was."""
+    rule = MAGNITUDE.get(ev.kind)
+    return rule(ev.metrics or {}, evidence_class, ev.validator) if rule else []
 
 
 def _penalties(ev: EvidenceLike) -> tuple[list[Factor], list[str]]:

@@ -5,14 +5,15 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from sqlalchemy import func, select, update
+
 from hireable.errors import NotFoundError, UsageError
 from hireable.sources.jobs.board_urls import board_ref, known_shapes, looks_like_url
-from hireable.sources.jobs.registry import Source, label, parse_ref
+from hireable.sources.jobs.registry import SOURCES, Source, label, parse_ref
+from hireable.store.models import Board, Posting
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
-
-    from hireable.store.models import Board
 
 SIZE_BANDS = ("1-10", "11-50", "51-200", "201-1000", "1000+")
 
@@ -78,8 +79,6 @@ def add_board(
     session: Session, ref: str, *, company: str | None = None, size: str | None = None
 ) -> tuple[Board, bool]:
     """Follow a board (or update its company/size when already followed); returns (board, new)."""
-    from hireable.store.models import Board
-
     source, name = resolve_ref(ref)
     check_size(size)
     board = find_board(session, ref)
@@ -96,10 +95,6 @@ def add_board(
 
 
 def find_board(session: Session, ref: str) -> Board | None:
-    from sqlalchemy import select
-
-    from hireable.store.models import Board
-
     source, name = resolve_ref(ref)
     return session.scalars(
         select(Board).where(Board.source == source.key, Board.name == name)
@@ -108,10 +103,6 @@ def find_board(session: Session, ref: str) -> Board | None:
 
 def remove_board(session: Session, ref: str) -> None:
     """Stop following a board; its postings stay (their board link is cleared)."""
-    from sqlalchemy import update
-
-    from hireable.store.models import Posting
-
     board = find_board(session, ref)
     if board is None:
         raise NotFoundError(f"board '{ref}' is not followed (see `hireable boards list`)")
@@ -120,10 +111,6 @@ def remove_board(session: Session, ref: str) -> None:
 
 
 def list_boards(session: Session) -> list[dict[str, Any]]:
-    from sqlalchemy import func, select
-
-    from hireable.store.models import Board, Posting
-
     open_counts = dict(
         session.execute(
             select(Posting.board_id, func.count())
@@ -136,8 +123,6 @@ def list_boards(session: Session) -> list[dict[str, Any]]:
 
 
 def board_label(board: Board) -> str:
-    from hireable.sources.jobs.registry import SOURCES
-
     return label(SOURCES[board.source], board.name)
 
 

@@ -7,8 +7,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from hireable.core.evidence import validate_record
+from hireable.core.journal import validate_entry
 from hireable.services.evidence import add_evidence
+from hireable.services.ideas import add_idea, pick_idea
+from hireable.services.ingest import store_postings
+from hireable.services.journal import log_entry
 from hireable.services.profile import ProfileChanges, create_profile
+from hireable.sources.jobs.files import load_file
 from hireable.store.db import ensure_schema, make_engine, session_scope
 
 if TYPE_CHECKING:
@@ -130,10 +135,6 @@ def demo_journal(today: dt.date) -> list[dict[str, Any]]:
 
 
 def _fill_rhythm(session: Any, today: dt.date) -> None:
-    from hireable.core.journal import validate_entry
-    from hireable.services.ideas import add_idea, pick_idea
-    from hireable.services.journal import log_entry
-
     for raw in demo_journal(today):
         log_entry(session=session, entry=validate_entry(raw, today=today))
     for title in (
@@ -146,9 +147,6 @@ def _fill_rhythm(session: Any, today: dt.date) -> None:
 
 
 def _fill_postings(session: Any) -> None:
-    from hireable.services.ingest import store_postings
-    from hireable.sources.jobs.files import load_file
-
     postings = load_file(SAMPLE_POSTINGS, source="demo")
     store_postings(session, postings, default_source="file:demo", single_company=False)
 

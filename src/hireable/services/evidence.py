@@ -1,4 +1,5 @@
-"""Use cases of the evidence ledger: add, edit, remove, list, import and export."""
+"""Use cases of the evidence ledger: add, edit, remove, list, import and export; the scored
+ledger that status, plan, outreach and the tracker read."""
 
 from __future__ import annotations
 
@@ -6,7 +7,11 @@ import datetime as dt
 import json
 from dataclasses import asdict
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
+
+import yaml
+from sqlalchemy import event, select
+from sqlalchemy.orm import Session
 
 from hireable.core.credibility import Assessment, assess
 from hireable.core.evidence import (
@@ -20,13 +25,11 @@ from hireable.core.evidence import (
     parse_metric_pairs,
     validate_record,
 )
+from hireable.core.readiness import ScoredItem
 from hireable.errors import ValidationError
 from hireable.fileio import parse_json, parse_yaml, read_text
 from hireable.store.models import Evidence
 from hireable.store.repo import get_or_fail
-
-if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
 
 
 def get_evidence(session: Session, evidence_id: int) -> Evidence:
@@ -171,8 +174,6 @@ def export_evidence(session: Session, fmt: str) -> str:
     if fmt == "json":
         return json.dumps(records, indent=2, ensure_ascii=False) + "\n"
     if fmt == "yaml":
-        import yaml
-
         return yaml.safe_dump(records, sort_keys=False, allow_unicode=True)
     raise ValidationError(f"unknown export format '{fmt}'; use json or yaml")
 
@@ -191,3 +192,48 @@ def evidence_public(item: Evidence, a: Assessment) -> dict[str, Any]:
         "credibility": a.credibility,
         "signals": a.signals,
     }
+
+
+# The columns scoring and the report need: never the (possibly large) provenance payloads.
+LEDGER_COLUMNS = (
+    Evidence.id,
+    Evidence.kind,
+    Evidence.title,
+    Evidence.date,
+    Evidence.url,
+    Evidence.validator,
+    Evidence.skills,
+    Evidence.metrics,
+    Evidence.verification,
+)
+
+
+_SCORED = "hireable.scored_evidence"  # session.info key: the scored ledger of this session
+
+
+def scored_evidence(session: Session, today: dt.date) -> list[tuple[Any, Assessment]]:
+    """Every item (a read-only row) with its assessment, strongest first.
+
+    Computed once per session and day (status, plan and tracker all read it); any flush of the
+    session forgets it, so a change made in the same transaction is always seen."""
+    if not event.contains(Session, "after_flush", _forget_scored):
+        event.listen(Session, "after_flush", _forget_scored)
+    cached = session.info.get(_SCORED)
+    if cached is not None and cached[0] == today:
+        return cached[1]
+    rows = session.execute(select(*LEDGER_COLUMNS)).all()
+    pairs = [(e, assess(e, today=today)) for e in rows]
+    pairs.sort(key=lambda p: (-p[1].credibility, p[0].id))
+    session.info[_SCORED] = (today, pairs)
+    return pairs
+
+
+def _forget_scored(session: Session, _context: Any) -> None:
+    session.info.pop(_SCORED, None)
+
+
+def scored_items(pairs: list[tuple[Any, Assessment]]) -> list[ScoredItem]:
+    return [
+        ScoredItem(e.id, e.kind, e.title, a.evidence_class, a.resource, a.credibility)
+        for e, a in pairs
+    ]

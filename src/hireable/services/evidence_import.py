@@ -19,11 +19,13 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+from sqlalchemy import select
 
 from hireable.core.credibility import assess
 from hireable.core.evidence import (
-    check_metric_consistency,
     normalise_skills,
     parse_metric_pairs,
     validate_record,
@@ -36,7 +38,34 @@ from hireable.errors import (
     ValidationError,
 )
 from hireable.services.evidence import get_evidence
+from hireable.services.evidence_plan import (
+    ADDED,
+    FAILED,
+    MISSING,
+    SKIPPED,
+    UNCHANGED,
+    UPDATED,
+    UpsertPlan,
+    plan_upsert,
+)
+from hireable.sources import http
+from hireable.sources.evidence import (
+    arxiv,
+    github,
+    huggingface,
+    kaggle,
+    locate,
+    openalex,
+    semanticscholar,
+)
+from hireable.sources.evidence.arxiv import Arxiv
 from hireable.sources.evidence.fetched import Fetched, Skipped
+from hireable.sources.evidence.github import GitHub
+from hireable.sources.evidence.huggingface import HuggingFace
+from hireable.sources.evidence.kaggle import Credentials, Kaggle
+from hireable.sources.evidence.openalex import OpenAlex
+from hireable.sources.evidence.semanticscholar import SemanticScholar
+from hireable.sources.http import RemoteNotFound
 from hireable.store.models import Evidence, utcnow
 
 if TYPE_CHECKING:
@@ -44,11 +73,6 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from hireable.config import Settings
-    from hireable.sources.evidence.locate import Locator
-
-ADDED, UPDATED, UNCHANGED, SKIPPED, MISSING, FAILED = (
-    "added", "updated", "unchanged", "skipped", "missing", "failed",
-)  # fmt: skip
 
 
 @dataclass
@@ -78,14 +102,6 @@ class Report:
 # -- storing fetched items --------------------------------------------------------------------
 
 
-def _show(value: Any) -> str:
-    if isinstance(value, bool) or value is None:
-        return str(value).lower()
-    if isinstance(value, int | float):
-        return f"{value:,}"
-    return str(value)
-
-
 def _now() -> str:
     return utcnow().isoformat(timespec="seconds") + "Z"
 
@@ -95,8 +111,6 @@ def _provenance(f: Fetched) -> dict[str, Any]:
 
 
 def _find(session: Session, f: Fetched) -> tuple[Evidence | None, bool]:
-    from sqlalchemy import select
-
     item = session.scalar(select(Evidence).where(Evidence.source_key == f.source_key))
     if item is not None or not f.url:
         return item, False
@@ -125,57 +139,35 @@ def upsert(session: Session, f: Fetched, *, today: dt.date) -> Line:
         allow_api=True,
     )
     item, adopted = _find(session, f)
-    if item is None:
-        item = Evidence(
-            kind=record.kind,
-            title=record.title,
-            date=record.date,
-            url=record.url,
-            validator=record.validator,
-            skills=[],
-            metrics=record.metrics,
-            verification=record.verification,
-            source_key=f.source_key,
-            provenance=_provenance(f),
-        )
+    return apply_upsert(
+        session, plan_upsert(record, f.source_key, item, adopted=adopted), item, f, today=today
+    )
+
+
+def apply_upsert(
+    session: Session, plan: UpsertPlan, item: Evidence | None, f: Fetched, *, today: dt.date
+) -> Line:
+    """Write `plan` for the stored `item` (None when it is new) and say what happened."""
+    if plan.action == ADDED:
+        item = Evidence(**plan.values, provenance=_provenance(f))
         session.add(item)
         session.flush()
         a = assess(item, today=today)
         detail = f"{a.evidence_class}, credibility {a.credibility}"
         return Line(ADDED, item.title, detail + (f"; {f.note}" if f.note else ""), item.id)
-    if item.verification == "api" and record.verification != "api":
-        return Line(SKIPPED, item.title, "already verified through the source's API", item.id)
+    assert item is not None  # every other plan is about a stored item
+    if plan.action != UPDATED:
+        return Line(plan.action, item.title, plan.reason, item.id)
     before = assess(item, today=today)
-    changes = []
-    metrics = dict(item.metrics or {})
-    for key, value in record.metrics.items():
-        if metrics.get(key) != value:
-            changes.append(
-                f"{key} {_show(metrics.get(key)) if key in metrics else '-'} → {_show(value)}"
-            )
-            metrics[key] = value
-    check_metric_consistency(item.kind, metrics)
-    for name in ("date", "url", "validator"):
-        new = getattr(record, name)
-        if new is not None and getattr(item, name) != new:
-            changes.append(f"{name} {getattr(item, name) or '-'} → {new}")
-            setattr(item, name, new)
-    if item.verification != record.verification:
-        changes.append(f"verification {item.verification} → {record.verification}")
-        item.verification = record.verification
-    if adopted:
-        changes.insert(0, "matched your item by its URL")
-        item.source_key = f.source_key
-    if not changes:
-        return Line(UNCHANGED, item.title, "", item.id)
-    item.metrics = metrics
+    for name, value in plan.values.items():
+        setattr(item, name, value)
     item.provenance = _provenance(f)
     session.flush()
     after = assess(item, today=today)
     score = f"credibility {before.credibility} → {after.credibility}"
     if before.evidence_class != after.evidence_class:
         score += f", {before.evidence_class} → {after.evidence_class}"
-    return Line(UPDATED, item.title, "; ".join(changes) + f" ({score})", item.id)
+    return Line(UPDATED, item.title, "; ".join(plan.changes) + f" ({score})", item.id)
 
 
 def run_import(
@@ -217,25 +209,24 @@ class Sources:
         client: httpx.Client,
         *,
         github_token: str | None = None,
-        kaggle: Any = None,
+        kaggle: Credentials | None = None,
         arxiv_sleep: Callable[[float], None] | None = None,
         detail_budget: int | None = None,
     ) -> None:
         self.settings = settings
         self.client = client
         self.github_token = github_token
-        self._kaggle = kaggle
+        # None: not looked for yet; False: looked for, there are none.
+        self._kaggle: Credentials | Literal[False] | None = kaggle
         self.arxiv_sleep = arxiv_sleep
         self.detail_budget = detail_budget
-        self._github: Any = None
+        self._github: GitHub | None = None
 
     @property
-    def kaggle_credentials(self) -> Any:
+    def kaggle_credentials(self) -> Credentials | None:
         """Read on first use, so a broken kaggle.json only matters to Kaggle commands."""
         if self._kaggle is None:
-            from hireable.sources.evidence.kaggle import find_credentials
-
-            self._kaggle = find_credentials() or False
+            self._kaggle = kaggle.find_credentials() or False
         return self._kaggle or None
 
     @classmethod
@@ -243,11 +234,8 @@ class Sources:
     def open(
         cls, settings: Settings, *, use_token: bool = True, detail_budget: int | None = None
     ) -> Iterator[Sources]:
-        from hireable.sources import http
-        from hireable.sources.evidence.github import resolve_token
-
         configured = settings.github_token.get_secret_value() if settings.github_token else None
-        token = resolve_token(configured) if use_token else None
+        token = github.resolve_token(configured) if use_token else None
         with http.make_client(settings, transport=http.transport_factory()) as client:
             yield cls(
                 settings,
@@ -256,54 +244,42 @@ class Sources:
                 detail_budget=detail_budget,
             )
 
-    def github(self) -> Any:
-        from hireable.sources.evidence.github import DEFAULT_DETAIL_BUDGET, GitHub
-
+    def github(self) -> GitHub:
         if self._github is None:
-            budget = DEFAULT_DETAIL_BUDGET if self.detail_budget is None else self.detail_budget
-            self._github = GitHub(
+            budget = (
+                github.DEFAULT_DETAIL_BUDGET if self.detail_budget is None else self.detail_budget
+            )
+            self._github = github.GitHub(
                 self.client, self.settings.github_url, self.github_token, detail_budget=budget
             )
         return self._github
 
-    def huggingface(self) -> Any:
-        from hireable.sources.evidence.huggingface import HuggingFace
+    def huggingface(self) -> HuggingFace:
+        return huggingface.HuggingFace(self.client, self.settings.hf_url)
 
-        return HuggingFace(self.client, self.settings.hf_url)
-
-    def kaggle(self) -> Any:
-        from hireable.sources.evidence.kaggle import Kaggle
-
+    def kaggle(self) -> Kaggle:
         if self.kaggle_credentials is None:
             raise ConfigError(
                 "no Kaggle credentials: put your API token in ~/.kaggle/kaggle.json or set "
                 "KAGGLE_USERNAME and KAGGLE_KEY (or import your results with --csv FILE)"
             )
-        return Kaggle(self.client, self.settings.kaggle_url, self.kaggle_credentials)
+        return kaggle.Kaggle(self.client, self.settings.kaggle_url, self.kaggle_credentials)
 
-    def openalex(self) -> Any:
-        from hireable.sources.evidence.openalex import OpenAlex
-
+    def openalex(self) -> OpenAlex:
         key = self.settings.openalex_api_key
-        return OpenAlex(
+        return openalex.OpenAlex(
             self.client, self.settings.openalex_url, key.get_secret_value() if key else None
         )
 
-    def semanticscholar(self) -> Any:
-        from hireable.sources.evidence.semanticscholar import SemanticScholar
+    def semanticscholar(self) -> SemanticScholar:
+        return semanticscholar.SemanticScholar(self.client, self.settings.semanticscholar_url)
 
-        return SemanticScholar(self.client, self.settings.semanticscholar_url)
+    def arxiv(self) -> Arxiv:
+        pacer = arxiv.Pacer(sleep=self.arxiv_sleep) if self.arxiv_sleep else arxiv.Pacer()
+        return arxiv.Arxiv(self.client, self.settings.arxiv_url, pacer)
 
-    def arxiv(self) -> Any:
-        from hireable.sources.evidence.arxiv import Arxiv, Pacer
-
-        pacer = Pacer(sleep=self.arxiv_sleep) if self.arxiv_sleep else Pacer()
-        return Arxiv(self.client, self.settings.arxiv_url, pacer)
-
-    def fetch(self, loc: Locator) -> Fetched | Skipped:
+    def fetch(self, loc: locate.Locator) -> Fetched | Skipped:
         """One item by locator: `evidence add --url` and `evidence refresh`."""
-        from hireable.sources.evidence import arxiv, github, huggingface, openalex, semanticscholar
-
         if loc.source == "github-pr":
             repo, _, number = loc.ident.partition("#")
             return github.fetch_pull(self.github(), repo, int(number))
@@ -329,35 +305,32 @@ class Sources:
 
 
 def import_github(session: Session, src: Sources, login: str, *, today: dt.date) -> Report:
-    from hireable.sources.evidence.github import import_user
-
     gh = src.github()
-    report = run_import(session, f"GitHub {login}", import_user(gh, login), today=today)
+    report = run_import(session, f"GitHub {login}", github.import_user(gh, login), today=today)
     report.requests = dict(gh.requests.counts)
     return report
 
 
 def import_huggingface(session: Session, src: Sources, user: str, *, today: dt.date) -> Report:
-    from hireable.sources.evidence.huggingface import import_user
-
     return run_import(
-        session, f"Hugging Face {user}", import_user(src.huggingface(), user), today=today
+        session,
+        f"Hugging Face {user}",
+        huggingface.import_user(src.huggingface(), user),
+        today=today,
     )
 
 
 def import_kaggle(session: Session, src: Sources, *, today: dt.date) -> Report:
-    from hireable.sources.evidence.kaggle import import_entered
-
-    kaggle = src.kaggle()
-    name = f"Kaggle {kaggle.credentials.username}"
-    return run_import(session, name, import_entered(kaggle), today=today)
+    client = src.kaggle()
+    name = f"Kaggle {client.credentials.username}"
+    return run_import(session, name, kaggle.import_entered(client), today=today)
 
 
-def import_kaggle_csv(session: Session, path: Any, *, today: dt.date) -> Report:
+def import_kaggle_csv(session: Session, path: Path, *, today: dt.date) -> Report:
     """All rows are validated before any is stored (`read_csv`), then upserted."""
-    from hireable.sources.evidence.kaggle import read_csv
-
-    return run_import(session, f"Kaggle CSV {path}", read_csv(path, today=today), today=today)
+    return run_import(
+        session, f"Kaggle CSV {path}", kaggle.read_csv(path, today=today), today=today
+    )
 
 
 def import_papers(
@@ -370,8 +343,6 @@ def import_papers(
     s2_id: str | None = None,
     arxiv_author: str | None = None,
 ) -> Report:
-    from hireable.sources.evidence import arxiv, openalex, semanticscholar
-
     given = [x for x in (orcid, openalex_id, s2_id, arxiv_author) if x]
     if len(given) != 1:
         raise UsageError(
@@ -407,9 +378,7 @@ def add_from_url(
     metric_pairs: list[str] | None = None,
 ) -> Line:
     """`evidence add --url URL` without a KIND: recognise, fetch, store (or update)."""
-    from hireable.sources.evidence.locate import public_url, recognise
-
-    loc = recognise(url)
+    loc = locate.recognise(url)
     if loc is None:
         raise ValidationError(
             f"cannot tell what '{url}' is: give its KIND (`hireable evidence add KIND --title T "
@@ -421,8 +390,8 @@ def add_from_url(
             source_key=f"kaggle:competition:{loc.ident}",
             kind="competition",
             title=f"Kaggle: {loc.ident.replace('-', ' ')}",
-            source_url=public_url(loc),
-            url=public_url(loc),
+            source_url=locate.public_url(loc),
+            url=locate.public_url(loc),
             metrics={"platform": "kaggle"},
             note="no Kaggle credentials, so recorded as a link: add --metric teams=N "
             "--metric rank=R",
@@ -450,11 +419,6 @@ def refresh(
     session: Session, src: Sources, *, today: dt.date, evidence_id: int | None = None
 ) -> Report:
     """Fetch every api-verified item (or one) again; stars, citations and downloads move."""
-    from sqlalchemy import select
-
-    from hireable.sources.evidence.locate import from_key
-    from hireable.sources.http import RemoteNotFound
-
     if evidence_id is not None:
         item = get_evidence(session, evidence_id)
         if not item.source_key or item.verification != "api":
@@ -474,7 +438,7 @@ def refresh(
         )
     report = Report("refresh")
     for item in items:
-        loc = from_key(item.source_key or "")
+        loc = locate.from_key(item.source_key or "")
         if loc is None:
             report.lines.append(Line(SKIPPED, item.title, "unknown source", item.id))
             continue

@@ -8,34 +8,45 @@ back is reopened (counted as updated). A group of cross-source duplicates is sho
 canonical posting, so when that one closes while a duplicate is still open, the first open
 duplicate takes its place (`_hand_over`). Every call runs inside the caller's transaction, so a
 failure leaves nothing half-written.
+
+Decide, then write: `read_stored` takes a snapshot, `ingest_plan.plan_ingest` decides, and
+`apply_plan` writes the plan.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from hireable.errors import ValidationError
+from sqlalchemy import func, insert, select, tuple_, update
+
+from hireable.postings.analyse import analyse as analyse_posting
 from hireable.postings.dedupe import DedupeIndex, dedupe_key
-from hireable.services.boards import band_from_open_roles, band_from_text
+from hireable.postings.text import html_to_text
+from hireable.services.ingest_plan import (
+    Analyse,
+    Batch,
+    BoardInfo,
+    IngestPlan,
+    Key,
+    Stored,
+    StoredPosting,
+    ToText,
+    merged_sources,
+    new_index,
+    plan_ingest,
+    unique,
+)
+from hireable.store.models import Board, Posting, utcnow
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from hireable.sources.jobs.base import PostingIn
-    from hireable.store.models import Board
 
-Analyse = Callable[..., dict[str, Any]]
-ToText = Callable[[str], str]
-
-# Analysis keys copied into their own columns for fast filtering and ranking.
-DENORMALISED = ("degree", "degree_level", "seniority", "years_min", "ml")
 CHUNK = 500  # ids per IN (...) query, far below every database's parameter limit
-PROGRESS_EVERY = 100  # postings between two progress reports
 
 
 @dataclass
@@ -52,63 +63,12 @@ class IngestResult:
         return dict(self.__dict__)
 
 
-def default_analyse() -> Analyse:
-    from hireable.postings.analyse import analyse
-
-    return analyse
-
-
-def default_to_text() -> ToText:
-    from hireable.postings.text import html_to_text
-
-    return html_to_text
-
-
-def content_hash(text: str, p: PostingIn) -> str:
-    key = [text, p.title, p.company, p.location, p.url, p.remote, p.salary]
-    blob = json.dumps(key, sort_keys=True, default=str, ensure_ascii=False)
-    return hashlib.sha256(blob.encode()).hexdigest()
-
-
-def _jsonable(value: Any) -> Any:
-    return json.loads(json.dumps(value, default=str))
-
-
-def analysis_columns(p: PostingIn, text: str, analyse: Analyse) -> dict[str, Any]:
-    """The analysis dict plus its denormalised columns; the source's own remote/salary win."""
-    analysis = _jsonable(analyse(text, p.title))
-    columns = {key: analysis.get(key) for key in DENORMALISED}
-    salary = p.salary or analysis.get("salary")
-    if salary is not None and not isinstance(salary, dict):
-        salary = {"text": str(salary)}
-    return {
-        **columns,
-        "analysis": analysis,
-        "skills": list(analysis.get("skills") or []),
-        "remote": _remote(p, analysis),
-        "salary": salary,
-    }
-
-
-def _remote(p: PostingIn, analysis: dict[str, Any]) -> bool | None:
-    """The source's flag, else the text's, else a location such as "Remote (EU)"."""
-    if p.remote is not None:
-        return p.remote
-    if analysis.get("remote") is not None:
-        return bool(analysis["remote"])
-    return True if p.location and "remote" in p.location.lower() else None
-
-
 def _chunks(items: list[Any]) -> Iterable[list[Any]]:
     for i in range(0, len(items), CHUNK):
         yield items[i : i + CHUNK]
 
 
-def _existing(session: Session, keys: list[tuple[str, str]]) -> dict[tuple[str, str], Any]:
-    from sqlalchemy import select, tuple_
-
-    from hireable.store.models import Posting
-
+def _existing(session: Session, keys: list[Key]) -> dict[Key, StoredPosting]:
     cols = (
         Posting.id,
         Posting.source,
@@ -119,36 +79,44 @@ def _existing(session: Session, keys: list[tuple[str, str]]) -> dict[tuple[str, 
         Posting.size_band,
         Posting.size_band_origin,
     )
-    found: dict[tuple[str, str], Any] = {}
+    found: dict[Key, StoredPosting] = {}
     for chunk in _chunks(keys):
         rows = session.execute(
             select(*cols).where(tuple_(Posting.source, Posting.external_id).in_(chunk))
         )
-        found.update({(r.source, r.external_id): r for r in rows})
+        found.update(
+            {
+                (r.source, r.external_id): StoredPosting(
+                    r.id, r.content_hash, r.closed_at, r.board_id, r.size_band, r.size_band_origin
+                )
+                for r in rows
+            }
+        )
     return found
 
 
-def _size(p: PostingIn, board: Board | None, count: int, single: bool) -> tuple[Any, Any]:
-    """(size_band, origin): the user's --size, else the source's statement, else the proxy."""
-    if board is not None and board.size_band:
-        return board.size_band, "user"
-    stated = band_from_text(p.size_hint)
-    if stated:
-        return stated, "source"
-    if board is not None and single:
-        return band_from_open_roles(count), "open-roles proxy"
-    return None, None
+def read_stored(session: Session, keys: list[Key], batch: Batch) -> Stored:
+    """The snapshot a plan needs: the batch's stored postings, the board's open ones (when
+    closing what is missing) and, when any posting is new, the canonical postings to match."""
+    postings = _existing(session, keys)
+    stored = Stored(postings)
+    if batch.close_missing and batch.board is not None:
+        stored.open_on_board = list(
+            session.scalars(
+                select(Posting.id).where(
+                    Posting.board_id == batch.board.id, Posting.closed_at.is_(None)
+                )
+            )
+        )
+    if any(key not in postings for key in keys):
+        stored.canonical = _dedupe_index(session)
+    return stored
 
 
-def _unique(postings: list[PostingIn], default_source: str) -> list[tuple[str, PostingIn]]:
-    """(source, posting) pairs, first occurrence of each (source, external id) kept."""
-    seen: dict[tuple[str, str], tuple[str, PostingIn]] = {}
-    for p in postings:
-        source = p.source or default_source
-        if len(source) > 64:
-            raise ValidationError(f"source name '{source}' is longer than 64 characters")
-        seen.setdefault((source, p.external_id), (source, p))
-    return list(seen.values())
+def board_info(board: Board | None) -> BoardInfo | None:
+    if board is None:
+        return None
+    return BoardInfo(board.id, board.name, board.company, board.size_band)
 
 
 def store_postings(
@@ -159,120 +127,81 @@ def store_postings(
     board: Board | None = None,
     single_company: bool = True,
     close_missing: bool = False,
-    analyse: Analyse | None = None,
-    to_text: ToText | None = None,
+    analyse: Analyse = analyse_posting,
+    to_text: ToText = html_to_text,
     now: dt.datetime | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> IngestResult:
     """Upsert `postings` (one board's full listing, or an imported file) in `session`;
     `progress(n)` hears of every n-th posting read (analysis is most of the time)."""
-    from sqlalchemy import insert, update
-
-    from hireable.store.models import Posting, utcnow
-
-    analyse = analyse or default_analyse()
-    to_text = to_text or default_to_text()
+    batch = Batch(default_source, board_info(board), single_company, close_missing)
+    items = unique(postings, default_source)
+    stored = read_stored(session, [(s, p.external_id) for s, p in items], batch)
     now = now or utcnow()
-    result = IngestResult(default_source)
-    items = _unique(postings, default_source)
-    existing = _existing(session, [(s, p.external_id) for s, p in items])
-    board_id = board.id if board is not None else None
-    new_rows: list[dict[str, Any]] = []
-    changes: list[dict[str, Any]] = []
-    touched: list[int] = []
-    reopened: list[int] = []
-    seen_ids: set[int] = set()
-    for done, (source, p) in enumerate(items, start=1):
-        if progress is not None and done % PROGRESS_EVERY == 0:
-            progress(done)
-        if board is not None and single_company:
-            p.company = board.company or p.company or board.name
-        text = to_text(p.description or "")
-        digest = content_hash(text, p)
-        band, origin = _size(p, board, len(items), single_company)
-        old = existing.get((source, p.external_id))
-        fields = {
-            "company": p.company,
-            "title": p.title,
-            "location": p.location,
-            "url": p.url,
-            "description": p.description or "",
-            "text": text,
-            "content_hash": digest,
-            "raw": _jsonable(p.raw),
-            "posted_at": p.posted_at,
-            "size_band": band,
-            "size_band_origin": origin,
-        }
-        if old is None:
-            new_rows.append(
-                {
-                    **fields,
-                    **analysis_columns(p, text, analyse),
-                    "source": source,
-                    "external_id": p.external_id,
-                    "board_id": board_id,
-                    "first_seen": now,
-                    "last_seen": now,
-                    "closed_at": None,
-                    "duplicate_of_id": None,
-                    "sources": [f"{source}:{p.external_id}"],
-                }
-            )
-            continue
-        seen_ids.add(old.id)
-        change: dict[str, Any] = {}
-        if old.content_hash != digest:
-            change = {**fields, **analysis_columns(p, text, analyse)}
-        if old.closed_at is not None:
-            change["closed_at"] = None
-            reopened.append(old.id)
-        if change:
-            result.updated += 1
-        else:
-            result.unchanged += 1
-        if (old.size_band, old.size_band_origin) != (band, origin):
-            change.update(size_band=band, size_band_origin=origin)
-        if board_id is not None and old.board_id != board_id:
-            change["board_id"] = board_id
-        if change:
-            changes.append({"id": old.id, "last_seen": now, **change})
-        else:
-            touched.append(old.id)
-    if new_rows:
-        # Plain executemany, then one keyed lookup for the ids: RETURNING with ordered rows makes
-        # SQLite insert one row per statement, several times slower for a big import.
-        session.execute(insert(Posting).execution_options(render_nulls=True), new_rows)
-        stored = _existing(session, [(r["source"], r["external_id"]) for r in new_rows])
-        ids = [stored[(r["source"], r["external_id"])].id for r in new_rows]
-        result.new = len(ids)
-        seen_ids.update(ids)
-        result.duplicates = _collapse(session, list(zip(ids, new_rows, strict=True)))
-    if changes:
-        session.execute(update(Posting), changes)
-    for chunk in _chunks(touched):
-        session.execute(update(Posting).where(Posting.id.in_(chunk)).values(last_seen=now))
-    gone: list[int] = []
-    if close_missing and board is not None:
-        gone = _close_missing(session, board.id, seen_ids, now)
-        result.closed = len(gone)
-    if gone or reopened:
-        _hand_over(session, gone + reopened)
-    return result
+    plan = plan_ingest(
+        items, stored, batch, analyse=analyse, to_text=to_text, now=now, progress=progress
+    )
+    apply_plan(session, plan, now)
+    return IngestResult(
+        default_source,
+        new=len(plan.new),
+        updated=plan.updated,
+        closed=len(plan.closed),
+        unchanged=plan.unchanged,
+        duplicates=len(plan.duplicate_of),
+    )
 
 
-def _close_missing(session: Session, board_id: int, seen: set[int], now: dt.datetime) -> list[int]:
-    from sqlalchemy import select, update
+def apply_plan(session: Session, plan: IngestPlan, now: dt.datetime) -> None:
+    """Write `plan` in the session's transaction."""
+    if plan.new:
+        ids = _insert(session, plan.new)
+        _link_duplicates(session, plan, ids)
+    if plan.changed:
+        session.execute(update(Posting), plan.changed)
+    _set(session, plan.touched, last_seen=now)
+    _set(session, plan.closed, closed_at=now)
+    if plan.closed or plan.reopened:
+        _hand_over(session, plan.closed + plan.reopened)
 
-    from hireable.store.models import Posting
 
-    open_ids = session.scalars(
-        select(Posting.id).where(Posting.board_id == board_id, Posting.closed_at.is_(None))
-    ).all()
-    gone = [i for i in open_ids if i not in seen]
-    for chunk in _chunks(gone):
-        session.execute(update(Posting).where(Posting.id.in_(chunk)).values(closed_at=now))
-    return gone
+def _insert(session: Session, rows: list[dict[str, Any]]) -> list[int]:
+    """Insert `rows`; their ids, in order."""
+    # Plain executemany, then one keyed lookup for the ids: RETURNING with ordered rows makes
+    # SQLite insert one row per statement, several times slower for a big import.
+    session.execute(insert(Posting).execution_options(render_nulls=True), rows)
+    stored = _existing(session, [(r["source"], r["external_id"]) for r in rows])
+    return [stored[(r["source"], r["external_id"])].id for r in rows]
+
+
+def _link_duplicates(session: Session, plan: IngestPlan, ids: list[int]) -> None:
+    def resolve(ref: int) -> int:
+        index = new_index(ref)
+        return ref if index is None else ids[index]
+
+    if not plan.duplicate_of:
+        return
+    current: dict[int, list[str]] = {}
+    for chunk in _chunks(list(plan.extra_sources)):
+        rows = session.execute(select(Posting.id, Posting.sources).where(Posting.id.in_(chunk)))
+        current.update({pid: sources for pid, sources in rows})
+    if plan.extra_sources:
+        session.execute(
+            update(Posting),
+            [
+                {"id": cid, "sources": merged_sources(current.get(cid), extra)}
+                for cid, extra in plan.extra_sources.items()
+            ],
+        )
+    session.execute(
+        update(Posting),
+        [{"id": ids[i], "duplicate_of_id": resolve(c)} for i, c in plan.duplicate_of.items()],
+    )
+
+
+def _set(session: Session, ids: list[int], **values: Any) -> None:
+    for chunk in _chunks(ids):
+        session.execute(update(Posting).where(Posting.id.in_(chunk)).values(**values))
 
 
 def _hand_over(session: Session, changed: list[int]) -> int:
@@ -281,10 +210,6 @@ def _hand_over(session: Session, changed: list[int]) -> int:
     canonical (with the group's sources) and the rest of the group points at it. Otherwise an
     opening still listed elsewhere would vanish from `jobs list` and `jobs rank`. Returns how many
     groups changed hands."""
-    from sqlalchemy import func, select, update
-
-    from hireable.store.models import Posting
-
     groups: set[int] = set()
     for chunk in _chunks(changed):
         head = func.coalesce(Posting.duplicate_of_id, Posting.id)
@@ -322,10 +247,8 @@ def _hand_over(session: Session, changed: list[int]) -> int:
     return len(heirs)
 
 
-def _dedupe_index(session: Session, skip: set[int]) -> DedupeIndex:
-    from sqlalchemy import select
-
-    from hireable.store.models import Posting
+def _dedupe_index(session: Session) -> DedupeIndex:
+    """Every stored canonical posting; texts load only when a new posting shares its key."""
 
     def loader(pid: int) -> Callable[[], str]:
         return lambda: session.scalar(select(Posting.text).where(Posting.id == pid)) or ""
@@ -337,50 +260,5 @@ def _dedupe_index(session: Session, skip: set[int]) -> DedupeIndex:
         )
     )
     for pid, company, title, source in rows:
-        if pid not in skip:
-            index.add(dedupe_key(company, title), pid, source, loader(pid))
+        index.add(dedupe_key(company, title), pid, source, loader(pid))
     return index
-
-
-def _collapse(session: Session, inserted: list[tuple[int, dict[str, Any]]]) -> int:
-    """Point each new posting that duplicates one from another source at the first; returns how
-    many collapsed. The canonical posting's `sources` gains the duplicate's."""
-    from sqlalchemy import select, update
-
-    from hireable.store.models import Posting
-
-    index = _dedupe_index(session, skip={pid for pid, _ in inserted})
-    links: dict[int, int] = {}
-    for pid, row in inserted:
-        key = dedupe_key(row["company"], row["title"])
-        canonical = index.find(key, row["source"], row["text"])
-        if canonical is None:
-            index.add(key, pid, row["source"], _constant(row["text"]))
-        else:
-            links[pid] = canonical
-    if not links:
-        return 0
-    added: dict[int, list[str]] = {}
-    by_id = dict(inserted)
-    for pid, canonical in links.items():
-        added.setdefault(canonical, []).extend(by_id[pid]["sources"])
-    current: dict[int, list[str]] = {}
-    for chunk in _chunks(list(added)):
-        rows = session.execute(select(Posting.id, Posting.sources).where(Posting.id.in_(chunk)))
-        current.update({pid: sources for pid, sources in rows})
-    session.execute(
-        update(Posting),
-        [
-            {"id": cid, "sources": list(dict.fromkeys([*(current.get(cid) or []), *extra]))}
-            for cid, extra in added.items()
-        ],
-    )
-    session.execute(
-        update(Posting), [{"id": pid, "duplicate_of_id": c} for pid, c in links.items()]
-    )
-    return len(links)
-
-
-def _constant(text: str) -> Callable[[], str]:
-    """A loader for text already in hand (the index loads stored texts lazily)."""
-    return lambda: text

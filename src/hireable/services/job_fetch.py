@@ -7,6 +7,7 @@ load. Fetching a board that is not followed yet follows it once the fetch succee
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor, as_completed
@@ -14,9 +15,14 @@ from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
 from hireable.errors import HireableError, UsageError
 from hireable.services.ingest import IngestResult, store_postings
+from hireable.sources.jobs.files import load_file
 from hireable.sources.jobs.registry import SOURCES, Source, adapter, label, parse_ref
+from hireable.store.models import Board, FetchRun, utcnow
 
 if TYPE_CHECKING:
     import httpx
@@ -28,17 +34,18 @@ if TYPE_CHECKING:
 SessionFactory = Callable[[], AbstractContextManager["Session"]]
 # (board label, "fetching" | "storing" | "done", the result once done); called from worker threads
 Progress = Callable[[str, str, IngestResult | None], None]
+STORE_ATTEMPTS = 2  # a board's transaction runs again once when a concurrent run got there first
 DEFAULT_CONCURRENCY = 8
 MAX_CONCURRENCY = 32
+
+# The unique-key conflict that in_transaction retries makes psycopg log that it aborted its
+# pipeline; the error is handled, so without a handler of the application's that line is noise.
+logging.getLogger("psycopg").addHandler(logging.NullHandler())
 
 
 def _targets(session_factory: SessionFactory, refs: list[str]) -> list[tuple[Source, str]]:
     if refs:
         return list(dict.fromkeys(parse_ref(ref) for ref in refs))
-    from sqlalchemy import select
-
-    from hireable.store.models import Board
-
     with session_factory() as session:
         boards = session.execute(select(Board.source, Board.name).order_by(Board.id)).all()
     if not boards:
@@ -100,8 +107,6 @@ def fetch_boards(
 
 def _start_run(session_factory: SessionFactory) -> int:
     """Record that a fetch starts now: `jobs list --new` shows what it first sees."""
-    from hireable.store.models import FetchRun
-
     with session_factory() as session:
         run = FetchRun()
         session.add(run)
@@ -110,8 +115,6 @@ def _start_run(session_factory: SessionFactory) -> int:
 
 
 def _finish_run(session_factory: SessionFactory, run_id: int, results: list[IngestResult]) -> None:
-    from hireable.store.models import FetchRun, utcnow
-
     with session_factory() as session:
         run = session.get(FetchRun, run_id)
         if run is not None:
@@ -144,34 +147,52 @@ def _store(
     postings: list[PostingIn] | IngestResult,
 ) -> IngestResult:
     """Store one downloaded board in its own transaction (following it when it is new)."""
-    from sqlalchemy import select
-
-    from hireable.store.models import Board, utcnow
-
     if isinstance(postings, IngestResult):
         return postings
     board_label = label(source, name)
-    try:
-        with session_factory() as session:
-            board = session.scalars(
-                select(Board).where(Board.source == source.key, Board.name == name)
-            ).one_or_none()
-            if board is None:
-                board = Board(source=source.key, name=name)
-                session.add(board)
-                session.flush()
-            result = store_postings(
-                session,
-                postings,
-                default_source=board_label,
-                board=board,
-                single_company=not source.multi_company,
-                close_missing=True,
-            )
-            board.last_fetched = utcnow()
+
+    def store(session: Session) -> IngestResult:
+        board = session.scalars(
+            select(Board).where(Board.source == source.key, Board.name == name)
+        ).one_or_none()
+        if board is None:
+            board = Board(source=source.key, name=name)
+            session.add(board)
+            session.flush()
+        result = store_postings(
+            session,
+            postings,
+            default_source=board_label,
+            board=board,
+            single_company=not source.multi_company,
+            close_missing=True,
+        )
+        board.last_fetched = utcnow()
         return result
+
+    try:
+        return in_transaction(session_factory, store, what=board_label)
     except HireableError as exc:
         return IngestResult(board_label, error=str(exc))
+
+
+def in_transaction(
+    session_factory: SessionFactory, store: Callable[[Session], IngestResult], *, what: str
+) -> IngestResult:
+    """Run `store` in a transaction of its own. When a concurrent fetch or import stored some of
+    the same postings between our plan and its writing, the unique key refuses ours: plan again
+    against what is stored now, once, then give up with one line (nothing of ours is stored)."""
+    for attempt in range(1, STORE_ATTEMPTS + 1):
+        try:
+            with session_factory() as session:
+                return store(session)
+        except IntegrityError:
+            if attempt == STORE_ATTEMPTS:
+                break
+    raise HireableError(
+        f"{what}: another fetch or import was storing the same postings at the same time; "
+        "nothing was stored, run it again"
+    )
 
 
 def import_file(
@@ -184,18 +205,19 @@ def import_file(
 ) -> IngestResult:
     """Import every posting of a file in one transaction (nothing is stored if any is bad);
     `progress(n)` hears how many postings have been read so far."""
-    from hireable.sources.jobs.files import load_file
-
     postings = load_file(path, source=source, mapping=mapping)
     default = postings[0].source if postings else f"file:{path.stem}"
-    with session_factory() as session:
-        result = store_postings(
+
+    def store(session: Session) -> IngestResult:
+        return store_postings(
             session,
             postings,
             default_source=default or f"file:{path.stem}",
             single_company=False,
             progress=progress,
         )
+
+    result = in_transaction(session_factory, store, what=str(path))
     result.label = f"file:{source}" if source else str(path.name)
     return result
 

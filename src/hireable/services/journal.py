@@ -28,6 +28,8 @@ from hireable.core.journal import (
 from hireable.errors import NotFoundError, ValidationError
 from hireable.fileio import parse_json, read_text
 from hireable.services.evidence import get_evidence
+from hireable.services.profile import get_profile
+from hireable.services.rhythm import rhythm_warnings
 from hireable.store.models import JournalEntry
 from hireable.store.repo import get_or_fail
 
@@ -228,9 +230,6 @@ class JournalReport:
 
 
 def journal_report(session: Session, *, today: dt.date, weeks: int) -> JournalReport:
-    from hireable.services.profile import get_profile
-    from hireable.services.rhythm import rhythm_warnings
-
     if not 1 <= weeks <= MAX_REPORT_WEEKS:
         raise ValidationError(f"--weeks must be from 1 to {MAX_REPORT_WEEKS} (got {weeks})")
     entries = list_entries(session)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from hireable.core.outreach import Credential, Draft, DraftInput, check_options, compose
 from hireable.errors import ValidationError
+from hireable.services.evidence import scored_evidence
 from hireable.services.job_queries import get_posting
 from hireable.services.profile import get_profile
 from hireable.services.tracker import add_application, get_application
@@ -34,8 +35,6 @@ def strongest_credentials(
     session: Session, today: dt.date, n: int = CREDENTIALS
 ) -> list[Credential]:
     """The learner's strongest evidence with a public link: verified first, then credibility."""
-    from hireable.services.status import scored_evidence
-
     pairs = [
         (e, a)
         for e, a in scored_evidence(session, today)

@@ -12,9 +12,9 @@ from hireable.core.readiness import Readiness, stage_readiness
 from hireable.core.stages import get_stage
 from hireable.errors import ValidationError
 from hireable.exporters.ics import Event, calendar
+from hireable.services.evidence import scored_evidence, scored_items
 from hireable.services.ideas import picked_idea
 from hireable.services.profile import require_profile
-from hireable.services.status import scored_evidence, scored_items
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session

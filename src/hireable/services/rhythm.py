@@ -1,7 +1,7 @@
 """The learn–do rhythm on the status screen: journal, idea and runway warnings, and this week's
 block of the sprint plan.
 
-`status_contribution` is a status provider (see services/status.py).
+`status_contribution` is a status provider (services/status.py composes the report).
 """
 
 from __future__ import annotations
@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING
 from hireable.core.alerts import Alert
 from hireable.core.journal import learn_trap, momentum, momentum_drop, move_on, runway_short
 from hireable.core.stages import get_stage
+from hireable.core.status import StatusContribution
 from hireable.services.ideas import picked_idea
 from hireable.services.plan import current_plan, target_readiness
-from hireable.services.status import StatusContribution
 from hireable.store.models import JournalEntry
 
 if TYPE_CHECKING:

@@ -1,23 +1,26 @@
 """The status report: profile, readiness per stage, strongest evidence, warnings, next actions.
 
-Other features contribute warnings and next actions through STATUS_PROVIDERS: functions
-`(session, profile, today) -> StatusContribution`.
+The one composer of the report: other features contribute warnings, next actions and sections
+through STATUS_PROVIDERS, functions `(session, profile, today) -> StatusContribution`; they never
+import this module.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from hireable.core.alerts import Alert
-from hireable.core.credibility import Assessment, assess
-from hireable.core.readiness import Readiness, ScoredItem, all_readiness
+from hireable.core.credibility import Assessment
+from hireable.core.readiness import Readiness, all_readiness
 from hireable.core.stages import get_stage
-from hireable.services.evidence import evidence_public
+from hireable.core.status import StatusContribution
+from hireable.services import rhythm, tracker
+from hireable.services.evidence import evidence_public, scored_evidence, scored_items
 from hireable.services.profile import profile_public, require_profile
-from hireable.store.models import Evidence, JournalEntry, Profile
+from hireable.store.models import JournalEntry, Profile
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -25,22 +28,13 @@ if TYPE_CHECKING:
 CERTIFICATE_TRAP = 3  # certificates/courses with no primary evidence before we warn
 
 
-@dataclass
-class StatusContribution:
-    warnings: list[Alert] = field(default_factory=list)
-    next_actions: list[str] = field(default_factory=list)
-    # Extra named sections for the screen and the JSON (e.g. "this_week").
-    sections: dict[str, Any] = field(default_factory=dict)
-
-
 StatusProvider = Callable[["Session", Profile, dt.date], StatusContribution]
 
-
-def _providers() -> list[StatusProvider]:
-    """Contributions from the journal, plan and tracker (imported lazily: keeps startup fast)."""
-    from hireable.services import rhythm, tracker
-
-    return [rhythm.status_contribution, tracker.status_contribution]
+# Contributions from the journal and plan, then the tracker, in the report's order.
+STATUS_PROVIDERS: tuple[StatusProvider, ...] = (
+    rhythm.status_contribution,
+    tracker.status_contribution,
+)
 
 
 @dataclass
@@ -83,54 +77,6 @@ class StatusReport:
             "next_actions": self.next_actions,
             **self.sections,
         }
-
-
-# The columns scoring and the report need: never the (possibly large) provenance payloads.
-LEDGER_COLUMNS = (
-    Evidence.id,
-    Evidence.kind,
-    Evidence.title,
-    Evidence.date,
-    Evidence.url,
-    Evidence.validator,
-    Evidence.skills,
-    Evidence.metrics,
-    Evidence.verification,
-)
-
-
-_SCORED = "hireable.scored_evidence"  # session.info key: the scored ledger of this session
-
-
-def scored_evidence(session: Session, today: dt.date) -> list[tuple[Any, Assessment]]:
-    """Every item (a read-only row) with its assessment, strongest first.
-
-    Computed once per session and day (status, plan and tracker all read it); any flush of the
-    session forgets it, so a change made in the same transaction is always seen."""
-    from sqlalchemy import event, select
-    from sqlalchemy.orm import Session as OrmSession
-
-    if not event.contains(OrmSession, "after_flush", _forget_scored):
-        event.listen(OrmSession, "after_flush", _forget_scored)
-    cached = session.info.get(_SCORED)
-    if cached is not None and cached[0] == today:
-        return cached[1]
-    rows = session.execute(select(*LEDGER_COLUMNS)).all()
-    pairs = [(e, assess(e, today=today)) for e in rows]
-    pairs.sort(key=lambda p: (-p[1].credibility, p[0].id))
-    session.info[_SCORED] = (today, pairs)
-    return pairs
-
-
-def _forget_scored(session: Session, _context: Any) -> None:
-    session.info.pop(_SCORED, None)
-
-
-def scored_items(pairs: list[tuple[Any, Assessment]]) -> list[ScoredItem]:
-    return [
-        ScoredItem(e.id, e.kind, e.title, a.evidence_class, a.resource, a.credibility)
-        for e, a in pairs
-    ]
 
 
 def ledger_warnings(session: Session, pairs: list[tuple[Any, Assessment]]) -> list[Alert]:
@@ -194,7 +140,7 @@ def build_status(session: Session, today: dt.date) -> StatusReport:
     report.warnings = ledger_warnings(session, pairs)
     report.next_actions = ledger_next_actions(profile, report.target(), pairs)
     get_stage(profile.target_stage)
-    for provider in _providers():
+    for provider in STATUS_PROVIDERS:
         contribution = provider(session, profile, today)
         report.warnings += contribution.warnings
         report.next_actions += contribution.next_actions

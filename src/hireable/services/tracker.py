@@ -9,15 +9,16 @@ from typing import TYPE_CHECKING, Any
 
 from hireable.core import tracker as pipeline
 from hireable.core.alerts import Alert
+from hireable.core.status import StatusContribution
 from hireable.errors import ValidationError
+from hireable.postings.rank import is_famous
 from hireable.services.job_queries import get_posting
+from hireable.sources.jobs.registry import competition_group
 from hireable.store.models import Application, Message, Posting, Profile
 from hireable.store.repo import get_or_fail
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
-
-    from hireable.services.status import StatusContribution
 
 EMAIL = re.compile(r"^[^@\s<>,;]+@[^@\s<>,;]+\.[^@\s<>,;.]{2,}$")
 # Resume-lottery: of the last RECENT applications sent, LOTTERY_SHARE or more went where a
@@ -200,9 +201,6 @@ class LotteryCheck:
 
 def lottery_check(session: Session) -> LotteryCheck:
     """How many of the most recent applications sent went where no-degree candidates lose."""
-    from hireable.postings.rank import is_famous
-    from hireable.sources.jobs.registry import competition_group
-
     sent = (
         session.query(Application)
         .filter(Application.status != "saved")
@@ -263,8 +261,6 @@ def tracker_warnings(session: Session, today: dt.date) -> list[Alert]:
 
 def status_contribution(session: Session, profile: Profile, today: dt.date) -> StatusContribution:
     """Warnings and next actions of the tracker for `hireable status`."""
-    from hireable.services.status import StatusContribution
-
     actions = [followup_action(a, today) for a in due_followups(session, today)]
     counts = {s: 0 for s in pipeline.STATUSES}
     for (status,) in session.query(Application.status):

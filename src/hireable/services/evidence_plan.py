@@ -1,0 +1,111 @@
+"""Decide what storing one fetched evidence item changes, without touching the database.
+
+`plan_upsert` compares a validated fetched record with the stored item it matches (if any) and
+says: add it, skip it, leave it, or update these columns; `services.evidence_import` finds the
+match and applies the plan. Who owns which field is explained there.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from hireable.core.evidence import EvidenceInput, check_metric_consistency
+
+ADDED, UPDATED, UNCHANGED, SKIPPED, MISSING, FAILED = (
+    "added", "updated", "unchanged", "skipped", "missing", "failed",
+)  # fmt: skip
+
+SOURCE_FIELDS = ("date", "url", "validator")  # besides metrics and verification, the source's
+
+
+class StoredItem(Protocol):
+    """What the plan reads of a stored evidence item."""
+
+    @property
+    def kind(self) -> str: ...
+    @property
+    def date(self) -> str | None: ...
+    @property
+    def url(self) -> str | None: ...
+    @property
+    def validator(self) -> str | None: ...
+    @property
+    def metrics(self) -> dict[str, Any] | None: ...
+    @property
+    def verification(self) -> str: ...
+
+
+@dataclass(frozen=True)
+class UpsertPlan:
+    action: str  # ADDED, UPDATED, UNCHANGED or SKIPPED
+    values: dict[str, Any] = field(default_factory=dict)  # the new item, or the columns to set
+    changes: list[str] = field(default_factory=list)  # UPDATED: what moved, as shown
+    reason: str = ""  # SKIPPED: why
+
+
+def show(value: Any) -> str:
+    if isinstance(value, bool) or value is None:
+        return str(value).lower()
+    if isinstance(value, int | float):
+        return f"{value:,}"
+    return str(value)
+
+
+def plan_upsert(
+    record: EvidenceInput,
+    source_key: str,
+    item: StoredItem | None,
+    *,
+    adopted: bool = False,
+) -> UpsertPlan:
+    """`item` is the stored match (by source key, or a hand-made item `adopted` by its URL)."""
+    if item is None:
+        return UpsertPlan(ADDED, _new_values(record, source_key))
+    if item.verification == "api" and record.verification != "api":
+        return UpsertPlan(SKIPPED, reason="already verified through the source's API")
+    changes: list[str] = []
+    values: dict[str, Any] = {}
+    metrics = _merged_metrics(item, record, changes)
+    for name in SOURCE_FIELDS:
+        new = getattr(record, name)
+        if new is not None and getattr(item, name) != new:
+            changes.append(f"{name} {getattr(item, name) or '-'} → {new}")
+            values[name] = new
+    if item.verification != record.verification:
+        changes.append(f"verification {item.verification} → {record.verification}")
+        values["verification"] = record.verification
+    if adopted:
+        changes.insert(0, "matched your item by its URL")
+        values["source_key"] = source_key
+    if not changes:
+        return UpsertPlan(UNCHANGED)
+    return UpsertPlan(UPDATED, {**values, "metrics": metrics}, changes)
+
+
+def _new_values(record: EvidenceInput, source_key: str) -> dict[str, Any]:
+    """A new item: the learner's skills start empty (the source never sets them)."""
+    return {
+        "kind": record.kind,
+        "title": record.title,
+        "date": record.date,
+        "url": record.url,
+        "validator": record.validator,
+        "skills": [],
+        "metrics": record.metrics,
+        "verification": record.verification,
+        "source_key": source_key,
+    }
+
+
+def _merged_metrics(item: StoredItem, record: EvidenceInput, changes: list[str]) -> dict[str, Any]:
+    """The stored metrics with the source's values over them (the learner's own stay); each
+    moved value is noted in `changes`."""
+    metrics = dict(item.metrics or {})
+    for key, value in record.metrics.items():
+        if metrics.get(key) != value:
+            old = show(metrics.get(key)) if key in metrics else "-"
+            changes.append(f"{key} {old} → {show(value)}")
+            metrics[key] = value
+    check_metric_consistency(item.kind, metrics)
+    return metrics
