@@ -75,6 +75,9 @@ class Report:
         return f"{self.source}: " + ", ".join(parts) + "."
 
 
+Progress = Callable[[Line], None] | None  # told each line as it is decided (the dashboard)
+
+
 # -- storing fetched items --------------------------------------------------------------------
 
 
@@ -184,7 +187,7 @@ def run_import(
     items: Iterable[Fetched | Skipped],
     *,
     today: dt.date,
-    progress: Callable[[Line], None] | None = None,
+    progress: Progress = None,
 ) -> Report:
     """Store every item; a rate limit stops the run with what is stored kept (see module doc)."""
     report = Report(source)
@@ -328,36 +331,55 @@ class Sources:
 # -- imports ----------------------------------------------------------------------------------
 
 
-def import_github(session: Session, src: Sources, login: str, *, today: dt.date) -> Report:
+def import_github(
+    session: Session, src: Sources, login: str, *, today: dt.date, progress: Progress = None
+) -> Report:
     from hireable.sources.evidence.github import import_user
 
     gh = src.github()
-    report = run_import(session, f"GitHub {login}", import_user(gh, login), today=today)
+    items = import_user(gh, login)
+    report = run_import(session, f"GitHub {login}", items, today=today, progress=progress)
     report.requests = dict(gh.requests.counts)
     return report
 
 
-def import_huggingface(session: Session, src: Sources, user: str, *, today: dt.date) -> Report:
+def import_huggingface(
+    session: Session, src: Sources, user: str, *, today: dt.date, progress: Progress = None
+) -> Report:
     from hireable.sources.evidence.huggingface import import_user
 
-    return run_import(
-        session, f"Hugging Face {user}", import_user(src.huggingface(), user), today=today
-    )
+    items = import_user(src.huggingface(), user)
+    return run_import(session, f"Hugging Face {user}", items, today=today, progress=progress)
 
 
-def import_kaggle(session: Session, src: Sources, *, today: dt.date) -> Report:
+def import_kaggle(
+    session: Session, src: Sources, *, today: dt.date, progress: Progress = None
+) -> Report:
     from hireable.sources.evidence.kaggle import import_entered
 
     kaggle = src.kaggle()
     name = f"Kaggle {kaggle.credentials.username}"
-    return run_import(session, name, import_entered(kaggle), today=today)
+    return run_import(session, name, import_entered(kaggle), today=today, progress=progress)
 
 
-def import_kaggle_csv(session: Session, path: Any, *, today: dt.date) -> Report:
+def import_kaggle_csv(
+    session: Session, path: Any, *, today: dt.date, progress: Progress = None
+) -> Report:
     """All rows are validated before any is stored (`read_csv`), then upserted."""
     from hireable.sources.evidence.kaggle import read_csv
 
-    return run_import(session, f"Kaggle CSV {path}", read_csv(path, today=today), today=today)
+    items = read_csv(path, today=today)
+    return run_import(session, f"Kaggle CSV {path}", items, today=today, progress=progress)
+
+
+def import_kaggle_csv_text(
+    session: Session, text: str, *, name: str, today: dt.date, progress: Progress = None
+) -> Report:
+    """A CSV's contents (the dashboard's upload), checked as `import_kaggle_csv` checks a file."""
+    from hireable.sources.evidence.kaggle import parse_csv
+
+    items = parse_csv(text, name=name, today=today)
+    return run_import(session, f"Kaggle CSV {name}", items, today=today, progress=progress)
 
 
 def import_papers(
@@ -369,6 +391,7 @@ def import_papers(
     openalex_id: str | None = None,
     s2_id: str | None = None,
     arxiv_author: str | None = None,
+    progress: Progress = None,
 ) -> Report:
     from hireable.sources.evidence import arxiv, openalex, semanticscholar
 
@@ -390,7 +413,7 @@ def import_papers(
     else:
         name = f"arXiv {arxiv_author}"
         items = arxiv.import_author(src.arxiv(), str(arxiv_author).strip())
-    return run_import(session, name, items, today=today)
+    return run_import(session, name, items, today=today, progress=progress)
 
 
 # -- one item by address, and refresh ---------------------------------------------------------
@@ -447,13 +470,15 @@ def add_from_url(
 
 
 def refresh(
-    session: Session, src: Sources, *, today: dt.date, evidence_id: int | None = None
+    session: Session,
+    src: Sources,
+    *,
+    today: dt.date,
+    evidence_id: int | None = None,
+    progress: Progress = None,
 ) -> Report:
     """Fetch every api-verified item (or one) again; stars, citations and downloads move."""
     from sqlalchemy import select
-
-    from hireable.sources.evidence.locate import from_key
-    from hireable.sources.http import RemoteNotFound
 
     if evidence_id is not None:
         item = get_evidence(session, evidence_id)
@@ -474,28 +499,37 @@ def refresh(
         )
     report = Report("refresh")
     for item in items:
-        loc = from_key(item.source_key or "")
-        if loc is None:
-            report.lines.append(Line(SKIPPED, item.title, "unknown source", item.id))
-            continue
         try:
-            fetched = src.fetch(loc)
+            line = _refresh_one(session, src, item, today=today)
         except RateLimited as exc:
             report.stopped = exc
             break
-        except RemoteNotFound:
-            detail = "no longer found at the source; kept as it was"
-            report.lines.append(Line(MISSING, item.title, detail, item.id))
-            continue
-        except (SourceError, ConfigError) as exc:
-            report.lines.append(Line(FAILED, item.title, str(exc), item.id))
-            continue
-        if isinstance(fetched, Skipped):
-            report.lines.append(Line(SKIPPED, item.title, fetched.reason, item.id))
-            continue
-        fetched.source_key = item.source_key or fetched.source_key
-        try:
-            report.lines.append(upsert(session, fetched, today=today))
-        except ValidationError as exc:
-            report.lines.append(Line(FAILED, item.title, str(exc), item.id))
+        report.lines.append(line)
+        if progress:
+            progress(line)
     return report
+
+
+def _refresh_one(session: Session, src: Sources, item: Evidence, *, today: dt.date) -> Line:
+    """One stored item fetched again; a rate limit is raised, as it stops the run."""
+    from hireable.sources.evidence.locate import from_key
+    from hireable.sources.http import RemoteNotFound
+
+    loc = from_key(item.source_key or "")
+    if loc is None:
+        return Line(SKIPPED, item.title, "unknown source", item.id)
+    try:
+        fetched = src.fetch(loc)
+    except RateLimited:
+        raise
+    except RemoteNotFound:
+        return Line(MISSING, item.title, "no longer found at the source; kept as it was", item.id)
+    except (SourceError, ConfigError) as exc:
+        return Line(FAILED, item.title, str(exc), item.id)
+    if isinstance(fetched, Skipped):
+        return Line(SKIPPED, item.title, fetched.reason, item.id)
+    fetched.source_key = item.source_key or fetched.source_key
+    try:
+        return upsert(session, fetched, today=today)
+    except ValidationError as exc:
+        return Line(FAILED, item.title, str(exc), item.id)
