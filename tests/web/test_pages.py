@@ -9,7 +9,7 @@ import pytest
 
 from tests.web.conftest import Dashboard
 
-PAGES = ("/", "/journal", "/profile")
+PAGES = ("/", "/evidence", "/journal", "/profile")
 
 
 @pytest.mark.parametrize("path", PAGES)
@@ -35,7 +35,7 @@ def test_the_empty_status_page_sends_you_to_the_profile(web: Dashboard) -> None:
 
 def test_navigation_lists_only_served_pages(web: Dashboard) -> None:
     nav = web.get("/").text.split("<nav", 1)[1].split("</nav>", 1)[0]
-    assert re.findall(r'href="([^"]+)"', nav) == ["/", "/journal", "/profile"]
+    assert re.findall(r'href="([^"]+)"', nav) == ["/", "/evidence", "/journal", "/profile"]
 
 
 def test_status_shows_readiness_gaps_warnings_and_this_week(demo_web: Dashboard) -> None:
@@ -52,8 +52,9 @@ def test_next_actions_link_to_the_page_where_they_are_done(demo_web: Dashboard) 
     html = demo_web.get("/").text
     actions = html.split('id="next-h"', 1)[1].split("</ol>", 1)[0]
     assert '<a href="/journal">This week: do:' in actions
-    # The evidence and ideas pages are not served yet: their actions are plain text.
-    assert 'href="/evidence"' not in actions and 'href="/ideas"' not in actions
+    assert '<a href="/evidence">Add a merged PR' in actions
+    # The ideas page is not served yet: its actions are plain text.
+    assert 'href="/ideas"' not in actions
     assert "<code>hireable idea baseline 3 --artifact URL</code>" in actions
 
 

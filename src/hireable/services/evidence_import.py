@@ -99,6 +99,9 @@ class Report:
         return f"{self.source}: " + ", ".join(parts) + "."
 
 
+Progress = Callable[[Line], None] | None  # told each line as it is decided (the dashboard)
+
+
 # -- storing fetched items --------------------------------------------------------------------
 
 
@@ -176,7 +179,7 @@ def run_import(
     items: Iterable[Fetched | Skipped],
     *,
     today: dt.date,
-    progress: Callable[[Line], None] | None = None,
+    progress: Progress = None,
 ) -> Report:
     """Store every item; a rate limit stops the run with what is stored kept (see module doc)."""
     report = Report(source)
@@ -304,33 +307,45 @@ class Sources:
 # -- imports ----------------------------------------------------------------------------------
 
 
-def import_github(session: Session, src: Sources, login: str, *, today: dt.date) -> Report:
+def import_github(
+    session: Session, src: Sources, login: str, *, today: dt.date, progress: Progress = None
+) -> Report:
     gh = src.github()
-    report = run_import(session, f"GitHub {login}", github.import_user(gh, login), today=today)
+    items = github.import_user(gh, login)
+    report = run_import(session, f"GitHub {login}", items, today=today, progress=progress)
     report.requests = dict(gh.requests.counts)
     return report
 
 
-def import_huggingface(session: Session, src: Sources, user: str, *, today: dt.date) -> Report:
-    return run_import(
-        session,
-        f"Hugging Face {user}",
-        huggingface.import_user(src.huggingface(), user),
-        today=today,
-    )
+def import_huggingface(
+    session: Session, src: Sources, user: str, *, today: dt.date, progress: Progress = None
+) -> Report:
+    items = huggingface.import_user(src.huggingface(), user)
+    return run_import(session, f"Hugging Face {user}", items, today=today, progress=progress)
 
 
-def import_kaggle(session: Session, src: Sources, *, today: dt.date) -> Report:
+def import_kaggle(
+    session: Session, src: Sources, *, today: dt.date, progress: Progress = None
+) -> Report:
     client = src.kaggle()
     name = f"Kaggle {client.credentials.username}"
-    return run_import(session, name, kaggle.import_entered(client), today=today)
+    return run_import(session, name, kaggle.import_entered(client), today=today, progress=progress)
 
 
-def import_kaggle_csv(session: Session, path: Path, *, today: dt.date) -> Report:
+def import_kaggle_csv(
+    session: Session, path: Path, *, today: dt.date, progress: Progress = None
+) -> Report:
     """All rows are validated before any is stored (`read_csv`), then upserted."""
-    return run_import(
-        session, f"Kaggle CSV {path}", kaggle.read_csv(path, today=today), today=today
-    )
+    items = kaggle.read_csv(path, today=today)
+    return run_import(session, f"Kaggle CSV {path}", items, today=today, progress=progress)
+
+
+def import_kaggle_csv_text(
+    session: Session, text: str, *, name: str, today: dt.date, progress: Progress = None
+) -> Report:
+    """A CSV's contents (the dashboard's upload), checked as `import_kaggle_csv` checks a file."""
+    items = kaggle.parse_csv(text, name=name, today=today)
+    return run_import(session, f"Kaggle CSV {name}", items, today=today, progress=progress)
 
 
 def import_papers(
@@ -342,6 +357,7 @@ def import_papers(
     openalex_id: str | None = None,
     s2_id: str | None = None,
     arxiv_author: str | None = None,
+    progress: Progress = None,
 ) -> Report:
     given = [x for x in (orcid, openalex_id, s2_id, arxiv_author) if x]
     if len(given) != 1:
@@ -361,7 +377,7 @@ def import_papers(
     else:
         name = f"arXiv {arxiv_author}"
         items = arxiv.import_author(src.arxiv(), str(arxiv_author).strip())
-    return run_import(session, name, items, today=today)
+    return run_import(session, name, items, today=today, progress=progress)
 
 
 # -- one item by address, and refresh ---------------------------------------------------------
@@ -416,7 +432,12 @@ def add_from_url(
 
 
 def refresh(
-    session: Session, src: Sources, *, today: dt.date, evidence_id: int | None = None
+    session: Session,
+    src: Sources,
+    *,
+    today: dt.date,
+    evidence_id: int | None = None,
+    progress: Progress = None,
 ) -> Report:
     """Fetch every api-verified item (or one) again; stars, citations and downloads move."""
     if evidence_id is not None:
@@ -443,23 +464,35 @@ def refresh(
             report.lines.append(Line(SKIPPED, item.title, "unknown source", item.id))
             continue
         try:
-            fetched = src.fetch(loc)
+            line = _refresh_one(session, src, item, today=today)
         except RateLimited as exc:
             report.stopped = exc
             break
-        except RemoteNotFound:
-            detail = "no longer found at the source; kept as it was"
-            report.lines.append(Line(MISSING, item.title, detail, item.id))
-            continue
-        except (SourceError, ConfigError) as exc:
-            report.lines.append(Line(FAILED, item.title, str(exc), item.id))
-            continue
-        if isinstance(fetched, Skipped):
-            report.lines.append(Line(SKIPPED, item.title, fetched.reason, item.id))
-            continue
-        fetched.source_key = item.source_key or fetched.source_key
-        try:
-            report.lines.append(upsert(session, fetched, today=today))
-        except ValidationError as exc:
-            report.lines.append(Line(FAILED, item.title, str(exc), item.id))
+        report.lines.append(line)
+        if progress:
+            progress(line)
     return report
+
+
+def _refresh_one(session: Session, src: Sources, item: Evidence, *, today: dt.date) -> Line:
+    """One stored item fetched again; a rate limit is raised, as it stops the run."""
+    from hireable.sources.evidence.locate import from_key
+
+    loc = from_key(item.source_key or "")
+    if loc is None:
+        return Line(SKIPPED, item.title, "unknown source", item.id)
+    try:
+        fetched = src.fetch(loc)
+    except RateLimited:
+        raise
+    except RemoteNotFound:
+        return Line(MISSING, item.title, "no longer found at the source; kept as it was", item.id)
+    except (SourceError, ConfigError) as exc:
+        return Line(FAILED, item.title, str(exc), item.id)
+    if isinstance(fetched, Skipped):
+        return Line(SKIPPED, item.title, fetched.reason, item.id)
+    fetched.source_key = item.source_key or fetched.source_key
+    try:
+        return upsert(session, fetched, today=today)
+    except ValidationError as exc:
+        return Line(FAILED, item.title, str(exc), item.id)

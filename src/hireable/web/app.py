@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
 from starlette.applications import Starlette
@@ -11,10 +12,11 @@ from starlette.middleware import Middleware
 from starlette.routing import BaseRoute, Mount
 from starlette.staticfiles import StaticFiles
 
+from hireable.web.background import JobRegistry
 from hireable.web.errors import HANDLERS
-from hireable.web.redaction import secret_values
+from hireable.web.redaction import redact, secret_values
 from hireable.web.render import STATIC_DIR, make_templates
-from hireable.web.routes import journal, profile, status
+from hireable.web.routes import evidence, journal, profile, status
 from hireable.web.security import CsrfGuard, HostPolicy, SecurityMiddleware
 
 if TYPE_CHECKING:
@@ -25,6 +27,7 @@ if TYPE_CHECKING:
 # Each served page's routes, keyed as in pages.NAV. A new page adds one line here.
 PAGE_ROUTES: dict[str, list[BaseRoute]] = {
     "status": status.routes,
+    "evidence": evidence.routes,
     "journal": journal.routes,
     "profile": profile.routes,
 }
@@ -71,5 +74,6 @@ def create_app(
     app.state.today = today
     app.state.templates = make_templates()
     app.state.secrets = secret_values(settings)
+    app.state.jobs = JobRegistry(clean=partial(redact, secrets=app.state.secrets))
     app.state.served_pages = frozenset(PAGE_ROUTES)
     return app

@@ -172,12 +172,17 @@ def read_csv(path: Path, *, today: dt.date) -> list[Fetched]:
         raise ValidationError(f"file {path} does not exist") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ValidationError(f"cannot read {path}: {exc}") from None
+    return parse_csv(text, name=str(path), today=today)
+
+
+def parse_csv(text: str, *, name: str, today: dt.date) -> list[Fetched]:
+    """The rows of a results CSV named `name` in messages, all validated before any is kept."""
     reader = csv.DictReader(text.splitlines())
     header = [h.strip().lower() for h in reader.fieldnames or []]
     missing = [c for c in CSV_COLUMNS if c != "url" and c not in header]
     if missing:
         raise ValidationError(
-            f"{path}: missing column {missing[0]!r}; the columns are: {', '.join(CSV_COLUMNS)}"
+            f"{name}: missing column {missing[0]!r}; the columns are: {', '.join(CSV_COLUMNS)}"
         )
     items = []
     for line, row in enumerate(reader, start=2):
@@ -185,9 +190,9 @@ def read_csv(path: Path, *, today: dt.date) -> list[Fetched]:
         try:
             items.append(_csv_item(row, today))
         except ValidationError as exc:
-            raise ValidationError(f"{path}: line {line}: {exc}; nothing was imported") from None
+            raise ValidationError(f"{name}: line {line}: {exc}; nothing was imported") from None
     if not items:
-        raise ValidationError(f"{path} has no rows")
+        raise ValidationError(f"{name} has no rows")
     return items
 
 

@@ -1,0 +1,213 @@
+"""The ledger's items: list, add, one item's explanation, edit and remove (the rules of
+`hireable evidence add / explain / edit / remove`, which live in the services)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any
+
+from starlette.responses import RedirectResponse
+from starlette.routing import BaseRoute, Route
+
+from hireable.errors import NotFoundError, ValidationError
+from hireable.services.evidence import (
+    add_evidence,
+    assessed,
+    build_input,
+    edit_evidence,
+    get_evidence,
+    remove_evidence,
+)
+from hireable.web.db import in_session
+from hireable.web.forms import read_form, text_list
+from hireable.web.render import message, page
+from hireable.web.routes.evidence.table import render_index
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+    from starlette.requests import Request
+    from starlette.responses import Response
+
+    from hireable.store.models import Evidence
+
+ADD_FIELDS = ("kind", "title", "date", "url", "validator", "skills", "metrics")
+EDIT_FIELDS = ADD_FIELDS[1:]
+MAX_ID = 2**63 - 1  # the largest id a database can hold; beyond it no item can exist
+CONFIRM = "confirm"
+
+
+def metric_pairs(text: str) -> list[str]:
+    """The metrics box: one `key=value` a line (values may hold commas)."""
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def show_value(value: Any) -> str:
+    return str(value).lower() if isinstance(value, bool) else str(value)
+
+
+def item_values(item: Evidence) -> dict[str, str]:
+    return {
+        "title": item.title,
+        "date": item.date or "",
+        "url": item.url or "",
+        "validator": item.validator or "",
+        "skills": ", ".join(item.skills or []),
+        "metrics": "\n".join(f"{k}={show_value(v)}" for k, v in (item.metrics or {}).items()),
+    }
+
+
+def item_id(request: Request) -> int:
+    value: int = request.path_params["evidence_id"]
+    if not 1 <= value <= MAX_ID:
+        raise NotFoundError(f"no evidence with id {value}")
+    return value
+
+
+# -- list and add -----------------------------------------------------------------------------
+
+
+async def index(request: Request) -> Response:
+    return await in_session(request, lambda s: render_index(request, s))
+
+
+def _add(session: Session, values: dict[str, str], today: dt.date) -> int:
+    record = build_input(
+        kind=values["kind"],
+        title=values["title"],
+        date=values["date"] or None,
+        url=values["url"] or None,
+        validator=values["validator"] or None,
+        skills=text_list(values["skills"]),
+        metric_pairs=metric_pairs(values["metrics"]),
+        today=today,
+    )
+    return add_evidence(session=session, record=record).id
+
+
+async def add(request: Request) -> Response:
+    values = await read_form(request, ADD_FIELDS)
+    try:
+        new_id = await in_session(request, lambda s: _add(s, values, request.app.state.today()))
+    except ValidationError as exc:
+        errors = {"add": message(request, str(exc))}
+        return await in_session(
+            request,
+            lambda s: render_index(request, s, forms={"add": values}, errors=errors, status=422),
+        )
+    return RedirectResponse(f"/evidence/{new_id}?added=1", status_code=303)
+
+
+# -- one item ---------------------------------------------------------------------------------
+
+
+def _render_item(
+    request: Request,
+    session: Session,
+    evidence_id: int,
+    *,
+    values: dict[str, str] | None = None,
+    error: str = "",
+    status: int = 200,
+) -> Response:
+    item = get_evidence(session, evidence_id)
+    a = assessed(item, request.app.state.today())
+    raw = sum(f.points for f in a.factors)
+    provenance = item.provenance or {}
+    context = {
+        "active": "evidence",
+        "today": request.app.state.today().isoformat(),
+        "item": item,
+        "a": a,
+        "raw_sum": raw,
+        "metrics": [(k, show_value(v)) for k, v in (item.metrics or {}).items()],
+        "source_url": provenance.get("source_url"),
+        "fetched_at": provenance.get("fetched_at"),
+        "refreshable": bool(item.source_key) and item.verification == "api",
+        "values": values or item_values(item),
+        "error_text": error,
+        "notice": _notice(request),
+    }
+    return page(request, "evidence/item.html", context, status=status)
+
+
+def _notice(request: Request) -> str:
+    if request.query_params.get("added") == "1":
+        return "Added. Here is how it scores; edit it below if something is missing."
+    return "Saved." if request.query_params.get("saved") == "1" else ""
+
+
+async def item_page(request: Request) -> Response:
+    evidence_id = item_id(request)
+    return await in_session(request, lambda s: _render_item(request, s, evidence_id))
+
+
+def _edit(session: Session, evidence_id: int, values: dict[str, str], today: dt.date) -> None:
+    """The form shows every field, so a metric left out of the box is removed."""
+    item = get_evidence(session, evidence_id)
+    pairs = metric_pairs(values["metrics"])
+    kept = {p.partition("=")[0].strip() for p in pairs}
+    edit_evidence(
+        session=session,
+        evidence_id=evidence_id,
+        today=today,
+        title=values["title"],
+        date=values["date"],
+        url=values["url"],
+        validator=values["validator"],
+        skills=text_list(values["skills"]),
+        metric_pairs=pairs,
+        remove_metrics=[k for k in item.metrics or {} if k not in kept],
+    )
+
+
+async def edit(request: Request) -> Response:
+    evidence_id = item_id(request)
+    values = await read_form(request, EDIT_FIELDS)
+    today = request.app.state.today()
+    try:
+        await in_session(request, lambda s: _edit(s, evidence_id, values, today))
+    except ValidationError as exc:
+        error = message(request, str(exc))
+        return await in_session(
+            request,
+            lambda s: _render_item(request, s, evidence_id, values=values, error=error, status=422),
+        )
+    return RedirectResponse(f"/evidence/{evidence_id}?saved=1", status_code=303)
+
+
+# -- remove -----------------------------------------------------------------------------------
+
+
+def _render_remove(
+    request: Request, session: Session, evidence_id: int, *, error: str = "", status: int = 200
+) -> Response:
+    item = get_evidence(session, evidence_id)
+    context = {"active": "evidence", "item": item, "error_text": error}
+    return page(request, "evidence/remove.html", context, status=status)
+
+
+async def remove_page(request: Request) -> Response:
+    evidence_id = item_id(request)
+    return await in_session(request, lambda s: _render_remove(request, s, evidence_id))
+
+
+async def remove(request: Request) -> Response:
+    evidence_id = item_id(request)
+    values = await read_form(request, (CONFIRM,))
+    if not values[CONFIRM]:
+        error = "tick the box to confirm; nothing was removed"
+        return await in_session(
+            request, lambda s: _render_remove(request, s, evidence_id, error=error, status=422)
+        )
+    await in_session(request, lambda s: remove_evidence(session=s, evidence_id=evidence_id))
+    return RedirectResponse("/evidence?removed=1", status_code=303)
+
+
+routes: list[BaseRoute] = [
+    Route("/evidence", index, methods=["GET"], name="evidence"),
+    Route("/evidence", add, methods=["POST"], name="evidence-add"),
+    Route("/evidence/{evidence_id:int}", item_page, methods=["GET"], name="evidence-item"),
+    Route("/evidence/{evidence_id:int}", edit, methods=["POST"], name="evidence-edit"),
+    Route("/evidence/{evidence_id:int}/remove", remove_page, methods=["GET"]),
+    Route("/evidence/{evidence_id:int}/remove", remove, methods=["POST"], name="evidence-remove"),
+]

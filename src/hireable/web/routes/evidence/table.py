@@ -1,0 +1,126 @@
+"""The evidence table: its sort keys and the index page that shows it with the forms."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlencode
+
+from hireable.core.credibility import CLASSES
+from hireable.core.evidence import KINDS, METRICS, VERIFICATIONS
+from hireable.services.evidence import assessed, list_evidence
+from hireable.web.render import page
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+    from starlette.requests import Request
+    from starlette.responses import Response
+
+    from hireable.core.credibility import Assessment
+    from hireable.store.models import Evidence
+
+Row = tuple["Evidence", "Assessment"]
+CLASS_STRENGTH = {c: len(CLASSES) - i for i, c in enumerate(CLASSES)}  # primary highest
+VERIFIED_STRENGTH = {v: i for i, v in enumerate(VERIFICATIONS)}  # api highest
+
+
+@dataclass(frozen=True)
+class Sort:
+    label: str
+    value: Callable[[Evidence, Assessment], Any]  # None sorts last either way
+    descending: bool  # the first click's direction
+    why: str
+
+
+SORTS: dict[str, Sort] = {
+    "credibility": Sort("Credibility", lambda e, a: a.credibility, True, "what readiness counts"),
+    "date": Sort("Date", lambda e, a: e.date, True, "recent work says more; undated last"),
+    "kind": Sort("Kind", lambda e, a: e.kind, False, "the same kind of work together"),
+    "class": Sort("Class", lambda e, a: CLASS_STRENGTH[a.evidence_class], True, "primary first"),
+    "verification": Sort(
+        "Verified", lambda e, a: VERIFIED_STRENGTH.get(a.verification, 0), True, "api first"
+    ),
+}
+DEFAULT_SORT = "credibility"
+
+# The paper indexes of the import form: form value → (label, the keyword of `import_papers`).
+PAPER_IDS: dict[str, tuple[str, str]] = {
+    "orcid": ("ORCID iD (through OpenAlex)", "orcid"),
+    "openalex": ("OpenAlex author id", "openalex_id"),
+    "semantic-scholar": ("Semantic Scholar author id", "s2_id"),
+    "arxiv-author": ("Name as arXiv lists it", "arxiv_author"),
+}
+
+
+@dataclass(frozen=True)
+class Header:
+    key: str
+    label: str
+    href: str
+    aria_sort: str  # "ascending", "descending" or "none"
+
+
+def sort_rows(rows: list[Row], key: str, descending: bool) -> list[Row]:
+    """Ties keep the id order; items without a value come last in both directions."""
+    value = SORTS[key].value
+    by_id = sorted(rows, key=lambda r: r[0].id)
+    known = [r for r in by_id if value(*r) is not None]
+    unknown = [r for r in by_id if value(*r) is None]
+    return sorted(known, key=lambda r: value(*r), reverse=descending) + unknown
+
+
+def requested_sort(request: Request) -> tuple[str, bool]:
+    """`?sort=KEY&dir=asc|desc`; an unknown key or direction falls back to the default."""
+    key = request.query_params.get("sort", DEFAULT_SORT)
+    if key not in SORTS:
+        key = DEFAULT_SORT
+    direction = request.query_params.get("dir")
+    descending = SORTS[key].descending if direction not in ("asc", "desc") else direction == "desc"
+    return key, descending
+
+
+def headers(key: str, descending: bool) -> list[Header]:
+    out = []
+    for k, sort in SORTS.items():
+        current = k == key
+        flip = not descending if current else sort.descending
+        query = urlencode({"sort": k, "dir": "desc" if flip else "asc"})
+        state = ("descending" if descending else "ascending") if current else "none"
+        out.append(Header(k, sort.label, f"/evidence?{query}#ledger", state))
+    return out
+
+
+def class_counts(rows: list[Row]) -> list[tuple[str, int]]:
+    counts = {c: 0 for c in CLASSES}
+    for _, a in rows:
+        counts[a.evidence_class] += 1
+    return [(c, n) for c, n in counts.items() if n]
+
+
+def render_index(
+    request: Request,
+    session: Session,
+    *,
+    forms: dict[str, dict[str, str]] | None = None,
+    errors: dict[str, str] | None = None,
+    status: int = 200,
+) -> Response:
+    today = request.app.state.today()
+    key, descending = requested_sort(request)
+    rows = [(e, assessed(e, today)) for e in list_evidence(session)]
+    context = {
+        "active": "evidence",
+        "today": today.isoformat(),
+        "rows": sort_rows(rows, key, descending),
+        "headers": headers(key, descending),
+        "counts": class_counts(rows),
+        "kinds": KINDS,
+        "metric_keys": METRICS,
+        "paper_ids": PAPER_IDS,
+        "forms": forms or {},
+        "errors": errors or {},
+        "jobs": request.app.state.jobs.recent()[:5],
+        "removed": request.query_params.get("removed") == "1",
+    }
+    return page(request, "evidence/index.html", context, status=status)
