@@ -4,13 +4,11 @@ write it as Markdown or iCalendar."""
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from hireable.core.plan import Plan, build_plan
 from hireable.core.readiness import Readiness, stage_readiness
 from hireable.core.stages import get_stage
-from hireable.errors import ValidationError
 from hireable.exporters.ics import Event, calendar
 from hireable.services.evidence import scored_evidence, scored_items
 from hireable.services.ideas import picked_idea
@@ -75,11 +73,3 @@ def plan_events(plan: Plan) -> list[Event]:
 
 def plan_ics(plan: Plan, *, now: dt.datetime) -> str:
     return calendar(plan_events(plan), now=now, name=f"hireable sprint toward {plan.stage}")
-
-
-def write_file(path: Path, text: str, *, newline: str | None = None) -> None:
-    try:
-        with path.open("w", encoding="utf-8", newline=newline) as fh:
-            fh.write(text)
-    except OSError as exc:
-        raise ValidationError(f"cannot write {path}: {exc.strerror}") from None
