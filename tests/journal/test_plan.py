@@ -145,3 +145,18 @@ def test_ics_parses_with_one_event_per_block_on_the_right_dates() -> None:
             assert e.decoded("DTSTAMP") == dt.datetime(2026, 11, 26, 9, 30, tzinfo=dt.UTC)
     summaries = {str(e["SUMMARY"]) for e in events}
     assert f"Do (8 h): {plan.weeks[1].do}" in summaries  # escaped and folded text round-trips
+
+
+def test_market_gap_shapes_only_the_first_doing_block() -> None:
+    from hireable.core.market import SkillDemand
+
+    demand = SkillDemand("docker", 12, 20, "nothing")
+    plan = plan_for(SECONDARY, weeks=2, demand=demand)
+    first, second = plan.weeks
+    assert first.do.endswith(", and make it show docker")
+    assert first.market == (
+        "12 of your 20 best openings ask for docker and none of your evidence shows it"
+    )
+    assert second.market is None and "docker" not in second.do
+    assert f"- **Market**: {first.market}" in plan_markdown(plan)
+    assert plan_for(SECONDARY, weeks=1).weeks[0].market is None

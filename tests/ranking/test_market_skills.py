@@ -64,3 +64,38 @@ def test_jobs_skills_bad_input(cli_sqlite: Any) -> None:
     assert r.code == 1 and r.err.startswith("error: ") and "init" in r.err
     bad = cli_sqlite("jobs", "skills", "--top", "0")
     assert bad.code == 1 and "--top must be between 1 and 500" in bad.err
+
+
+def test_status_and_plan_turn_the_top_gap_into_the_next_doing_block(
+    cli: Any, database_url: str
+) -> None:
+    assert cli("init", "--name", "Sam", "--stage", "ml-entry", "--target", "ml-entry").code == 0
+    add_postings(
+        database_url,
+        posting(1, skills=["python", "docker"]),
+        posting(2, skills=["docker", "sql"]),
+        posting(3, skills=["docker"]),
+    )
+    sentence = "3 of your 3 best openings ask for docker and none of your evidence shows it"
+    status = json.loads(cli("status", "--json").out)
+    assert any(a.startswith(sentence) for a in status["next_actions"])
+    assert status["this_week"]["do"]["deliverable"].endswith(", and make it show docker")
+    plan = json.loads(cli("plan", "--weeks", "2", "--json").out)
+    first, second = plan["weeks"]
+    assert first["market"] == sentence and "docker" in first["do"]["deliverable"]
+    assert second["market"] is None and "docker" not in second["do"]["deliverable"]
+    assert f"market: {sentence}" in " ".join(cli("plan", "--weeks", "1").out.split())
+
+    shown = cli(
+        "evidence", "add", "project", "--title", "Containerised demo", "--skill", "docker",
+        "--url", "https://github.com/sam/containers",
+    )
+    assert shown.code == 0, shown.err
+    after = json.loads(cli("status", "--json").out)
+    assert not any("docker" in a for a in after["next_actions"])
+
+
+def test_no_postings_no_market_action(cli: Any) -> None:
+    assert cli("init", "--name", "Sam", "--stage", "ml-entry", "--target", "ml-entry").code == 0
+    plan = json.loads(cli("plan", "--weeks", "1", "--json").out)
+    assert plan["weeks"][0]["market"] is None

@@ -410,6 +410,8 @@ def plan(
     for w in result.weeks:
         out.print(w.line())
         out.print(f"    serves: {w.gap}")
+        if w.market:
+            out.print(f"    market: {w.market}")
     for path, what in ((markdown, "Markdown"), (ics, "calendar")):
         if path is not None:
             out.print(f"Wrote the {what} to {path}.")

@@ -15,17 +15,23 @@ from __future__ import annotations
 import datetime as dt
 import math
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from hireable.core.credibility import CLASS_RANK
 from hireable.core.readiness import Readiness, ScoredItem, counts_for, stage_readiness
 from hireable.core.stages import STAGES, Stage, get_stage, stage_index
+
+if TYPE_CHECKING:
+    from hireable.core.market import SkillDemand
 
 DO_SHARE = 2 / 3  # of weekly hours go to doing (at least half: "learn do learn do")
 MIN_DO_SHARE = 0.5
 HOURS_STEP = 0.5  # blocks are rounded to half hours
 MAX_WEEKS = 52
 IDEA_FIT = 2  # fit points for a deliverable built on your picked idea: you chose it already
+# The market's gap (the skill the best openings ask for most that no evidence shows) shapes the
+# next doing block, so the proof it produces is the proof the openings want.
+MARKET_DO = "{do}, and make it show {skill}"
 
 
 @dataclass(frozen=True)
@@ -254,6 +260,7 @@ class PlanWeek:
     serves: list[str]  # requirement ids of `stage` the evidence counts toward
     gap: str  # the gap in words
     rationale: str
+    market: str | None = None  # why the do block names a skill the openings ask for
 
     @property
     def end(self) -> dt.date:
@@ -279,6 +286,7 @@ class PlanWeek:
             "serves": self.serves,
             "gap": self.gap,
             "rationale": self.rationale,
+            "market": self.market,
         }
 
 
@@ -399,8 +407,10 @@ def build_plan(
     idea: str | None,
     today: dt.date,
     weeks: int,
+    demand: SkillDemand | None = None,
 ) -> Plan:
-    """A week-by-week plan toward the target stage (or the next, if the target is met)."""
+    """A week-by-week plan toward the target stage (or the next, if the target is met). With
+    `demand` (the market's top unshown skill), the first doing block makes it show."""
     from hireable.errors import ValidationError
 
     if not 1 <= weeks <= MAX_WEEKS:
@@ -471,6 +481,10 @@ def build_plan(
                 )
             )
         projected.append(_projected(d, len(projected) + 1))
+    if demand is not None and plan.weeks:
+        first_week = plan.weeks[0]
+        first_week.do = MARKET_DO.format(do=first_week.do, skill=demand.skill)
+        first_week.market = demand.sentence()
     return plan
 
 
@@ -494,6 +508,7 @@ def plan_markdown(plan: Plan) -> str:
             f"- **Evidence**: {w.evidence_kind} ({w.evidence_class}), step {w.step} of {w.steps}",
             f"- **Gap**: {w.gap}",
             f"- **Why**: {w.rationale}",
+            *([f"- **Market**: {w.market}"] if w.market else []),
             "",
         ]
     return "\n".join(lines)

@@ -12,6 +12,7 @@ from hireable.core.stages import get_stage
 from hireable.exporters.ics import Event, calendar
 from hireable.services.evidence import scored_evidence, scored_items
 from hireable.services.ideas import picked_idea
+from hireable.services.market import market_skills
 from hireable.services.profile import require_profile
 
 if TYPE_CHECKING:
@@ -32,6 +33,7 @@ def current_plan(
 ) -> Plan:
     profile = profile or require_profile(session)
     idea = picked_idea(session)
+    demand = market_skills(session, today=today).gap
     return build_plan(
         target_stage=profile.target_stage,
         items=scored_items(scored_evidence(session, today)),
@@ -40,6 +42,7 @@ def current_plan(
         idea=idea.title if idea else None,
         today=today,
         weeks=weeks,
+        demand=demand,
     )
 
 
@@ -48,7 +51,7 @@ def plan_events(plan: Plan) -> list[Event]:
     Sunday (DTEND is the next Monday, exclusive)."""
     events = []
     for w in plan.weeks:
-        why = f"Gap: {w.gap}\nWhy: {w.rationale}"
+        why = f"Gap: {w.gap}\nWhy: {w.rationale}" + (f"\nMarket: {w.market}" if w.market else "")
         events += [
             Event(
                 uid=f"{w.start:%Y%m%d}-learn-{w.deliverable}-{w.step}@{UID_DOMAIN}",

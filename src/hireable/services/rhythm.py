@@ -72,6 +72,10 @@ def status_contribution(session: Session, profile: Profile, today: dt.date) -> S
             f"This week: do: {week.do} ({week.do_hours:g} h) → {week.evidence_kind} evidence "
             f"for {week.stage}"
         )
+        if week.market:
+            contribution.next_actions.append(
+                f"{week.market}: this week's do block makes it show (`hireable jobs skills`)"
+            )
         contribution.sections["this_week"] = {
             "text": (
                 f"learn: {week.learn} ({week.learn_hours:g} h); do: {week.do} "
