@@ -139,3 +139,19 @@ def test_visible_spells_out_control_characters_only(raw: str, shown_as: str) -> 
     from hireable.cli.literal import visible
 
     assert visible(raw) == shown_as
+
+
+def test_hanging_items_wrap_under_their_text_literally_without_trailing_spaces() -> None:
+    import io
+
+    from hireable.cli.literal import hanging, make_console
+
+    buffer = io.StringIO()
+    out = make_console(file=buffer, width=40)
+    out.print(hanging("  1.", "Add a link [/b] to item 7 so that employers can check it\x1b[2J"))
+    lines = buffer.getvalue().splitlines()
+    assert len(lines) >= 2
+    assert lines[0].startswith("  1. Add a link [/b]")
+    assert all(ln.startswith("     ") and ln[5] != " " for ln in lines[1:])
+    assert all(len(ln) <= 40 and ln == ln.rstrip() for ln in lines)
+    assert "\\x1b[2J" in "".join(lines) and "\x1b" not in buffer.getvalue()

@@ -378,7 +378,7 @@ def plan(
 
     Week 1 is the current week (from this Monday)."""
     from hireable.cli.common import console, print_json, session
-    from hireable.cli.literal import line, visible
+    from hireable.cli.literal import hanging, line, visible
     from hireable.core.plan import plan_markdown
     from hireable.fileio import check_writable, write_text
     from hireable.services.plan import current_plan, plan_ics
@@ -406,12 +406,12 @@ def plan(
         )
     )
     for note in result.notes:
-        out.print(f"  note: {note}")
+        out.print(hanging("  note:", note))
     for w in result.weeks:
         out.print(w.line())
-        out.print(f"    serves: {w.gap}")
+        out.print(hanging("    serves:", w.gap))
         if w.market:
-            out.print(f"    market: {w.market}")
+            out.print(hanging("    market:", w.market))
     for path, what in ((markdown, "Markdown"), (ics, "calendar")):
         if path is not None:
             out.print(f"Wrote the {what} to {path}.")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from rich.console import Console
+from rich.console import Console, ConsoleOptions, RenderResult
 from rich.style import Style
 from rich.text import Text
 
@@ -47,6 +47,23 @@ def line(*parts: str | tuple[str, str]) -> Text:
         text(part[0], part[1]) if isinstance(part, tuple) else text(part) for part in parts
     ]
     return Text.assemble(*pieces)
+
+
+class hanging:  # noqa: N801 - used like a function: out.print(hanging("  1.", action))
+    """`prefix` then `body`, the body's wrapped lines indented under its first word (a list
+    item that stays readable at 80 columns), literal, with no trailing spaces."""
+
+    def __init__(self, prefix: str, body: object) -> None:
+        self.prefix = visible(prefix)
+        self.body = body
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        indent = len(self.prefix) + 1
+        lines = text(self.body).wrap(console, max(options.max_width - indent, 20))
+        for i, wrapped in enumerate(lines):
+            wrapped.rstrip()
+            lead = self.prefix + " " if i == 0 else " " * indent
+            yield Text.assemble(lead, wrapped)
 
 
 class LiteralConsole(Console):

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from hireable.cli.literal import line, text
+from hireable.cli.literal import hanging, line, text
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -77,19 +77,19 @@ def render_status(out: Console, report: StatusReport) -> None:
     if goal.missing:
         out.print(text(f"Gaps for {goal.stage.id}", "bold"))
         for gap in goal.missing:
-            out.print(f"  • {gap}")
+            out.print(hanging("  •", gap))
         out.print()
     for name, section in report.sections.items():
         if isinstance(section, dict) and section.get("text"):
             out.print(text(name.replace("_", " ").capitalize(), "bold"))
-            out.print(f"  {section['text']}")
+            out.print(hanging(" ", section["text"]))
             out.print()
     if report.warnings:
         print_warnings(out, report.warnings)
         out.print()
     out.print(text("Next actions", "bold"))
     for i, action in enumerate(report.next_actions or ["Keep going: log what you do."], 1):
-        out.print(f"  {i}. {action}")
+        out.print(hanging(f"  {i}.", action))
 
 
 def print_warnings(out: Console, warnings: Sequence[Alert]) -> None:
@@ -97,7 +97,7 @@ def print_warnings(out: Console, warnings: Sequence[Alert]) -> None:
     if warnings:
         out.print(text("Warnings", "bold yellow"))
         for w in warnings:
-            out.print(f"  ! [{w.rule}] {w.message}")
+            out.print(hanging(f"  ! [{w.rule}]", w.message))
 
 
 def render_ranking(out: Console, ranked: list[RankedPosting], stage: str, plan_b: bool) -> None:
