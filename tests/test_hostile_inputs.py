@@ -228,3 +228,14 @@ def test_labels_outside_the_guidelines_are_refused(
     one_error(cli_sqlite("postings", "eval", "--input", postings, "--labels", labels), expected)
     good = write(tmp_path, "good.jsonl", json.dumps({**LABEL, "years_min": None}) + "\n")
     assert cli_sqlite("postings", "eval", "--input", postings, "--labels", good).code == 0
+
+
+def test_text_longer_than_its_column_is_one_error_on_every_backend(cli: Any) -> None:
+    long = "x" * 501
+    assert cli("init", "--name", "Ada", "--stage", "ml-entry", "--target", "ml-entry").code == 0
+    added = cli("evidence", "add", "project", "--title", long)
+    one_error(added, "evidence title is 501 characters")
+    one_error(cli("log", "learn", long, "--hours", "1"), "journal entry topic is 501 characters")
+    one_error(cli("idea", "add", long), "idea title is 501 characters long; the most is 500")
+    assert cli("evidence", "add", "project", "--title", "x" * 500).code == 0
+    assert len(json.loads(cli("evidence", "list", "--json").out)) == 1

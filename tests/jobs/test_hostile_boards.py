@@ -21,6 +21,7 @@ GOOD = {"id": 1, "title": "ML Engineer", "content": "Train models.", "location":
         ({"content": {"html": "x"}}, "posting 2: description must be text, not dict"),
         ({"absolute_url": ["x"]}, "posting 2: url must be text, not list"),
         ({"company_name": 3.5}, "posting 2: company must be text, not float"),
+        ({"absolute_url": "https://x.test/" + "a" * 2000}, "url is longer than 2,000 characters"),
     ],
 )
 def test_wrong_types_fail_the_board_in_one_line(
@@ -58,3 +59,23 @@ def test_a_board_answer_nested_too_deeply_is_malformed(cli: Any, fake_network: A
         "error: greenhouse board 'acme': malformed JSON from "
         "boards-api.greenhouse.io/v1/boards/acme/jobs (it nests more than 100 levels deep)"
     ]
+
+
+def test_overlong_shown_text_is_clipped_and_stored_on_every_backend(
+    cli: Any, fake_network: Any
+) -> None:
+    long = {**GOOD, "title": "T" * 900, "company_name": "C" * 400, "location": {"name": "L" * 600}}
+    fake_network.json(GREENHOUSE, {"jobs": [long]})
+    r = cli("jobs", "fetch", "greenhouse:acme")
+    assert r.code == 0, r.err
+    (stored,) = json.loads(cli("jobs", "list", "--json").out)
+    assert stored["title"] == "T" * 499 + "…"
+    assert stored["company"] == "C" * 299 + "…"
+
+
+def test_column_limits_are_the_stored_columns() -> None:
+    from hireable.sources.jobs.base import COLUMN_LIMITS
+    from hireable.store.models import Posting
+
+    for name, limit in COLUMN_LIMITS.items():
+        assert Posting.__table__.columns[name].type.length == limit, name

@@ -21,9 +21,11 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    event,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, Mapper, mapped_column, relationship
 
+from hireable.errors import ValidationError
 from hireable.postings.rank import FACT_FIELDS
 
 
@@ -33,6 +35,21 @@ def utcnow() -> dt.datetime:
 
 class Base(DeclarativeBase):
     type_annotation_map = {dict[str, Any]: JSON, list[str]: JSON, list[Any]: JSON}
+
+
+@event.listens_for(Base, "before_insert", propagate=True)
+@event.listens_for(Base, "before_update", propagate=True)
+def _fits_its_columns(_mapper: Mapper[Any], _connection: Any, row: Base) -> None:
+    """A one-line error for text longer than its column, before the SQL: PostgreSQL refuses
+    it with a DataError (SQLite would store it), so both backends refuse it the same way."""
+    for attr in _mapper.column_attrs:
+        limit = getattr(attr.columns[0].type, "length", None)
+        value = getattr(row, attr.key, None)
+        if limit and isinstance(value, str) and len(value) > limit:
+            noun = row.__tablename__.replace("_", " ")
+            raise ValidationError(
+                f"{noun} {attr.key} is {len(value):,} characters long; the most is {limit:,}"
+            )
 
 
 class Profile(Base):

@@ -40,9 +40,32 @@ class PostingIn:
                 raise ValueError(
                     f"posting {self.external_id}: {name} must be text, not {type(value).__name__}"
                 )
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """Text longer than its stored column: shown text is clipped with an ellipsis; an id, a
+        URL or a label cut short would point elsewhere, so the answer is malformed."""
+        for name, limit in COLUMN_LIMITS.items():
+            value = getattr(self, name)
+            if value is None or len(value) <= limit:
+                continue
+            if name not in CLIPPED:
+                raise ValueError(
+                    f"posting {self.external_id[:80]}: {name} is longer than {limit:,} characters"
+                )
+            setattr(self, name, value[: limit - 1] + "…")
 
 
 _TEXT_FIELDS = ("title", "company", "location", "url", "description", "source")
+# The stored columns' lengths (store.models.Posting; a test keeps the two equal).
+COLUMN_LIMITS = {
+    "external_id": 300,
+    "company": 300,
+    "title": 500,
+    "location": 500,
+    "url": 2000,
+}  # `source` has its own check, with the label's name (services.ingest_plan.unique)
+CLIPPED = ("company", "title", "location")
 
 
 def expect(data: Any, key: str | None, kind: type, what: str) -> Any:
