@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
+from hireable.store.repo import ID_MAX  # cheap: no SQLAlchemy behind it
+
 if TYPE_CHECKING:
     import datetime as dt
 
@@ -24,8 +26,6 @@ if TYPE_CHECKING:
     from hireable.config import Settings
 
 
-# Ids are INTEGER columns: 32-bit on PostgreSQL, and SQLite cannot bind past 2**63 - 1.
-ID_MAX = 2**31 - 1
 
 
 def json_option(help: str = "Print JSON.") -> Any:
