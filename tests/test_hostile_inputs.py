@@ -239,3 +239,22 @@ def test_text_longer_than_its_column_is_one_error_on_every_backend(cli: Any) -> 
     one_error(cli("idea", "add", long), "idea title is 501 characters long; the most is 500")
     assert cli("evidence", "add", "project", "--title", "x" * 500).code == 0
     assert len(json.loads(cli("evidence", "list", "--json").out)) == 1
+
+
+def test_a_stored_infinite_runway_still_prints_strict_json(cli: Any, database_url: str) -> None:
+    """A row written before the runway check existed (`--runway-months inf` was stored)."""
+    from hireable.store.db import make_engine, session_scope
+    from hireable.store.models import Profile
+
+    assert cli("init", "--name", "Ada", "--stage", "ml-entry", "--target", "ml-entry").code == 0
+    engine = make_engine(database_url)
+    with session_scope(engine) as s:
+        s.query(Profile).one().runway_months = float("inf")
+    engine.dispose()
+    for args in (("status", "--json"), ("profile", "show", "--json")):
+        r = cli(*args)
+        assert r.code == 0, r.err
+        assert "Infinity" not in r.out
+        data = json.loads(r.out)
+        profile = data.get("profile", data)
+        assert profile["runway_months"] is None

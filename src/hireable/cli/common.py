@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import math
 import re
 import sys
 from collections.abc import Callable, Iterator
@@ -205,8 +206,20 @@ def working(what: str) -> Iterator[Callable[[str], None]]:
 def print_json(data: Any) -> None:
     """Machine-readable output: plain JSON on stdout, never wrapped or coloured. json.dumps
     escapes C0 controls; DEL and C1 controls (\\x9b is a CSI to some terminals) too, here."""
-    text = json.dumps(data, indent=2, ensure_ascii=False, default=str)
+    text = json.dumps(_finite(data), indent=2, ensure_ascii=False, default=str, allow_nan=False)
     sys.stdout.write(_C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")
 
 
 _C1 = re.compile("[\x7f-\x9f]")
+
+
+def _finite(value: Any) -> Any:
+    """`value` with every non-finite float as null: `Infinity` and `NaN` are not JSON (a row
+    stored before the input checks existed can still hold one)."""
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {key: _finite(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_finite(item) for item in value]
+    return value
