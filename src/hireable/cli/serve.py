@@ -56,7 +56,7 @@ def serve(
         False, "--allow-remote", help="Allow a --host other than this machine (no accounts!)."
     ),
 ) -> None:
-    """The local web dashboard: status, journal, profile. Ctrl-C stops it."""
+    """The local web dashboard, on the same database as the CLI. Ctrl-C stops it."""
     check_host(host, allow_remote)
     from hireable.cli.common import engine, err_console, settings
     from hireable.web.app import create_app
