@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
+
+if TYPE_CHECKING:
+    from hireable.core.resume_import import ImportPlan
 
 resume_app = typer.Typer(
     name="resume", help="Your résumé: export, import, PDF and lint.", no_args_is_help=True
@@ -40,6 +44,57 @@ def resume_export(
     with session() as s:
         resume = resume_of(s, dt.date.today())
     _emit(export_text(resume, fmt), output)
+
+
+@resume_app.command("import")
+def resume_import(
+    file: Path = typer.Argument(..., help="A JSON Resume file (resume.json)."),
+    stage: str | None = typer.Option(
+        None, "--stage", help="Your current stage, when the import creates your profile."
+    ),
+    target: str | None = typer.Option(
+        None, "--target", help="The stage you aim for, when the import creates your profile."
+    ),
+) -> None:
+    """Bring a JSON Resume in: profile fields and evidence items (all or nothing; importing the
+    same file again changes nothing). Items are "link given" or "self-reported"."""
+    from hireable import clock
+    from hireable.cli.common import console, session
+    from hireable.services.resume_import import import_resume
+
+    with session() as s:
+        plan = import_resume(session=s, path=file, today=clock.today(), stage=stage, target=target)
+    out = console()
+    for line in import_report(file, plan):
+        out.print(line, markup=False, highlight=False)
+
+
+def import_report(file: Path, plan: ImportPlan) -> list[str]:
+    """What an import did, one sentence a line."""
+    added, known = len(plan.add), len(plan.matched)
+    items = f"{added} evidence item{'' if added == 1 else 's'} added, {known} already there"
+    if plan.new_profile is not None:
+        p = plan.new_profile
+        profile = f"profile created for {p['name']} ({p['stage']} → {p['target']})"
+    elif plan.profile_updates:
+        profile = "profile: " + ", ".join(sorted(plan.profile_updates)) + " set"
+    else:
+        profile = "profile unchanged"
+    head = "Imported" if plan.changes else "Nothing changed from"
+    lines = [f"{head} {file}: {profile}; {items}."]
+    for name, stored, given in plan.kept:
+        lines.append(
+            f"Kept your {name} {stored} (the file says {given}); "
+            f"change it with `hireable profile set --{name}`."
+        )
+    for section, count, why in plan.skipped:
+        lines.append(f"Not imported: {section} ({count}): {why}.")
+    if added:
+        lines.append(
+            "Imported items count as link given or self-reported; see them with "
+            "`hireable evidence list`."
+        )
+    return lines
 
 
 @resume_app.command("pdf")

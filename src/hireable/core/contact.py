@@ -54,12 +54,18 @@ CONTACT_FIELDS: tuple[ContactField, ...] = (
         "Hugging Face names: letters, digits, '-', '_' and '.', not starting with punctuation.",
     ),
 )
+# The contact fields a résumé lists under its social profiles: (field, network, address prefix).
+PROFILE_NETWORKS: tuple[tuple[str, str, str], ...] = (
+    ("github", "GitHub", "https://github.com/"),
+    ("huggingface", "Hugging Face", "https://huggingface.co/"),
+)
 CONTACT_NAMES: tuple[str, ...] = tuple(f.name for f in CONTACT_FIELDS)
 _BY_NAME = {f.name: f for f in CONTACT_FIELDS}
 
 
-def check_contact(name: str, value: str) -> str | None:
-    """The value to store: stripped, None for "" (which clears the field); else an error."""
+def check_contact(name: str, value: str, *, label: str | None = None) -> str | None:
+    """The value to store: stripped, None for "" (which clears the field); else an error
+    naming the value as `label` (default: the `--name` option that gave it)."""
     spec = _BY_NAME[name]
     text = value.strip()
     if name in ("github", "huggingface"):
@@ -67,7 +73,7 @@ def check_contact(name: str, value: str) -> str | None:
     if not text:
         return None
     if len(text) > spec.max_length or not spec.pattern.match(text):
-        raise ValidationError(f"--{name} '{value}' is not {spec.shape}")
+        raise ValidationError(f"{label or '--' + name} '{value}' is not {spec.shape}")
     return text
 
 

@@ -8,6 +8,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from hireable.core.resume_import import EXTENSION
+
 HALF_PAGE_WORDS = 250  # about half a page of a résumé at a readable size
 HALF_PAGE_LINES = 35
 BUZZWORDS = re.compile(
@@ -129,8 +131,8 @@ def from_markdown(text: str) -> ResumeDoc:
 def _strings(value: Any) -> list[str]:
     if isinstance(value, str):
         return [value]
-    if isinstance(value, dict):
-        return [s for v in value.values() for s in _strings(v)]
+    if isinstance(value, dict):  # hireable's own x-hireable data is no résumé text
+        return [s for k, v in value.items() if k != EXTENSION for s in _strings(v)]
     if isinstance(value, list):
         return [s for v in value for s in _strings(v)]
     return []

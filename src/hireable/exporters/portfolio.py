@@ -3,10 +3,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import io
 import json
 import os
 import shutil
 import tempfile
+import zipfile
 from pathlib import Path
 
 from hireable.core.contact import contact_links
@@ -35,6 +38,27 @@ def index_html(portfolio: Portfolio) -> str:
     )
 
 
+def site_files(portfolio: Portfolio) -> dict[str, str]:
+    """The site's files by name, as `portfolio build` writes them."""
+    return {
+        "index.html": index_html(portfolio),
+        "portfolio.json": json.dumps(document(portfolio), indent=2, ensure_ascii=False) + "\n",
+    }
+
+
+def site_zip(portfolio: Portfolio) -> bytes:
+    """The site as one zip (a `portfolio/` folder), its entries dated `generated_at`."""
+    stamp = dt.datetime.strptime(portfolio.generated_at, "%Y-%m-%dT%H:%M:%SZ")
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, text in site_files(portfolio).items():
+            info = zipfile.ZipInfo(f"portfolio/{name}", stamp.timetuple()[:6])
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, text.encode("utf-8"))
+    return buffer.getvalue()
+
+
 def _check_target(output: Path) -> None:
     if output.exists() and not output.is_dir():
         raise ValidationError(f"{output} is a file, not a folder; give --output a folder")
@@ -50,10 +74,7 @@ def _check_target(output: Path) -> None:
 def write_site(portfolio: Portfolio, output: Path) -> list[Path]:
     """Write the site; on any failure the folder is as it was."""
     _check_target(output)
-    files = {
-        "index.html": index_html(portfolio),
-        "portfolio.json": json.dumps(document(portfolio), indent=2, ensure_ascii=False) + "\n",
-    }
+    files = site_files(portfolio)
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=".portfolio-", dir=output.parent))

@@ -168,6 +168,7 @@ def build_demo(data_dir: Path, today: dt.date) -> tuple[Path, Engine]:
                 hours_per_week=15,
                 runway_months=9,
                 skills=["python", "pandas", "pytorch", "scikit-learn"],
+                email="ada@example.org",  # a reserved example address: the portfolio needs one
             ),
         )
         for record in demo_evidence(today):

@@ -64,9 +64,16 @@ def ledger_records(session: Session, today: dt.date) -> list[ItemRecord]:
     return [record_of(e, today) for e in list_evidence(session)]
 
 
-def build_portfolio(session: Session, *, now: dt.datetime, include_self: bool = False) -> Portfolio:
+def build_portfolio(
+    session: Session,
+    *,
+    now: dt.datetime,
+    include_self: bool = False,
+    today: dt.date | None = None,
+) -> Portfolio:
+    """The portfolio as of `now`, its items assessed on `today` (default: now's date)."""
     person = person_of(require_profile(session))
-    records = ledger_records(session, now.date())
+    records = ledger_records(session, today or now.date())
     utc = now.astimezone(dt.UTC) if now.tzinfo else now
     stamp = utc.strftime("%Y-%m-%dT%H:%M:%SZ")
     return build(person, records, generated_at=stamp, include_self=include_self)
@@ -76,3 +83,17 @@ def write_portfolio(portfolio: Portfolio, output: Path) -> list[Path]:
     from hireable.exporters.portfolio import write_site
 
     return write_site(portfolio, output)
+
+
+def site_texts(portfolio: Portfolio) -> dict[str, str]:
+    """The site's files (index.html, portfolio.json) without writing them."""
+    from hireable.exporters.portfolio import site_files
+
+    return site_files(portfolio)
+
+
+def site_archive(portfolio: Portfolio) -> bytes:
+    """The site as a zip of a `portfolio/` folder."""
+    from hireable.exporters.portfolio import site_zip
+
+    return site_zip(portfolio)

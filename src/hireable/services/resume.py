@@ -39,6 +39,16 @@ def export_text(resume: Resume, fmt: str) -> str:
     raise ValidationError(f"unknown résumé format '{fmt}'; choose one of: {', '.join(FORMATS)}")
 
 
+def pdf_available() -> bool:
+    """Whether WeasyPrint is installed, so `pdf_bytes` can work."""
+    import importlib.util
+
+    try:
+        return importlib.util.find_spec("weasyprint") is not None
+    except ValueError:  # present in sys.modules as None: imports of it fail
+        return False
+
+
 def pdf_bytes(resume: Resume) -> bytes:
     import warnings
 

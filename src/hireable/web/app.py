@@ -16,7 +16,7 @@ from hireable.web.background import JobRegistry
 from hireable.web.errors import HANDLERS
 from hireable.web.redaction import redact, secret_values
 from hireable.web.render import STATIC_DIR, make_templates
-from hireable.web.routes import evidence, journal, profile, status
+from hireable.web.routes import evidence, journal, portfolio, profile, status
 from hireable.web.security import CsrfGuard, HostPolicy, SecurityMiddleware
 
 if TYPE_CHECKING:
@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 PAGE_ROUTES: dict[str, list[BaseRoute]] = {
     "status": status.routes,
     "evidence": evidence.routes,
+    "portfolio": portfolio.routes,
     "journal": journal.routes,
     "profile": profile.routes,
 }

@@ -16,6 +16,7 @@ class Page:
 NAV: tuple[Page, ...] = (
     Page("status", "Status", "/"),
     Page("evidence", "Evidence", "/evidence"),
+    Page("portfolio", "Portfolio", "/portfolio"),
     Page("journal", "Journal", "/journal"),
     Page("ideas", "Ideas & plan", "/ideas"),
     Page("jobs", "Jobs", "/jobs"),

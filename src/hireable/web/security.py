@@ -39,6 +39,30 @@ SECURITY_HEADERS: tuple[tuple[str, str, str], ...] = (
     ("referrer-policy", "no-referrer", "links out never tell a site what you looked at"),
     ("x-content-type-options", "nosniff", "a file is only ever what its type says"),
 )
+# Paths (and everything under them) whose responses need other values of some of those headers:
+# (path, {header: value}, why). Headers not named keep the values above.
+PATH_HEADERS: tuple[tuple[str, dict[str, str], str], ...] = (
+    (
+        "/portfolio/site",
+        {
+            "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'; "
+            "img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'; "
+            "sandbox",
+            "x-frame-options": "SAMEORIGIN",
+        },
+        "the portfolio preview: the learner's own text in a page the dashboard frames; its "
+        "inline stylesheet applies, and nothing in it can run script, submit or load anything",
+    ),
+)
+
+
+def headers_for(path: str) -> list[tuple[str, str]]:
+    """The security headers a response to `path` carries."""
+    values = {name: value for name, value, _ in SECURITY_HEADERS}
+    for prefix, overrides, _ in PATH_HEADERS:
+        if path == prefix or path.startswith(prefix.rstrip("/") + "/"):
+            values.update(overrides)
+    return list(values.items())
 
 
 @dataclass(frozen=True)
@@ -101,7 +125,7 @@ class SecurityMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        send = _with_headers(send)
+        send = _with_headers(send, headers_for(scope.get("path", "")))
         headers = Headers(scope=scope)
         if not self.hosts.allows(headers.get("host")):
             await PlainTextResponse("Bad Request: unknown Host header", 400)(scope, receive, send)
@@ -162,15 +186,13 @@ def _replay(body: bytes) -> Receive:
     return receive
 
 
-def _with_headers(send: Send) -> Send:
+def _with_headers(send: Send, headers: list[tuple[str, str]]) -> Send:
+    names = {name for name, _ in headers}
+
     async def wrapped(message: Message) -> None:
         if message["type"] == "http.response.start":
-            raw = [
-                (k, v)
-                for k, v in message.get("headers", [])
-                if k.decode().lower() not in {h for h, _, _ in SECURITY_HEADERS}
-            ]
-            raw += [(name.encode(), value.encode()) for name, value, _ in SECURITY_HEADERS]
+            raw = [(k, v) for k, v in message.get("headers", []) if k.decode().lower() not in names]
+            raw += [(name.encode(), value.encode()) for name, value in headers]
             message = {**message, "headers": raw}
         await send(message)
 
