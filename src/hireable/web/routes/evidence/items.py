@@ -18,6 +18,7 @@ from hireable.services.evidence import (
     get_evidence,
     remove_evidence,
 )
+from hireable.store.repo import MAX_ID
 from hireable.web.db import in_session
 from hireable.web.forms import read_form, text_list
 from hireable.web.render import message, page
@@ -32,7 +33,6 @@ if TYPE_CHECKING:
 
 ADD_FIELDS = ("kind", "title", "date", "url", "validator", "skills", "metrics")
 EDIT_FIELDS = ADD_FIELDS[1:]
-MAX_ID = 2**63 - 1  # the largest id a database can hold; beyond it no item can exist
 CONFIRM = "confirm"
 
 
