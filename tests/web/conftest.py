@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -23,6 +24,17 @@ def csrf_of(html: str) -> str:
     found = re.search(r'name="csrf_token" value="([0-9a-f]+)"', html)
     assert found, "the page has no CSRF field"
     return found.group(1)
+
+
+def wait_for_job(web: Dashboard, location: str, seconds: float = 20) -> str:
+    """The page of a background job (an import, a fetch) once it has ended."""
+    deadline = time.monotonic() + seconds
+    while True:
+        html = web.get(location).text
+        if 'aria-busy="false"' in html:
+            return html
+        assert time.monotonic() < deadline, f"the job at {location} did not end"
+        time.sleep(0.02)
 
 
 class Dashboard:

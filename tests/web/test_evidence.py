@@ -17,6 +17,7 @@ from hireable.store.models import Evidence
 from hireable.web.background import MAX_AGE, UNEXPECTED, JobRegistry
 from tests.evidence_import.conftest import GH, TOKEN, Net, github_routes, net, reply  # noqa: F401
 from tests.web.conftest import TODAY, Dashboard
+from tests.web.conftest import wait_for_job as _wait
 
 XSS = "<script>alert(1)</script>"
 ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt;"
@@ -59,16 +60,6 @@ def _column(html: str, label: str) -> list[str]:
     body = html.split("<tbody>", 1)[1].split("</tbody>", 1)[0]
     cells = re.findall(rf'data-label="{label}">(.*?)</td>', body, re.S)
     return [re.sub(r"<[^>]+>", "", c).strip() for c in cells]
-
-
-def _wait(web: Dashboard, location: str) -> str:
-    deadline = time.monotonic() + 15
-    while True:
-        html = web.get(location).text
-        if 'aria-busy="false"' in html:
-            return html
-        assert time.monotonic() < deadline, "the import did not end"
-        time.sleep(0.02)
 
 
 def _start(web: Dashboard, source: str, data: dict[str, str], **kw: object) -> str:

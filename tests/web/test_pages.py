@@ -9,7 +9,7 @@ import pytest
 
 from tests.web.conftest import Dashboard
 
-PAGES = ("/", "/evidence", "/portfolio", "/journal", "/profile")
+PAGES = ("/", "/evidence", "/portfolio", "/journal", "/jobs", "/jobs/boards", "/profile")
 
 
 @pytest.mark.parametrize("path", PAGES)
@@ -35,7 +35,7 @@ def test_the_empty_status_page_sends_you_to_the_profile(web: Dashboard) -> None:
 
 def test_navigation_lists_only_served_pages(web: Dashboard) -> None:
     nav = web.get("/").text.split("<nav", 1)[1].split("</nav>", 1)[0]
-    assert re.findall(r'href="([^"]+)"', nav) == list(PAGES)
+    assert re.findall(r'href="([^"]+)"', nav) == [p for p in PAGES if p != "/jobs/boards"]
 
 
 def test_status_shows_readiness_gaps_warnings_and_this_week(demo_web: Dashboard) -> None:

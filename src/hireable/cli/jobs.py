@@ -430,7 +430,8 @@ def _evidence_lines(evidence: Any) -> list[str]:
 def section_facts(posting: Posting, d: dict[str, Any]) -> RenderableType:
     from rich.table import Table
 
-    salary = d["salary"] or {}
+    from hireable.services.job_queries import salary_text
+
     facts = [
         ("company", d["company"]),
         ("title", d["title"]),
@@ -448,13 +449,7 @@ def section_facts(posting: Posting, d: dict[str, Any]) -> RenderableType:
         ("seniority", d["seniority"]),
         ("years min", d["years_min"]),
         ("hands-on ML", _flag(d["ml"])),
-        (
-            "salary",
-            salary.get("text")
-            or " ".join(
-                str(salary[k]) for k in ("min", "max", "currency", "period") if salary.get(k)
-            ),
-        ),
+        ("salary", salary_text(d["salary"])),
         ("skills", ", ".join(d["skills"])),
     ]
     table = Table(show_header=False, box=None, padding=(0, 1))

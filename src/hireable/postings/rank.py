@@ -613,15 +613,17 @@ def _as_date(value: dt.date | dt.datetime) -> dt.date:
 
 
 def top_totals(
-    rows: Iterable[Sequence[Any]], columns: Sequence[str], ctx: RankContext, limit: int
+    rows: Iterable[Sequence[Any]], columns: Sequence[str], ctx: RankContext, limit: int | None
 ) -> list[tuple[int, int]]:
-    """(total, id) of the best `limit` rows, whose columns are named `columns` ("id" and every
-    one of FACT_FIELDS, any order); ties go to the lower id."""
+    """(total, id) of the best `limit` rows (every row, best first, when `limit` is None), whose
+    columns are named `columns` ("id" and every one of FACT_FIELDS, any order); ties go to the
+    lower id."""
     import heapq
 
     total = Scorer(ctx, columns).total
     at = _picker(columns, ("id",))
-    best = heapq.nlargest(limit, ((total(row), -at(row)) for row in rows))
+    pairs = ((total(row), -at(row)) for row in rows)
+    best = sorted(pairs, reverse=True) if limit is None else heapq.nlargest(limit, pairs)
     return [(points, -neg_id) for points, neg_id in best]
 
 

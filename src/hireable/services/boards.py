@@ -75,6 +75,12 @@ def resolve_ref(ref: str) -> tuple[Source, str]:
     return parse_ref(found)
 
 
+def ref_examples() -> tuple[list[str], str]:
+    """What `add_board` takes, for a form's hint: a SOURCE:NAME example per source, and the
+    careers URL shapes it recognises."""
+    return [s.example for s in SOURCES.values()], known_shapes()
+
+
 def add_board(
     session: Session, ref: str, *, company: str | None = None, size: str | None = None
 ) -> tuple[Board, bool]:

@@ -56,6 +56,36 @@ def _targets(session_factory: SessionFactory, refs: list[str]) -> list[tuple[Sou
     return [(SOURCES[source], name) for source, name in boards if source in SOURCES]
 
 
+def target_labels(session_factory: SessionFactory, refs: list[str]) -> list[str]:
+    """The boards a fetch of `refs` (every followed board when empty) would fetch, as labels;
+    a one-line error when none is followed."""
+    return [label(source, name) for source, name in _targets(session_factory, refs)]
+
+
+def fetch_with_own_client(
+    *,
+    session_factory: SessionFactory,
+    settings: Settings,
+    refs: list[str] | None = None,
+    progress: Progress | None = None,
+) -> list[IngestResult]:
+    """`fetch_boards` with a client of its own, built as `jobs fetch` builds it (the transport
+    tests substitute, at most 2 requests at once per host): for work off the CLI, such as the
+    dashboard's "fetch now"."""
+    from hireable.sources import http
+    from hireable.sources.hostlimit import HostLimited
+
+    transport = HostLimited(http.transport_factory())
+    with http.make_client(settings, transport=transport) as client:
+        return fetch_boards(
+            session_factory=session_factory,
+            client=client,
+            settings=settings,
+            refs=refs,
+            progress=progress,
+        )
+
+
 def check_concurrency(n: int) -> int:
     if not 1 <= n <= MAX_CONCURRENCY:
         raise UsageError(f"--concurrency must be between 1 and {MAX_CONCURRENCY}, not {n}")
@@ -222,9 +252,7 @@ def import_file(
     return result
 
 
-def fetch_every(
-    fetch_once: Callable[[], object], interval: float, *, stop: threading.Event
-) -> int:
+def fetch_every(fetch_once: Callable[[], object], interval: float, *, stop: threading.Event) -> int:
     """Run `fetch_once` now and then every `interval` seconds until `stop` is set; the runs."""
     runs = 0
     while not stop.is_set():

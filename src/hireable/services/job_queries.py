@@ -18,6 +18,28 @@ def _iso(value: Any) -> str | None:
     return value.isoformat(timespec="seconds") if value is not None else None
 
 
+INTERVAL_WORDS = {"year": "a year", "month": "a month", "week": "a week", "day": "a day",
+                  "hour": "an hour"}  # fmt: skip
+
+
+def salary_text(salary: dict[str, Any] | None) -> str:
+    """A stored pay range as one line: its source's own words, else "55,000–70,000 EUR a year"
+    (the analyser's `interval`, or a source's `period` as it gives it); "" when there is none."""
+    if not salary:
+        return ""
+    if salary.get("text"):
+        return str(salary["text"])
+
+    def amount(value: Any) -> str:
+        return f"{value:,.0f}" if isinstance(value, int | float) else str(value)
+
+    ends = list(dict.fromkeys(amount(salary[k]) for k in ("min", "max") if salary.get(k)))
+    interval = salary.get("interval")
+    per = INTERVAL_WORDS.get(str(interval), "") if interval else str(salary.get("period") or "")
+    parts = ("–".join(ends), str(salary.get("currency") or ""), per)
+    return " ".join(part for part in parts if part)
+
+
 def posting_summary(p: Posting) -> dict[str, Any]:
     return {
         "id": p.id,

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from hireable.errors import ConfigError, ValidationError
@@ -128,16 +129,21 @@ class ScoreBreakdown:
 
 def canonical_skills(names: Iterable[str]) -> list[str]:
     """Lowercase names, plus the analyser's canonical names for aliases ("sklearn")."""
-    from hireable.postings.skills import find_skills
-
     out: list[str] = []
     for name in names:
-        lower = " ".join(str(name).lower().split())
-        if not lower:
-            continue
-        out.append(lower)
-        out += [s for s in find_skills(lower) if s != lower]
+        out += _canonical(" ".join(str(name).lower().split()))
     return out
+
+
+@lru_cache(maxsize=4096)
+def _canonical(lower: str) -> tuple[str, ...]:
+    """One skill name's canonical names; memoised, as a dashboard asks for every page and a
+    ledger of thousands of items names the same few skills again and again."""
+    from hireable.postings.skills import find_skills
+
+    if not lower:
+        return ()
+    return (lower, *(s for s in find_skills(lower) if s != lower))
 
 
 def learner_skills(session: Session, profile: Profile | None) -> LearnerSkills:

@@ -34,6 +34,11 @@ def get_application(session: Session, application_id: int) -> Application:
     )
 
 
+def application_for_posting(session: Session, posting_id: int) -> Application | None:
+    """The application that tracks this posting, if one does."""
+    return session.query(Application).filter(Application.posting_id == posting_id).first()
+
+
 def check_email(email: str | None) -> str | None:
     if email is None or not email.strip():
         return None
@@ -62,7 +67,7 @@ def add_application(
         raise ValidationError("give --posting ID or --company NAME")
     if posting_id is not None:
         posting = get_posting(session, posting_id)
-        existing = session.query(Application).filter(Application.posting_id == posting_id).first()
+        existing = application_for_posting(session, posting_id)
         if existing is not None:
             raise ValidationError(
                 f"posting {posting_id} is already tracked as application {existing.id}"

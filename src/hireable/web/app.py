@@ -12,11 +12,12 @@ from starlette.middleware import Middleware
 from starlette.routing import BaseRoute, Mount
 from starlette.staticfiles import StaticFiles
 
+from hireable.services.job_listing import RankCache
 from hireable.web.background import JobRegistry
 from hireable.web.errors import HANDLERS
 from hireable.web.redaction import redact, secret_values
 from hireable.web.render import STATIC_DIR, make_templates
-from hireable.web.routes import evidence, journal, portfolio, profile, status
+from hireable.web.routes import evidence, jobs, journal, portfolio, profile, status
 from hireable.web.security import CsrfGuard, HostPolicy, SecurityMiddleware
 
 if TYPE_CHECKING:
@@ -30,6 +31,7 @@ PAGE_ROUTES: dict[str, list[BaseRoute]] = {
     "evidence": evidence.routes,
     "portfolio": portfolio.routes,
     "journal": journal.routes,
+    "jobs": jobs.routes,
     "profile": profile.routes,
 }
 
@@ -76,5 +78,7 @@ def create_app(
     app.state.templates = make_templates()
     app.state.secrets = secret_values(settings)
     app.state.jobs = JobRegistry(clean=partial(redact, secrets=app.state.secrets))
+    app.state.fetches = JobRegistry(clean=partial(redact, secrets=app.state.secrets))  # boards
+    app.state.rank_cache = RankCache()  # the Jobs page's rankings, while postings stay the same
     app.state.served_pages = frozenset(PAGE_ROUTES)
     return app

@@ -17,6 +17,7 @@ from hireable.errors import HireableError
 RUNNING, DONE, FAILED = "running", "done", "failed"
 MAX_AGE = 3600.0  # seconds a finished job stays visible: long enough to read it
 MAX_JOBS = 50  # beyond this, the oldest finished jobs go first
+POLL_SECONDS = 1  # how often a running job's page asks for its state again
 UNEXPECTED = "an unexpected error stopped it; nothing was stored (the terminal shows the details)"
 
 log = logging.getLogger("hireable.web")

@@ -48,3 +48,15 @@ def optional_int(text: str, what: str) -> int | None:
 def text_list(text: str) -> list[str]:
     """A comma-separated list ("python, pandas"), empty pieces dropped."""
     return [piece.strip() for piece in text.split(",") if piece.strip()]
+
+
+FLAG_VALUES = {"": False, "0": False, "false": False, "off": False, "no": False,
+               "1": True, "true": True, "on": True, "yes": True}  # fmt: skip
+
+
+def optional_flag(text: str, what: str) -> bool:
+    """A checkbox or a yes/no query value ("" and absent are no), or a one-line error."""
+    value = FLAG_VALUES.get(text.strip().lower())
+    if value is None:
+        raise ValidationError(f"{what} '{text}' must be on or off")
+    return value

@@ -9,12 +9,17 @@ from typing import TYPE_CHECKING, Any
 import jinja2
 from starlette.templating import Jinja2Templates
 
+from hireable.errors import NotFoundError
 from hireable.web.pages import NAV
 from hireable.web.redaction import redact
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from starlette.requests import Request
     from starlette.responses import Response
+
+    from hireable.web.background import Job, JobRegistry
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 STATIC_DIR = Path(__file__).resolve().parent / "static"
@@ -52,3 +57,33 @@ def page(
 def message(request: Request, text: str) -> str:
     """A service's message made safe to show: tokens hidden."""
     return redact(text, request.app.state.secrets)
+
+
+def is_fragment(request: Request) -> bool:
+    """htmx's own poll asks for the fragment; a boosted link or a reload gets the page."""
+    h = request.headers
+    polled = h.get("hx-request") == "true"
+    return polled and not h.get("hx-boosted") and not h.get("hx-history-restore-request")
+
+
+def job_page(
+    request: Request,
+    registry: JobRegistry,
+    view: Callable[[Job, Callable[[str], str]], dict[str, Any]],
+    *,
+    noun: tuple[str, str],
+    active: str,
+    template: str,
+) -> Response:
+    """A background job's page (`template`.html), or the fragment htmx polls
+    (`template`_part.html); a job the registry has forgotten is a 404 page. `noun`: what a job
+    is called, singular and plural."""
+    job = registry.get(request.path_params["job"])
+    if job is None:
+        raise NotFoundError(
+            f"there is no {noun[0]} with this address; finished {noun[1]} are forgotten after an "
+            "hour"
+        )
+    context = {"active": active, **view(job, lambda text: message(request, text))}
+    shown = f"{template}_part.html" if is_fragment(request) else f"{template}.html"
+    return page(request, shown, context)

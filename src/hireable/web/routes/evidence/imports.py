@@ -18,9 +18,10 @@ from starlette.routing import BaseRoute, Route
 from hireable.errors import NotFoundError, ValidationError
 from hireable.services import evidence_import as svc
 from hireable.store.db import session_scope
+from hireable.web.background import POLL_SECONDS
 from hireable.web.db import in_session
 from hireable.web.forms import optional_int, read_form
-from hireable.web.render import message, page
+from hireable.web.render import job_page, message
 from hireable.web.routes.evidence.table import PAPER_IDS, render_index
 
 if TYPE_CHECKING:
@@ -32,7 +33,6 @@ if TYPE_CHECKING:
     from hireable.web.background import Job
 
 SKIPPED_SHOWN = 15  # beyond this, skipped items are grouped by reason (as the CLI does)
-POLL_SECONDS = 1
 CSV_FIELD = "file"
 
 Run = Callable[["Session", "Sources", dict[str, str], dt.date, "Progress"], "Report"]
@@ -227,25 +227,14 @@ def job_view(job: Job, clean: Callable[[str], str]) -> dict[str, Any]:
     }
 
 
-def _is_fragment(request: Request) -> bool:
-    """htmx's own poll asks for the fragment; a boosted link or a reload gets the page."""
-    h = request.headers
-    polled = h.get("hx-request") == "true"
-    return polled and not h.get("hx-boosted") and not h.get("hx-history-restore-request")
-
-
-async def job_page(request: Request) -> Response:
-    job = request.app.state.jobs.get(request.path_params["job"])
-    if job is None:
-        raise NotFoundError(
-            "there is no import with this address; finished imports are forgotten after an hour"
-        )
-    context = {"active": "evidence", **job_view(job, lambda t: message(request, t))}
-    template = "evidence/job_part.html" if _is_fragment(request) else "evidence/job.html"
-    return page(request, template, context)
+async def import_page(request: Request) -> Response:
+    return job_page(
+        request, request.app.state.jobs, job_view, noun=("import", "imports"), active="evidence",
+        template="evidence/job",
+    )  # fmt: skip
 
 
 routes: list[BaseRoute] = [
-    Route("/evidence/imports/{job}", job_page, methods=["GET"], name="evidence-job"),
+    Route("/evidence/imports/{job}", import_page, methods=["GET"], name="evidence-job"),
     Route("/evidence/imports/{source}", start, methods=["POST"], name="evidence-import"),
 ]
