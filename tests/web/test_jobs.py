@@ -12,8 +12,9 @@ import httpx
 import pytest
 
 from hireable.services.ingest import store_postings
-from hireable.services.job_listing import JobFilters, RankCache, list_jobs
+from hireable.services.job_listing import JobFilters, list_jobs
 from hireable.services.profile import ProfileChanges, create_profile, update_profile
+from hireable.services.rank_cache import RankCache
 from hireable.services.ranking import rank_postings
 from hireable.sources.jobs.base import PostingIn
 from hireable.store.db import session_scope

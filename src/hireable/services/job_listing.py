@@ -2,33 +2,27 @@
 filters and cut into pages, and one posting with its score explained.
 
 Ranking 100,000 postings takes most of a second; a page has to answer in a fraction of that. So
-the ranked order (ids, best first) of every canonical posting is kept in a `RankCache`, per
-learner context (stage, plan B, today, the learner's skills with their sources) and per version
-of the stored postings: their count, largest id, latest `last_seen` and latest `closed_at`. Every
-write of a fetch or an import moves one of these (a new posting the count and the id, a changed
-or reopened one `last_seen`, a closed one `closed_at`), so whatever stored it — the dashboard, a
-CLI run beside it — the next page ranks again; a profile or evidence change alters the context
-itself. The narrowing filters (remote only, source, words) run in SQL and only choose which of the
-ranked ids are shown, so changing them does not rank again either.
+the ranked order (ids, best first) of every canonical posting is kept in a `RankCache`
+(services/rank_cache.py says when it ranks again). The narrowing filters (remote only, source,
+words) run in SQL and only choose which of the ranked ids are shown, so changing them does not
+rank again either.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import threading
 from array import array
-from collections import OrderedDict
-from collections.abc import Callable, Hashable
-from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any, TypeVar
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import or_, select
 
 from hireable.core.stages import get_stage
 from hireable.errors import ValidationError
-from hireable.postings.rank import RankContext, score_posting, top_totals
+from hireable.postings.rank import RankContext, score_posting
 from hireable.services.job_queries import get_posting, salary_text
 from hireable.services.profile import get_profile
+from hireable.services.rank_cache import RankCache, context_key, postings_version
 from hireable.services.ranking import (
     DEFAULT_STAGE,
     RANK_COLUMNS,
@@ -36,7 +30,7 @@ from hireable.services.ranking import (
     ScoreBreakdown,
     context_for,
     explain_posting_score,
-    fast_query,
+    ranked_ids,
 )
 from hireable.services.tracker import application_for_posting
 from hireable.sources.jobs.registry import SOURCES
@@ -50,9 +44,6 @@ if TYPE_CHECKING:
 
 PAGE_SIZE = 25
 MAX_SEARCH = 200  # characters of the words searched for
-CACHE_ENTRIES = 16  # rankings kept: a few stages × plan B × closed, and the filters tried
-
-T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -111,47 +102,7 @@ class JobPage:
         return self.filters.page > self.pages
 
 
-@dataclass
-class RankCache:
-    """The latest rankings, least recently used dropped first; shared by the requests of one
-    dashboard (hence the lock). Two requests that miss at once both rank: no harm, one wins."""
-
-    entries: int = CACHE_ENTRIES
-    _store: OrderedDict[Hashable, Any] = field(default_factory=OrderedDict)
-    _lock: threading.Lock = field(default_factory=threading.Lock)
-    hits: int = 0
-    misses: int = 0
-
-    def get(self, key: Hashable, compute: Callable[[], T]) -> T:
-        with self._lock:
-            if key in self._store:
-                self._store.move_to_end(key)
-                self.hits += 1
-                return self._store[key]  # type: ignore[no-any-return]
-            self.misses += 1
-        value = compute()
-        with self._lock:
-            self._store[key] = value
-            self._store.move_to_end(key)
-            while len(self._store) > self.entries:
-                self._store.popitem(last=False)
-        return value
-
-
 # -- what is stored -----------------------------------------------------------------------------
-
-
-def postings_version(session: Session) -> tuple[Any, ...]:
-    """(count, largest id, latest last_seen, latest closed_at) of every stored posting: each a
-    separate lookup, which an index answers without reading the table."""
-    parts = (
-        func.count(),
-        func.max(Posting.id),
-        func.max(Posting.last_seen),
-        func.max(Posting.closed_at),
-    )
-    query = select(*(select(part).select_from(Posting).scalar_subquery() for part in parts))
-    return tuple(session.execute(query).one())
 
 
 def source_kind(source: str) -> str:
@@ -174,17 +125,6 @@ def _check_source(kind: str, stored: list[str]) -> None:
 
 
 # -- the ranking ----------------------------------------------------------------------------------
-
-
-def _context_key(ctx: RankContext) -> tuple[Any, ...]:
-    return (ctx.stage, ctx.plan_b, ctx.today, tuple(sorted(ctx.skills.cases.items())))
-
-
-def _ranked_ids(session: Session, ctx: RankContext, include_closed: bool) -> array[int]:
-    """Every canonical posting's id, best first (ties: lower id first), as `jobs rank` orders."""
-    result = session.connection().execute(fast_query(include_closed=include_closed))
-    totals = top_totals(result, list(result.keys()), ctx, None)
-    return array("q", (pid for _, pid in totals))
 
 
 def _conditions(filters: JobFilters) -> list[ColumnElement[bool]]:
@@ -252,8 +192,8 @@ def list_jobs(
     kinds = cache.get(("sources", version), lambda: source_kinds(session))
     _check_source(filters.source, kinds)
     closed = filters.include_closed
-    base = (_context_key(ctx), closed, version)
-    ids = cache.get(("ranked", *base), lambda: _ranked_ids(session, ctx, closed))
+    base = (context_key(ctx), closed, version)
+    ids = cache.get(("ranked", *base), lambda: ranked_ids(session, ctx, closed))
     if any(filters.narrowing):
         ranked = ids
         ids = cache.get(

@@ -9,6 +9,7 @@ SQLite (benchmarks/bench_rank_speed.py).
 from __future__ import annotations
 
 import datetime as dt
+from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -26,6 +27,7 @@ from hireable.postings.rank import (
     top_totals,
 )
 from hireable.services.profile import NO_PROFILE, get_profile
+from hireable.services.rank_cache import context_key, lent_cache, postings_version
 from hireable.sources.jobs.registry import competition_group
 from hireable.store.models import Evidence, Posting, Profile
 
@@ -205,14 +207,26 @@ def rank_postings(
     query = fast_query(include_closed=include_closed)
     if first_seen_since is not None:
         query = query.where(Posting.first_seen >= first_seen_since)
-    result = session.connection().execute(query)
-    ranked_ids = [pid for _, pid in top_totals(result, list(result.keys()), ctx, limit)]
-    if not ranked_ids:
+    cache = lent_cache(session)
+    if cache is not None and first_seen_since is None:
+        key = ("ranked", context_key(ctx), include_closed, postings_version(session))
+        best = list(cache.get(key, lambda: ranked_ids(session, ctx, include_closed))[:limit])
+    else:
+        result = session.connection().execute(query)
+        best = [pid for _, pid in top_totals(result, list(result.keys()), ctx, limit)]
+    if not best:
         return []
-    full = session.execute(select(*RANK_COLUMNS).where(Posting.id.in_(ranked_ids))).all()
+    full = session.execute(select(*RANK_COLUMNS).where(Posting.id.in_(best))).all()
     by_id = {row.id: row for row in full}
-    rows = [by_id[pid] for pid in ranked_ids]
+    rows = [by_id[pid] for pid in best]
     return [RankedPosting(row, scored) for row, scored in rank(rows, ctx)]
+
+
+def ranked_ids(session: Session, ctx: RankContext, include_closed: bool) -> array[int]:
+    """Every canonical posting's id, best first (ties: lower id first), as `jobs rank` orders."""
+    result = session.connection().execute(fast_query(include_closed=include_closed))
+    totals = top_totals(result, list(result.keys()), ctx, None)
+    return array("q", (pid for _, pid in totals))
 
 
 def fast_query(*, include_closed: bool) -> Select:  # type: ignore[type-arg]

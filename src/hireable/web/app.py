@@ -12,7 +12,7 @@ from starlette.middleware import Middleware
 from starlette.routing import BaseRoute, Mount
 from starlette.staticfiles import StaticFiles
 
-from hireable.services.job_listing import RankCache
+from hireable.services.rank_cache import RankCache
 from hireable.web.background import JobRegistry
 from hireable.web.errors import HANDLERS
 from hireable.web.redaction import redact, secret_values
@@ -79,6 +79,6 @@ def create_app(
     app.state.secrets = secret_values(settings)
     app.state.jobs = JobRegistry(clean=partial(redact, secrets=app.state.secrets))
     app.state.fetches = JobRegistry(clean=partial(redact, secrets=app.state.secrets))  # boards
-    app.state.rank_cache = RankCache()  # the Jobs page's rankings, while postings stay the same
+    app.state.rank_cache = RankCache()  # rankings kept while postings stay the same (web/db.py)
     app.state.served_pages = frozenset(PAGE_ROUTES)
     return app

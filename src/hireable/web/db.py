@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from starlette.concurrency import run_in_threadpool
 
+from hireable.services.rank_cache import RANK_CACHE
 from hireable.store.db import session_scope
 
 if TYPE_CHECKING:
@@ -18,11 +19,13 @@ T = TypeVar("T")
 
 async def in_session(request: Request, work: Callable[[Session], T]) -> T:
     """Run `work(session)` in one transaction off the event loop: committed when it returns,
-    rolled back (nothing stored) when it raises."""
-    engine = request.app.state.engine
+    rolled back (nothing stored) when it raises. The session carries the dashboard's rankings
+    (services/rank_cache.py), so every page that ranks — Jobs, Status, the plan — ranks once."""
+    state = request.app.state
 
     def run() -> T:
-        with session_scope(engine) as session:
+        with session_scope(state.engine) as session:
+            session.info[RANK_CACHE] = state.rank_cache
             return work(session)
 
     return await run_in_threadpool(run)
