@@ -31,6 +31,7 @@ from hireable.postings.text import html_to_text
 
 MAX_CHARS = 200_000
 MAX_EVIDENCE = 240  # characters of a deciding segment kept as evidence
+MAX_HEADER_LINE = 400  # characters of a comment's header line: a longer first line is text
 
 
 def clean_text(description: str) -> str:
@@ -91,9 +92,13 @@ def read_comment(doc: Doc, plain: str, title: str | None) -> Comment | None:
     if header is not None:
         skip, roles = _roles(doc, header, title or _first_line(plain))
         return Comment(header, skip, roles, choose_role(roles, names_ml))
-    if not title or "|" in title or (header := comment_header(None, plain)) is None:
+    first = _first_line(plain)
+    if not title or "|" in title or "|" not in first or len(first) > MAX_HEADER_LINE:
         return None
-    skip, roles = _roles(doc, header, _first_line(plain))
+    header = parse_header(first)
+    if not header.piped:
+        return None
+    skip, roles = _roles(doc, header, first)
     if _role_key(title) not in {_role_key(r) for r in roles}:
         return None
     return Comment(header, skip, roles, title)
