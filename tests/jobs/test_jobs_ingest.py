@@ -229,7 +229,7 @@ def test_every_source_stores(
     with session_factory() as s:
         companies = set(s.scalars(select(Posting.company)))
     expected = {
-        "hn": {"Tiny Vision Co", "DataCorp (YC W24)"},
+        "hn": {"Tiny Vision Co", "DataCorp"},
         "workable:acme": {"Acme Health"},
         "smartrecruiters:AcmeCorp": {"Acme Corp"},
         "ashby:acme": {"acme"},

@@ -6,7 +6,13 @@ from __future__ import annotations
 import pytest
 
 from hireable.postings.analyse import analyse
-from hireable.postings.hn_header import body_roles, choose_role, parse_header, split_parts
+from hireable.postings.hn_header import (
+    body_roles,
+    choose_role,
+    parse_header,
+    sentence_roles,
+    split_parts,
+)
 from hireable.postings.ml import names_ml
 
 USD_150_200 = {"min": 150000, "max": 200000, "currency": "USD", "interval": "year"}
@@ -43,6 +49,37 @@ HEADERS = [
         "https://bluefin.example | Hiring: AI Engineer | San Diego, CA",
         "https://bluefin.example", ("AI Engineer",), "San Diego, CA", None, None,
     ),
+    # A long list of roles is still roles, however many words it has.
+    (
+        "Northwind (northwind.example) | Head of AI, Applied ML Scientist, Security Engineer, "
+        "Product Designer, Technical Writer | REMOTE",
+        "Northwind", ("Head of AI", "Applied ML Scientist", "Security Engineer",
+                      "Product Designer", "Technical Writer"), None, True, None,
+    ),
+    # Salary forms: the "k" of the second amount is the first's too; currency before or after.
+    (
+        "Finch | $150-200k + equity | Founding Engineer | San Francisco",
+        "Finch", ("Founding Engineer",), "San Francisco", None, USD_150_200,
+    ),
+    (
+        "Tern | ML Engineer | 150k–200k USD | REMOTE",
+        "Tern", ("ML Engineer",), None, True, USD_150_200,
+    ),
+    (
+        "Kestrel | Staff Engineer | Remote (US) | €80K+",
+        "Kestrel", ("Staff Engineer",), "US", True,
+        {"min": 80000, "max": 80000, "currency": "EUR", "interval": "year"},
+    ),
+    (
+        "Lumen | Data Engineer | USD 140-180K | ONSITE (NYC)",
+        "Lumen", ("Data Engineer",), "NYC", False,
+        {"min": 140000, "max": 180000, "currency": "USD", "interval": "year"},
+    ),
+    (
+        "Orbit | CHF 120k-150k | Zurich | Hybrid | Platform Engineer",
+        "Orbit", ("Platform Engineer",), "Zurich", False,
+        {"min": 120000, "max": 150000, "currency": "CHF", "interval": "year"},
+    ),
 ]  # fmt: skip
 
 
@@ -71,6 +108,30 @@ def test_body_role_lines_are_names_not_sentences() -> None:
         "Our engineers care about testing, and we pair a lot on hard problems every week.",
     ]
     assert body_roles(lines) == ["Senior Data Engineer", "Applied ML Scientist"]
+
+
+def test_a_link_after_a_role_line_leaves_it_a_role() -> None:
+    lines = [
+        "Senior Machine Learning Engineer (https://careers.example/jobs/senior-ml-engineer.html)",
+        "Machine Learning Engineer: https://boards.example/jobs/4011681006?gh_jid=4011681006...",
+        "Full Stack: https://boards.example/jobs/4013846006",  # an area, no job named
+    ]
+    assert body_roles(lines) == ["Senior Machine Learning Engineer", "Machine Learning Engineer"]
+
+
+def test_ml_roles_named_in_hiring_sentences() -> None:
+    lines = [
+        "We're looking for founding MLEs & one full stack engineer to join our team.",
+        "We are looking for a ML Developer Advocate that loves teaching.",
+        "You will be looking for ways to work with our data scientists.",
+        "We are also hiring two senior data scientists.",
+    ]
+    assert sentence_roles(lines) == [
+        "founding MLEs",
+        "ML Developer Advocate",
+        "senior data scientists",
+    ]
+    assert names_ml("founding MLEs") and not names_ml("ML Developer Advocate")
 
 
 def test_the_ml_role_is_chosen_else_the_first() -> None:

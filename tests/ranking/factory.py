@@ -19,6 +19,7 @@ BASE: dict[str, Any] = {
     "seniority": "entry",
     "years_min": 1,
     "ml": True,
+    "ml_clear": True,
     "remote": True,
     "salary": None,
     "skills": ["python", "pytorch"],
@@ -31,7 +32,8 @@ def posting(n: int, **changes: Any) -> dict[str, Any]:
     """A posting's fields: BASE with `changes`, a unique external id and a matching analysis."""
     fields = {**BASE, "external_id": f"job-{n}", **changes}
     fields.setdefault("first_seen", NOW - dt.timedelta(days=3))
-    keys = ("degree", "degree_level", "seniority", "years_min", "ml", "remote", "salary", "skills")
+    keys = ("degree", "degree_level", "seniority", "years_min", "ml", "ml_clear", "remote")
+    keys += ("salary", "skills")
     analysis = {k: fields.get(k) for k in keys}
     analysis["evidence"] = {
         "degree": "No degree needed: show us what you built.",

@@ -71,6 +71,7 @@ def test_rank_json_has_the_fields_and_reasons(cli: CliRunner, database_url: str)
         "seniority": "entry",
         "years_min": 1,
         "ml": True,
+        "ml_clear": True,
         "remote": True,
         "salary": {"min": 90000, "currency": "USD"},
         "skills": ["python", "pytorch"],

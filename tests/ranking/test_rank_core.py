@@ -178,6 +178,7 @@ def test_fast_totals_equal_the_explained_scores() -> None:
             seniority=rnd.choice(["intern", "entry", "mid", "senior", None]),
             years_min=rnd.choice([None, 0, 2, 3, 5, 9]),
             ml=rnd.choice([True, False, None]),
+            ml_clear=rnd.choice([True, False, None]),
             skills=rnd.sample(["python", "pytorch", "sql", "nlp", "tableau", "r"], 3),
             size_band=rnd.choice([None, "1-10", "11-50", "51-200", "201-1000", "1000+"]),
             posted_at=rnd.choice([None, facts().posted_at.replace(month=rnd.randint(1, 3))]),
@@ -187,6 +188,7 @@ def test_fast_totals_equal_the_explained_scores() -> None:
         values = {
             **vars(p),
             "ml": None if p.ml is None else int(p.ml),
+            "ml_clear": None if p.ml_clear is None else int(p.ml_clear),
             "skills": json.dumps(p.skills) if as_text else p.skills,
             "posted_at": str(p.posted_at) if as_text and p.posted_at else p.posted_at,
             "first_seen": str(p.first_seen) if as_text else p.first_seen,

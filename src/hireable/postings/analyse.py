@@ -8,11 +8,19 @@ pathological 5 MB description fast. The returned dict says when the text was cut
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from hireable.postings.degree import analyse_degree
 from hireable.postings.experience import analyse_years
-from hireable.postings.hn_header import Header, body_roles, choose_role, is_role, parse_header
+from hireable.postings.hn_header import (
+    Header,
+    body_roles,
+    choose_role,
+    is_role,
+    parse_header,
+    sentence_roles,
+)
 from hireable.postings.ml import analyse_ml, names_ml
 from hireable.postings.remote import find_remote
 from hireable.postings.salary import find_salary
@@ -23,6 +31,7 @@ from hireable.postings.text import html_to_text
 
 MAX_CHARS = 200_000
 MAX_EVIDENCE = 240  # characters of a deciding segment kept as evidence
+MAX_HEADER_LINE = 400  # characters of a comment's header line: a longer first line is text
 
 
 def clean_text(description: str) -> str:
@@ -43,12 +52,16 @@ def comment_header(title: str | None, plain: str) -> Header | None:
     """The header of a comment-style posting ("Company | Role | Remote | $salary" as its title
     or first line, or a title that is just the comment's first sentence); None for a posting
     whose title is a job title."""
-    first = plain.lstrip().split("\n", 1)[0].strip()
+    first = _first_line(plain)
     line = title.strip() if title else first
     if not line or "|" not in line and (line != first or is_role(line)):
         return None
     header = parse_header(line)
     return header if header.piped or title else None
+
+
+def _first_line(plain: str) -> str:
+    return plain.lstrip().split("\n", 1)[0].strip()
 
 
 def _header_segments(doc: Doc, header: str) -> int:
@@ -61,20 +74,72 @@ def _header_segments(doc: Doc, header: str) -> int:
     return len(doc.starts)
 
 
+@dataclass(frozen=True)
+class Comment:
+    """A "Who is hiring?" comment as the analyser reads it."""
+
+    header: Header
+    skip: int  # leading segments the header line spans: read as the title, not as duties
+    roles: tuple[str, ...]  # the header's roles, then the body's role lines, each once
+    role: str | None  # the role it is judged for
+
+
+def read_comment(doc: Doc, plain: str, title: str | None) -> Comment | None:
+    """The comment `plain` is, judged for its ML role, else its first (GUIDELINES); None for
+    an ordinary posting. A posting stored for one role of a comment (`jobs fetch hn`: its
+    title one of the roles its piped first line or body names) is judged for that role."""
+    header = comment_header(title, plain)
+    if header is not None:
+        skip, roles = _roles(doc, header, title or _first_line(plain))
+        return Comment(header, skip, roles, choose_role(roles, names_ml))
+    first = _first_line(plain)
+    if not title or "|" in title or "|" not in first or len(first) > MAX_HEADER_LINE:
+        return None
+    header = parse_header(first)
+    if not header.piped:
+        return None
+    skip, roles = _roles(doc, header, first)
+    if _role_key(title) not in {_role_key(r) for r in roles}:
+        return None
+    return Comment(header, skip, roles, title)
+
+
+def _roles(doc: Doc, header: Header, line: str) -> tuple[int, tuple[str, ...]]:
+    """The segments the header line spans, and the roles of the header, then the body's role
+    lines, then ML roles its hiring sentences name."""
+    skip = _header_segments(doc, line)
+    lines = [doc.segment(i) for i in range(skip, len(doc.starts))]
+    roles: dict[str, str] = {}
+    for role in [*header.roles, *body_roles(lines), *sentence_roles(lines)]:
+        roles.setdefault(_role_key(role), role)
+    return skip, tuple(roles.values())
+
+
+def _role_key(role: str) -> str:
+    return " ".join(role.casefold().split())
+
+
+def comment_roles(
+    description: str, first_line: str | None = None
+) -> tuple[Header | None, list[str]]:
+    """The header and every role of a comment (`first_line`: its header, when the caller knows
+    the text is a comment whatever its first line says); (None, []) for an ordinary posting."""
+    plain = _plain(description)
+    comment = read_comment(make_doc(plain), plain, first_line)
+    return (comment.header, list(comment.roles)) if comment is not None else (None, [])
+
+
 def analyse(description: str, title: str | None = None) -> dict[str, Any]:
     """The analysis of one posting; the README's "Output fields" table says what each field
     means."""
     truncated = len(description or "") > MAX_CHARS
     plain = _plain(description)
     doc = make_doc(plain)
-    header = comment_header(title, plain)
+    comment = read_comment(doc, plain, title)
     skip, company = 0, None
-    if header is not None:  # a comment: judged for its ML role, else its first (GUIDELINES)
-        line = title or plain.lstrip().split("\n", 1)[0]
-        skip = _header_segments(doc, line)
-        lines = [doc.segment(i) for i in range(skip, len(doc.starts))]
-        title = choose_role([*header.roles, *body_roles(lines)], names_ml)
-        company = header.company or ""
+    if comment is not None:
+        skip, company = comment.skip, comment.header.company or ""
+        title = comment.role
     deg = analyse_degree(doc)
     years, years_span = analyse_years(doc, deg.segments)
     seniority, seniority_cue = analyse_seniority(title, doc, years)

@@ -162,11 +162,17 @@ def _bare_place(mode: re.Pattern[str], text: str) -> str | None:
     return " ".join(rest.split()) or None
 
 
+def names_roles(part: str) -> bool:
+    """The part is a role ("Senior Engineer"), or a list of roles however long ("Head of AI,
+    Applied ML Scientist, Security Engineer, Product Designer, ...")."""
+    return is_role(part) or len(roles_of(part)) > 1
+
+
 def classify(part: str) -> str:
     """ "salary" | "remote" | "onsite" | "noise" | "role" | "place"."""
     if salary_of(part) is not None:
         return "salary"
-    if is_role(part) and not NOISE.match(part):
+    if names_roles(part) and not NOISE.match(part):
         return "role"  # "Senior Engineer (Remote)": the mode is read from it too
     if NOT_REMOTE.search(part):
         return "onsite"
@@ -221,14 +227,40 @@ def body_roles(lines: Iterable[str]) -> list[str]:
     Data Engineer | Remote | https://..."): not sentences."""
     out = []
     for raw in lines:
-        line = _BULLET.sub("", raw).strip()
+        # A link after the name ("Senior ML Engineer (https://...)", "Full Stack: https://...")
+        # makes no sentence of it: the line is judged without it.
+        line = clean_role(_BULLET.sub("", raw).strip())
         if not line or len(line) > MAX_ROLE_LINE or line.endswith((".", "?", "!", ":")):
             continue
-        first = split_parts(line)[0] if "|" in line else line
+        first = (split_parts(line) or [""])[0] if "|" in line else line
         if len(first.split()) > MAX_ROLE_WORDS or not is_role(first) or URL_ONLY.match(first):
             continue
         out.append(clean_role(first))
     return out
+
+
+# An ML role named in a hiring sentence of the body ("We're looking for founding MLEs & one full
+# stack engineer"): only words that qualify the role may stand between the verb and it.
+_ML_ROLE = (
+    r"(?:(?:senior|sr\.?|staff|lead|principal|junior|founding|applied|research)\s+)*"
+    r"(?:(?:machine learning|ml|ai|nlp|computer vision|deep learning|mlops|llm)\s+"
+    r"(?:engineers?|scientists?|researchers?|developers?)|mles?|data scientists?"
+    r"|research scientists?|applied scientists?)\b"
+    # ... with the words that make it another job ("ML Developer Advocate", "AI Engineer
+    # Intern"): the whole title is judged.
+    r"(?:\s+(?:advocates?|evangelists?|relations|managers?|leads?|recruiters?|interns?))?"
+)
+HIRING_ML_ROLE = re.compile(
+    r"\b(?:looking for|hiring|seeking|searching for|to hire)\s+"
+    r"(?:(?:an?|our|the|two|three|several|more|multiple|experienced|talented|strong|great|\d+)\s+)*"
+    rf"({_ML_ROLE})",
+    re.IGNORECASE,
+)
+
+
+def sentence_roles(lines: Iterable[str]) -> list[str]:
+    """ML roles the body's hiring sentences name, each as written."""
+    return [m[1] for line in lines for m in HIRING_ML_ROLE.finditer(line)]
 
 
 def choose_role(roles: Iterable[str], is_ml: Callable[[str], bool]) -> str | None:

@@ -19,7 +19,7 @@ TITLE_WEIGHTS: tuple[tuple[float, str], ...] = (
     # ML is in the job name: the role is about models.
     (
         4.0,
-        r"machine learning|\bml\b|\bai\b|artificial intelligence|deep learning|\bnlp\b"
+        r"machine learning|\bml\b|\bmles?\b|\bai\b|artificial intelligence|deep learning|\bnlp\b"
         r"|computer vision|mlops|natural language|perception|recommend|neural|\bllms?\b",
     ),
     # Data scientists usually model: one modelling cue in the text confirms it.
@@ -86,8 +86,8 @@ CUE_RULES = (
             "mllib",
         ),
         r"(?<![a-z])(?:machine[- ]learning|deep learning|neural net|predictive (?:model|analytics)"
-        r"|statistical model|ml\b|ai\b|artificial intelligence|tensorflow|pytorch|keras|scikit"
-        r"|sklearn|xgboost|nlp\b|natural language|computer vision"
+        r"|statistical model|ml\b|mles?\b|ai\b|artificial intelligence|tensorflow|pytorch|keras"
+        r"|scikit|sklearn|xgboost|nlp\b|natural language|computer vision"
         r"|recommend(?:er|ation) (?:system|engine)|reinforcement learning|classification"
         r"|classifiers?\b|prediction (?:models?|systems?|engines?)\b"
         r"|regression|random forest|gradient boost|clustering|mlops|feature engineering"

@@ -227,6 +227,7 @@ FACT_FIELDS = (
     "seniority",
     "years_min",
     "ml",
+    "ml_clear",
     "skills",
     "size_band",
     "posted_at",
@@ -257,6 +258,9 @@ class PostingFacts(Protocol):
 
     @property
     def ml(self) -> bool | None: ...
+
+    @property
+    def ml_clear(self) -> bool | None: ...
 
     @property
     def skills(self) -> list[str] | None: ...
@@ -374,7 +378,7 @@ def score_posting(p: PostingFacts, ctx: RankContext) -> Scored:
         degree_reason(p.degree),
         seniority_reason(p.seniority, ctx.stage, ctx.fit),
         years_reason(p.years_min, ctx.fit),
-        ml_reason(p.ml, p.title, p.company, p.skills or (), ctx, getattr(p, "ml_clear", None)),
+        ml_reason(p.ml, p.title, p.company, p.skills or (), ctx, p.ml_clear),
         size_reason(p.size_band, ctx.fit),
         competition_reason(ctx.source_group(p.source), p.company, ctx.fit),
         skills_reason(p.skills or (), ctx.skills.cases),
@@ -520,7 +524,7 @@ class Scorer:
 
     def total(self, row: Sequence[Any]) -> int:
         # In FACT_FIELDS order (the test that checks against score_posting shuffles columns).
-        source, company, title, degree, seniority, years, ml, skills, size, posted, first = (
+        source, company, title, degree, seniority, years, ml, clear, skills, size, posted, first = (
             self.facts(row)
         )
         key = (degree, seniority, years, size)
@@ -529,7 +533,7 @@ class Scorer:
             fixed = self.fixed[key] = self._fixed(*key)
         return (
             fixed
-            + self._ml(ml, title, company, skills)
+            + self._ml(ml, clear, title, company, skills)
             + self._competition(source, company)
             + self._skills(skills)
             + self._seen(posted or first)
@@ -545,15 +549,19 @@ class Scorer:
         )
         return BASE + sum(_points(r) for r in found)
 
-    def _ml(self, ml: Any, title: str | None, company: str | None, skills: Any) -> int:
+    def _ml(self, ml: Any, clear: Any, title: str | None, company: str | None, skills: Any) -> int:
         ml = None if ml is None else bool(ml)
-        key: Any = ml
-        if ml is False and self.plan_b:  # plan B reads the title, company and skills
+        clear = None if clear is None else bool(clear)
+        key: Any = (ml, clear)
+        if (
+            ml is False and clear is not False and self.plan_b
+        ):  # plan B reads title, company, skills
             key = (title, company, skills if isinstance(skills, str) else tuple(skills or ()))
         points = self.ml.get(key)
         if points is None:
             names = self._names(skills, self.ml_needles)
-            points = self.ml[key] = _points(ml_reason(ml, title, company, names, self.ctx))
+            reason = ml_reason(ml, title, company, names, self.ctx, clear)
+            points = self.ml[key] = _points(reason)
         return points
 
     def _competition(self, source: str, company: str | None) -> int:

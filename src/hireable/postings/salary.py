@@ -1,4 +1,5 @@
-"""Salary ranges: "$120,000 - $150,000 a year", "$45/hour", "$90K-$110K", "USD 100,000"."""
+"""Salary ranges: "$120,000 - $150,000 a year", "$45/hour", "$90K-$110K", "USD 100,000",
+"$150-200k", "CHF 120k-150k"."""
 
 from __future__ import annotations
 
@@ -8,16 +9,16 @@ from hireable.postings.scan import NeedleHits, positions
 
 CURRENCIES = {"$": "USD", "usd": "USD", "us$": "USD", "€": "EUR", "eur": "EUR", "£": "GBP",
               "gbp": "GBP", "cad": "CAD", "c$": "CAD", "ca$": "CAD", "a$": "AUD", "au$": "AUD",
-              "aud": "AUD"}  # fmt: skip
+              "aud": "AUD", "chf": "CHF"}  # fmt: skip
 # Dollar signs with a country prefix, longest first: "CA$95,000" is Canadian, not "A$".
 _DOLLAR_PREFIXES = ("ca$", "us$", "au$", "c$", "a$")
-_MARK = r"(ca\$|us\$|au\$|c\$|a\$|\$|€|£|usd|eur|gbp|cad|aud)"
+_MARK = r"(ca\$|us\$|au\$|c\$|a\$|\$|€|£|usd|eur|gbp|cad|aud|chf)"
 _AMOUNT = r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:[ \t]*(k)\b)?"
 _SALARY = re.compile(
     rf"{_MARK}\s?{_AMOUNT}"
     # A range's dash may have been read as a bullet ("A$100k - A$120k" splits into two lines).
     rf"(?:(?:\s*(?:-|–|—|to)\s*|\n)(?:{_MARK[1:-1]})?\s?{_AMOUNT})?"
-    r"(?:\s*(?:usd|eur|gbp|cad|aud))?"
+    r"(?:\s*(?:usd|eur|gbp|cad|aud|chf))?"
     r"(?:\s*(?:/|per|an|a)\s*(hour|hr|year|yr|annum|annually|month|mo|week|day))?"
 )
 INTERVALS = {"hour": "hour", "hr": "hour", "year": "year", "yr": "year", "annum": "year",
@@ -29,7 +30,8 @@ MONTHLY_BELOW = 20_000
 ANNUAL_MAX = 2_000_000  # larger figures are funding rounds and revenue, not pay
 
 
-_CURRENCY_MARKS = ("$", "€", "£", "usd", "eur", "gbp", "cad", "aud")
+_CURRENCY_MARKS = ("$", "€", "£", "usd", "eur", "gbp", "cad", "aud", "chf")
+THOUSANDS_BELOW = 1000  # "$150-200k": a first amount this small shares the second's "k"
 
 
 def find_salary(lower: str, needles: NeedleHits | None = None) -> dict[str, object] | None:
@@ -48,6 +50,8 @@ def find_salary(lower: str, needles: NeedleHits | None = None) -> dict[str, obje
         high = _amount(m.group(4), m.group(5)) if m.group(4) else low
         if m.group(3) and m.group(4) and not m.group(5):
             high *= 1000  # "$90k-110" reads as thousands on both ends
+        elif m.group(5) and not m.group(3) and low < THOUSANDS_BELOW:
+            low *= 1000  # and so does "$150-200k"
         if low <= 0 or high < low or high > ANNUAL_MAX:
             continue
         interval = INTERVALS.get(m.group(6) or "", "")

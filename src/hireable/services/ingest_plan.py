@@ -27,7 +27,7 @@ ToText = Callable[[str], str]
 Key = tuple[str, str]  # (source, external id): a posting's identity
 
 # Analysis keys copied into their own columns for fast filtering and ranking.
-DENORMALISED = ("degree", "degree_level", "seniority", "years_min", "ml")
+DENORMALISED = ("degree", "degree_level", "seniority", "years_min", "ml", "ml_clear")
 PROGRESS_EVERY = 100  # postings between two progress reports
 MAX_SOURCE = 64  # characters of Posting.source
 

@@ -190,6 +190,8 @@ class Posting(Base):
     seniority: Mapped[str | None] = mapped_column(String(16), nullable=True)
     years_min: Mapped[int | None] = mapped_column(Integer, nullable=True)
     ml: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
+    # False when the `ml` decision was borderline; None (stored before 0006): treated as clear.
+    ml_clear: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
     remote: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
     salary: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
     skills: Mapped[list[str]] = mapped_column(JSON, default=list)

@@ -2,21 +2,25 @@
 
 The thread is the newest story by `whoishiring` titled "Who is hiring?" (not "Who wants to be
 hired?" nor "Freelancer? Seeking freelancer?"), optionally for a given month. Each top-level comment
-is one posting; replies and deleted or dead comments (no author or no text) are ignored. The first
-line, by convention `Company | Role | Location | REMOTE/ONSITE | salary`, gives the fields.
+is one posting per role it names; replies and deleted or dead comments (no author or no text) are
+ignored. The first line, by convention `Company | Role | Location | REMOTE/ONSITE | salary`, gives
+the fields.
 """
 
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import datetime as dt
 import html
 import re
 from typing import TYPE_CHECKING, Any
 
 from hireable.errors import UsageError
+from hireable.postings import hn_header
+from hireable.postings.analyse import comment_roles
 from hireable.sources.http import RemoteNotFound, get_json
-from hireable.sources.jobs.base import PostingIn, expect, salary_from_text, to_datetime
+from hireable.sources.jobs.base import PostingIn, expect, to_datetime
 
 if TYPE_CHECKING:
     import httpx
@@ -25,20 +29,12 @@ if TYPE_CHECKING:
 
 _THREAD = re.compile(r"^Ask HN: Who is hiring\? \((?P<month>[A-Za-z]+) (?P<year>\d{4})\)", re.I)
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
-_ROLE = re.compile(
-    r"\b(engineer|developer|scientist|researcher|architect|designer|analyst|manager|lead|head|"
-    r"intern|founding|director|devops|sre|ml|ai|data|programmer|cto|vp|staff|principal|"
-    r"full[- ]?stack|backend|frontend|roles?|positions?)\b",
-    re.I,
-)
-_NOISE = re.compile(
-    r"^(full[- ]?time|part[- ]?time|contract|visa|https?://|www\.|\S+\.\w{2,4}$)", re.I
-)
+MAX_ROLES = 20  # postings stored from one comment: a longer list is one company's careers page
 
 
 def fetch(client: httpx.Client, settings: Settings, name: str) -> list[PostingIn]:
     month, comments = thread_comments(client, settings, name)
-    return [_posting(child, f"hn:{month}") for child in comments]
+    return [p for child in comments for p in comment_postings(child, f"hn:{month}")]
 
 
 def thread_comments(
@@ -96,60 +92,44 @@ def first_line(text_html: str) -> str:
     return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", first)).split())
 
 
-_REMOTE = re.compile(r"\b(fully |100% )?remote( only| friendly| ok)?\b", re.I)
-_ONSITE = re.compile(r"\b(onsite|on-site|in[- ]office|in[- ]person|hybrid)\b", re.I)
-
-
-def _place(part: str, mode: re.Pattern[str]) -> str | None:
-    """What is left of 'REMOTE (EU)' / 'NYC or Remote' once the work-mode words are gone."""
-    rest = re.sub(r"\b(only|or|and)\b|[()&/,:;+-]", " ", mode.sub(" ", part))
-    return " ".join(rest.split()) or None
-
-
 def parse_header(line: str) -> dict[str, Any]:
-    """`Company | Role | Location | REMOTE | $salary` -> company, title, location, remote, pay."""
-    parts = [p.strip() for p in re.split(r"\s[|•·]\s|\|", line) if p.strip()]
-    out: dict[str, Any] = {
-        "company": parts[0] if parts else None,
-        "title": None,
-        "location": None,
-        "remote": None,
-        "salary": None,
+    """`Company | Role | Location | REMOTE | $salary` -> company, title (the first role),
+    location, remote, pay: the analyser's header grammar (postings.hn_header)."""
+    header = hn_header.parse_header(line)
+    return {
+        "company": header.company,
+        "title": header.roles[0] if header.roles else None,
+        "location": header.location,
+        "remote": header.remote,
+        "salary": header.salary,
     }
-    plain, places = [], []
-    for part in parts[1:]:
-        salary = salary_from_text(part)
-        if salary and out["salary"] is None:
-            out["salary"] = salary
-        elif _REMOTE.search(part) and not re.search(r"(?i)\bno(t)? remote\b", part):
-            out["remote"] = True
-            places.append(_place(part, _REMOTE))
-        elif _ONSITE.search(part):
-            out["remote"] = out["remote"] or False
-            places.append(_place(part, _ONSITE))
-        elif not _NOISE.match(part):
-            plain.append(part)
-    for part in plain:
-        if out["title"] is None and _ROLE.search(part):
-            out["title"] = part
-        elif out["location"] is None:
-            out["location"] = part
-    out["location"] = out["location"] or next((p for p in places if p), None)
-    return out
 
 
-def _posting(child: dict[str, Any], source: str) -> PostingIn:
-    header = parse_header(first_line(child["text"]))
-    return PostingIn(
+def comment_postings(child: dict[str, Any], source: str) -> list[PostingIn]:
+    """One posting per role the comment names (its header's, then its body's role lines): the
+    first keeps the comment's id, the others are `ID-2`, `ID-3`, ... in the order named, all
+    with the comment's text, so each role is analysed and ranked as itself. A comment naming
+    no role is one posting with no title."""
+    line = first_line(child["text"])
+    header, roles = comment_roles(child["text"], line)
+    if header is None and hn_header.is_role(line):  # the first line is just a role's name
+        roles = [hn_header.clean_role(line)]
+    fields = hn_header.parse_header(line) if header is None else header
+    first = PostingIn(
         external_id=str(child["id"]),
-        title=header["title"],
-        company=header["company"],
-        location=header["location"],
+        title=roles[0] if roles else None,
+        company=fields.company,
+        location=fields.location,
         url=f"https://news.ycombinator.com/item?id={child['id']}",
         description=child["text"],
-        remote=header["remote"],
-        salary=header["salary"],
+        remote=fields.remote,
+        salary=fields.salary,
         posted_at=to_datetime(child.get("created_at")),
         raw=child,
         source=source,
     )
+    others = [
+        dataclasses.replace(first, external_id=f"{child['id']}-{n}", title=role)
+        for n, role in enumerate(roles[1:MAX_ROLES], start=2)
+    ]
+    return [first, *others]
