@@ -83,7 +83,7 @@ def test_the_migration_keeps_existing_postings_and_copies_a_known_ml_clear(
             _insert_0005_posting(conn, "analysed-before", {"ml": True})
             _insert_0005_posting(conn, "no-analysis", None)
         upgrade(engine)
-        assert current_revision(engine) == "0006"
+        assert current_revision(engine) == "0007"
         with engine.connect() as conn:
             rows = conn.execute(
                 text("SELECT external_id, title, ml, ml_clear FROM posting ORDER BY id")

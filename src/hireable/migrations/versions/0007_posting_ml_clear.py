@@ -5,8 +5,8 @@ A nullable column: existing rows keep every value. Rows whose stored analysis al
 did before the column existed. On SQLite the covering ranking index (0003) is rebuilt with the
 new column, so `jobs rank` still reads the index alone.
 
-Revision ID: 0006
-Revises: 0005
+Revision ID: 0007
+Revises: 0006
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0006"
-down_revision = "0005"
+revision = "0007"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 
