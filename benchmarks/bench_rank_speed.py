@@ -65,6 +65,18 @@ def _rows(n: int, now: dt.datetime) -> list[dict[str, object]]:
     return rows
 
 
+def insert_postings(session: Session, n: int, now: dt.datetime) -> None:
+    """`n` varied postings, bulk-inserted in batches (the analysis columns filled as the analyser
+    would); also what bench_web.py serves."""
+    from sqlalchemy import insert
+
+    from hireable.store.models import Posting
+
+    rows = _rows(n, now)
+    for start in range(0, len(rows), 5_000):
+        session.execute(insert(Posting), rows[start : start + 5_000])
+
+
 def _plain(s: Session, today: dt.date) -> list[Any]:
     """Ranking without the fast path: typed rows of every open posting, each fully scored."""
     from sqlalchemy import select
@@ -99,12 +111,10 @@ def main() -> None:
     parser.add_argument("--no-plain", action="store_true", help="skip the plain-path comparison")
     args = parser.parse_args()
 
-    from sqlalchemy import insert
-
     from hireable.services.profile import ProfileChanges, create_profile
     from hireable.services.ranking import rank_postings
     from hireable.store.db import ensure_schema, make_engine, session_scope
-    from hireable.store.models import Evidence, Posting
+    from hireable.store.models import Evidence
 
     today = dt.date(2025, 6, 1)
     now = dt.datetime(2025, 6, 1, 12)
@@ -118,9 +128,7 @@ def main() -> None:
                 changes=ProfileChanges("Bench", "ml-entry", "ml-entry", skills=["python", "sql"]),
             )
             s.add(Evidence(kind="competition", title="Kaggle", skills=["pytorch"], metrics={}))
-            rows = _rows(args.postings, now)
-            for start in range(0, len(rows), 5_000):
-                s.execute(insert(Posting), rows[start : start + 5_000])
+            insert_postings(s, args.postings, now)
         print(f"inserted {args.postings:,} postings in {time.perf_counter() - started:.1f} s")
 
         best, median = _timed(engine, args.runs, lambda s: rank_postings(s, today=today, limit=20))

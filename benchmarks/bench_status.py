@@ -11,6 +11,10 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 RUNS = 7
 
@@ -24,32 +28,37 @@ def median_wall(args: list[str], env: dict[str, str]) -> float:
     return statistics.median(times)
 
 
-def fill(url: str, n: int) -> None:
+def add_items(session: Session, n: int, today: dt.date) -> None:
+    """`n` evidence items of every kind, some with metrics; also what bench_web.py serves."""
     from hireable.core.evidence import KINDS, validate_record
     from hireable.services.evidence import add_evidence
+
+    kinds = list(KINDS)
+    for i in range(n):
+        kind = kinds[i % len(kinds)]
+        metrics = {
+            "competition": {"teams": 1000 + i, "rank": 1 + i % 300},
+            "product": {"weekly_users": i % 500},
+        }.get(kind, {})
+        record = {
+            "kind": kind,
+            "title": f"item {i}",
+            "date": f"{2020 + i % 6}-0{1 + i % 9}",
+            "url": f"https://example.com/{i}" if i % 2 else None,
+            "metrics": metrics,
+        }
+        add_evidence(session=session, record=validate_record(record, today=today))
+
+
+def fill(url: str, n: int) -> None:
     from hireable.services.profile import ProfileChanges, create_profile
     from hireable.store.db import ensure_schema, make_engine, session_scope
 
     engine = make_engine(url)
     ensure_schema(engine)
-    today = dt.date.today()
-    kinds = list(KINDS)
     with session_scope(engine) as s:
         create_profile(session=s, changes=ProfileChanges("Bench", "ml-entry", "ml-entry", 10))
-        for i in range(n):
-            kind = kinds[i % len(kinds)]
-            metrics = {
-                "competition": {"teams": 1000 + i, "rank": 1 + i % 300},
-                "product": {"weekly_users": i % 500},
-            }.get(kind, {})
-            record = {
-                "kind": kind,
-                "title": f"item {i}",
-                "date": f"{2020 + i % 6}-0{1 + i % 9}",
-                "url": f"https://example.com/{i}" if i % 2 else None,
-                "metrics": metrics,
-            }
-            add_evidence(session=s, record=validate_record(record, today=today))
+        add_items(s, n, dt.date.today())
     engine.dispose()
 
 

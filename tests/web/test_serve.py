@@ -50,6 +50,32 @@ def test_the_app_runs_under_uvicorn_on_a_free_port(tmp_path: Path) -> None:
     assert not running.thread.is_alive()
 
 
+def test_a_response_does_not_wait_for_the_clients_delayed_ack(tmp_path: Path) -> None:
+    """With Nagle's algorithm on, the body written after the headers waits for the client's
+    delayed ACK (40 ms or more on Linux) on every keep-alive request."""
+    import time
+
+    from hireable.config import Settings
+    from hireable.web.app import create_app
+    from hireable.web.server import start_in_thread
+
+    settings = Settings(data_dir=tmp_path, database_url=f"sqlite:///{tmp_path}/h.db")
+    app = create_app(settings)
+    running = start_in_thread(app)
+    try:
+        with httpx.Client(base_url=running.url, timeout=5) as client:
+            client.get("/static/hireable.css").raise_for_status()
+            times = []
+            for _ in range(8):
+                started = time.perf_counter()
+                client.get("/static/hireable.css").raise_for_status()
+                times.append(time.perf_counter() - started)
+    finally:
+        running.stop()
+        app.state.engine.dispose()
+    assert min(times) < 0.035, times
+
+
 def test_demo_serves_its_own_database_and_never_yours(tmp_path: Path) -> None:
     from hireable.cli.serve import demo_engine
     from hireable.config import Settings
