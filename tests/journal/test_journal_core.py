@@ -166,3 +166,9 @@ def test_move_on_after_seven_days_without_baseline() -> None:
 def test_validate_entry_rejects_bad_records(record: dict[str, object], message: str) -> None:
     with pytest.raises(ValidationError, match=message):
         validate_entry(record, today=TODAY)
+
+
+def test_days_ago_in_words() -> None:
+    from hireable.core.journal import days_ago
+
+    assert [days_ago(d) for d in (None, 0, 1, 5)] == ["never", "today", "yesterday", "5 days ago"]

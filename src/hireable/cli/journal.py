@@ -142,7 +142,7 @@ def _render_journal(out: Console, report: JournalReport) -> None:
     )
     data = report.public()
     share = "-" if data["do_share"] is None else f"{data['do_share']}%"
-    since = "never" if report.days_since_do is None else f"{report.days_since_do} days ago"
+    since = report.last_do_text
     m = report.momentum
     change = "n/a: too little before" if m.change is None else f"{m.change:+g}%"
     out.print(

@@ -296,6 +296,13 @@ def days_since_do(entries: Sequence[EntryLike], *, today: dt.date) -> int | None
     return None if when is None else (today - when).days
 
 
+def days_ago(days: int | None) -> str:
+    """How long ago, in words: "never", "today", "yesterday", "5 days ago"."""
+    if days is None:
+        return "never"
+    return {0: "today", 1: "yesterday"}.get(days, f"{days} days ago")
+
+
 @dataclass
 class Momentum:
     recent: float  # hours per week over the last 4 weeks (28 days up to today)

@@ -19,6 +19,7 @@ from hireable.core.journal import (
     check_entry,
     check_hours,
     check_topic,
+    days_ago,
     days_since_do,
     momentum,
     parse_day,
@@ -212,6 +213,10 @@ class JournalReport:
     @property
     def streak(self) -> int:
         return self.momentum.streak
+
+    @property
+    def last_do_text(self) -> str:
+        return days_ago(self.days_since_do)
 
     def public(self) -> dict[str, Any]:
         learn = sum(w.learn_hours for w in self.weeks)
