@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
-from sqlalchemy import event, select
+from sqlalchemy import event, func, select
 from sqlalchemy.orm import Session
 
 from hireable.core.credibility import Assessment, assess
@@ -28,6 +28,7 @@ from hireable.core.evidence import (
 from hireable.core.readiness import ScoredItem
 from hireable.errors import ValidationError
 from hireable.fileio import parse_json, parse_yaml, read_text
+from hireable.services.kept import Kept, lent, version_of
 from hireable.store.models import Evidence
 from hireable.store.repo import get_or_fail
 
@@ -209,22 +210,51 @@ LEDGER_COLUMNS = (
 
 
 _SCORED = "hireable.scored_evidence"  # session.info key: the scored ledger of this session
+LEDGER_CACHE = "hireable.ledger_cache"  # session.info key: scored ledgers an interface keeps
+
+
+@dataclass
+class LedgerCache(Kept):
+    """Scored ledgers kept between requests (services/kept.py), per day and evidence version:
+    the current one, and the one before while a change lands."""
+
+    entries: int = 2
+
+
+def evidence_version(session: Session) -> tuple[Any, ...]:
+    """(count, largest id, latest updated_at) of the stored evidence: an added item moves the
+    count and updated_at, an edited one updated_at, a removed one the count. Scoring reads
+    nothing else but the day."""
+    return version_of(
+        session, Evidence, func.count(), func.max(Evidence.id), func.max(Evidence.updated_at)
+    )
 
 
 def scored_evidence(session: Session, today: dt.date) -> list[tuple[Any, Assessment]]:
     """Every item (a read-only row) with its assessment, strongest first.
 
     Computed once per session and day (status, plan and tracker all read it); any flush of the
-    session forgets it, so a change made in the same transaction is always seen."""
+    session forgets it, so a change made in the same transaction is always seen. With a
+    `LedgerCache` lent to the session, computed once per day and evidence version."""
     if not event.contains(Session, "after_flush", _forget_scored):
         event.listen(Session, "after_flush", _forget_scored)
     cached = session.info.get(_SCORED)
     if cached is not None and cached[0] == today:
         return cached[1]
+    cache = lent(session, LEDGER_CACHE, LedgerCache)
+    if cache is None:
+        pairs = _score_ledger(session, today)
+    else:
+        key = (today, evidence_version(session))  # read before the rows: never newer than them
+        pairs = list(cache.get(key, lambda: tuple(_score_ledger(session, today))))
+    session.info[_SCORED] = (today, pairs)
+    return pairs
+
+
+def _score_ledger(session: Session, today: dt.date) -> list[tuple[Any, Assessment]]:
     rows = session.execute(select(*LEDGER_COLUMNS)).all()
     pairs = [(e, assess(e, today=today)) for e in rows]
     pairs.sort(key=lambda p: (-p[1].credibility, p[0].id))
-    session.info[_SCORED] = (today, pairs)
     return pairs
 
 
