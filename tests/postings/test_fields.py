@@ -33,6 +33,9 @@ from hireable.postings.analyse import analyse
         ("Nice to have\n- 5+ years of experience with Spark", None),
         ("- 2+ years of experience with SQL — more experience preferred", 2),
         ("- 3+ years of experience, preferably in fintech", 3),
+        ("- 7+ years of programming experience ideally in C++ and/or Python", 7),
+        ("- 4+ years of experience, ideally with Spark", 4),
+        ("- Ideally, 3+ years of experience with Spark", None),
         ("Requirements\n- Recent college grads, or preferred 2+ years of experience\n- SQL", None),
         ("- Degree in statistics preferred 2 years of experience in BI", 2),  # glued items
         # Not experience: company history, ages.
