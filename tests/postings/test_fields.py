@@ -83,6 +83,12 @@ def test_years(text: str, years: int | None) -> None:
         ("Junior Data Analyst", "", "entry"),
         ("Data Analyst I", "", "entry"),
         ("Data Scientist II", "", "mid"),
+        # Company ladders in digits: "L5" and rung 3+ are senior.
+        ("ML Engineer (L5) - Ads Platform", "", "senior"),
+        ("Data Scientist 3 - 23502", "", "senior"),
+        ("Data Analyst 2", "", "mid"),
+        ("Data Scientist 1: Translational Programs", "", "entry"),
+        ("3D Graphics Engineer", "", "mid"),
         # Levels offered as alternatives: the easiest path, as for years.
         ("Credit Risk Analyst, Associate/AVP", "", "entry"),
         ("Data Analyst I/II", "", "entry"),
