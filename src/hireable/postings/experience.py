@@ -47,7 +47,8 @@ _NOT_EXPERIENCE_BEFORE = Gated(
 _SOFT = Gated(
     r"(?:prefer(?:red|able)|desired)\b(?!\s+(?:experience|qualifications|skills|background|industry"
     r"|in\b|with\b|from\b))|\ba (?:huge |big |strong |great |definite |nice )?plus\b|\bplus!"
-    r"|bonus|nice[ -]to[ -]have|ideal(?:ly)?\b"
+    # "7+ years of C++, ideally in robotics": the ideal is the domain, not the years.
+    r"|bonus|nice[ -]to[ -]have|ideal(?:ly)?\b(?!,?\s+(?:in|with|using|on|at|from|within)\b)"
     r"|desirable|is an? (?:asset|advantage)|advantageous|helpful|would be (?:great|nice)"
 )
 # A bullet that opens with the count is a requirement even without the word "experience":
