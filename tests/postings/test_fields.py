@@ -33,6 +33,9 @@ from hireable.postings.analyse import analyse
         ("Nice to have\n- 5+ years of experience with Spark", None),
         ("- 2+ years of experience with SQL — more experience preferred", 2),
         ("- 3+ years of experience, preferably in fintech", 3),
+        ("- 7+ years of programming experience ideally in C++ and/or Python", 7),
+        ("- 4+ years of experience, ideally with Spark", 4),
+        ("- Ideally, 3+ years of experience with Spark", None),
         ("Requirements\n- Recent college grads, or preferred 2+ years of experience\n- SQL", None),
         ("- Degree in statistics preferred 2 years of experience in BI", 2),  # glued items
         # Not experience: company history, ages.
@@ -80,6 +83,12 @@ def test_years(text: str, years: int | None) -> None:
         ("Junior Data Analyst", "", "entry"),
         ("Data Analyst I", "", "entry"),
         ("Data Scientist II", "", "mid"),
+        # Company ladders in digits: "L5" and rung 3+ are senior.
+        ("ML Engineer (L5) - Ads Platform", "", "senior"),
+        ("Data Scientist 3 - 23502", "", "senior"),
+        ("Data Analyst 2", "", "mid"),
+        ("Data Scientist 1: Translational Programs", "", "entry"),
+        ("3D Graphics Engineer", "", "mid"),
         # Levels offered as alternatives: the easiest path, as for years.
         ("Credit Risk Analyst, Associate/AVP", "", "entry"),
         ("Data Analyst I/II", "", "entry"),

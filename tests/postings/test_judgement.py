@@ -97,3 +97,24 @@ def test_a_multi_role_comment_ranks_on_its_ml_role() -> None:
     ranked = rank([other, comment], _ctx())
     assert ranked[0][0].id == 1
     assert any(r.factor == "ml" and r.points > 0 for r in ranked[0][1].reasons)
+
+
+def test_work_on_language_models_is_ml_wiring_their_api_is_not() -> None:
+    building = analyse(
+        "You will fine-tune open LLMs on our support conversations.\n"
+        "You will evaluate language models against our own benchmarks.\n"
+        "You will train small language models for ranking answers.",
+        "Software Engineer",
+    )
+    assert building["ml"] is True
+    wiring = analyse(
+        "You will integrate the OpenAI API into our support product.\n"
+        "You will call LLM APIs from our Go backend.\nShip features weekly.",
+        "AI Engineer",
+    )
+    assert wiring["ml"] is False and wiring["ml_clear"] is False  # borderline: read it
+    plain = analyse(
+        "You will integrate the OpenAI API into our support product.\nShip features weekly.",
+        "Software Engineer",
+    )
+    assert plain["ml"] is False and plain["ml_clear"] is True

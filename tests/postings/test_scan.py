@@ -82,3 +82,45 @@ def test_a_key_ending_with_a_space_may_end_the_text() -> None:
     assert triggers.find("r").at("r ") == [0]
     hits = triggers.find("use r, rstudio")
     assert (hits.at("r "), hits.at("rst")) == ([4], [7])
+
+
+def test_needed_literals_are_in_every_match() -> None:
+    import re
+
+    from hireable.postings.scan import needed_literals
+
+    def needed(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
+        return needed_literals(re.compile(pattern, flags))
+
+    assert needed(r"\bprefer(?:red|able)?\b|a (?:big )?plus\b") == ("plus", "prefer")
+    assert needed(r"exp\b(?<=\bexp)") == ("exp",)  # zero-width items keep literals together
+    assert needed(r"(?:fully|100%) remote|remote[- ]first") == ("remote",)
+    assert needed(r";|\s[—–]\s") == (";", "–", "—")
+    assert needed(r"\d+(?:\.\d)?|plus") is None  # an alternative with no literal text
+    assert needed(r"skills", re.IGNORECASE) is None
+    assert needed(r"(?:ab){2,}|x?y") == ("ab", "y")
+
+
+def test_gated_patterns_find_what_the_regex_finds() -> None:
+    import re
+
+    from hireable.postings import degree, experience, remote
+    from hireable.postings.scan import Gated
+
+    modules = (degree, experience, remote)
+    gated = [v for m in modules for v in vars(m).values() if isinstance(v, Gated)]
+    assert len(gated) >= 10
+    rng = random.Random(5)
+    for g in gated:
+        assert g.needed, g.pattern  # each was gated because the pattern names its literals
+        words = [*g.needed, *re.findall(r"[a-z]{2,}", g.pattern)[:30]]
+        pieces = [*words, " ", " ", ",", ".", ";", "-", "3", "+", "\n", "x", "é"]
+        for _ in range(400):
+            text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+            pos = rng.randint(0, len(text))
+            endpos = rng.randint(pos, len(text))
+            a, b = g.search(text), g.regex.search(text)
+            assert (a and a.span()) == (b and b.span()), (g.pattern, text)
+            a, b = g.search(text, pos, endpos), g.regex.search(text, pos, endpos)
+            assert (a and a.span()) == (b and b.span()), (g.pattern, text, pos, endpos)
+            assert g.sub("", text) == g.regex.sub("", text)

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from hireable.postings.scan import Scanner, rule
+from hireable.postings.scan import Gated, Scanner, rule
 from hireable.postings.segment import Doc
 
 LEVELS = ("none", "associate", "bachelor", "master", "phd")
@@ -114,16 +114,16 @@ _CONNECTOR = re.compile(
     r"|plus\b|even\b|preferably\b|ideally\b|either\b|equivalent\b)*"
 )
 # Words that soften a degree statement. ("preferably in X" softens the field, not the degree.)
-_SOFT = re.compile(
+_SOFT = Gated(
     r"prefer(?:red|able)?\b|desir(?<!strongly desir)(?:ed|able)|\bplus!|bonus"
     r"|\ba (?:huge |big |strong |great |definite |nice )?plus\b"
     r"|nice[ -]to[ -]have|ideal(?:ly)?\b|is an? (?:asset|advantage)|advantageous|helpful"
     r"|would be (?:great|nice|good|beneficial)|not required|optional|recommended|encouraged"
     r"|\bif (?:any|applicable|possessed|possess|you have one)\b"
 )
-_STRICT = re.compile(r"\b(?:required|requires?|must|minimum|mandatory)\b")
+_STRICT = Gated(r"\b(?:required|requires?|must|minimum|mandatory)\b")
 # An explicit alternative route to the degree (GUIDELINES: `equivalent`).
-_EQUIV = re.compile(
+_EQUIV = Gated(
     r"equivalent (?:\w+ ){0,2}(?:experience|combination|work|training|background|knowledge"
     r"|professional|practical)"
     r"|(?:or|and/or)\s+(?:\w+\s+){0,2}(?:related|relevant|comparable|commensurate|applicable"
@@ -153,9 +153,9 @@ _SUBSTITUTE_WORDS = ("lieu", "substitut", "waive", "replace", "considered", "acc
 _OR_LEAD = re.compile(r"(?:or|and/or)\s+(?:\w+\s+){0,4}(?:experience|years?)\b")
 _OR_ARTICLE = r"(?:or|and/or)\s+(?:(?:a|an|the)\s+)?"
 _OR_BEFORE_DEGREE = re.compile(_OR_ARTICLE)
-_YEARS_OF_EXPERIENCE = re.compile(rf"{_COUNT_YEARS}[^.;]*\bexperience\b")
+_YEARS_OF_EXPERIENCE = Gated(rf"{_COUNT_YEARS}[^.;]*\bexperience\b")
 # ... and the same within one statement, the "or" right after the experience it offers instead.
-_EXPERIENCE_OR = re.compile(
+_EXPERIENCE_OR = Gated(
     rf"{_COUNT_YEARS}[^.;]{{0,40}}\bexperience\b[^.;]{{0,30}}?,?\s*\b{_OR_ARTICLE}$"
 )
 # Degrees that are not asked of the candidate: company blurbs, benefits, the team's résumé.
@@ -174,7 +174,7 @@ _NOT_ASKED = re.compile(
 )
 # Qualification words that mark a degree mention as asked of the candidate even in a section
 # read as company/duties text.
-_ASKED = re.compile(
+_ASKED = Gated(
     r"requir|prefer|must|minimum|qualif|degree in|in (?:a |an )?(?:related|relevant|quantitative)"
     r"|equivalent|candidate|you have|or higher|\bfield\b|discipline|pursuing|enrolled"
 )
@@ -185,7 +185,7 @@ _ENDS_WITH_OR = re.compile(r"\bor$")
 _EVIDENCE_BEFORE = 80  # a degree this far into its sentence is quoted from the sentence start
 # A clause ends at ";", " - " or a full stop that does not close an abbreviation ("Ph.D. in").
 # (The lookbehinds follow the "." so the engine tries them only at a full stop.)
-_CLAUSE_END = re.compile(
+_CLAUSE_END = Gated(
     r";|\.(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bph\.d\.)(?<![^a-z][mb]\.[sa]\.)(?<!\betc\.)(?:\s|$)"
     r"|\s[—–]\s"
 )
@@ -193,7 +193,7 @@ _WINDOW = 160  # characters after a group read for its qualifiers
 # A degree the posting says it does not ask for ("no degree required", "a degree is not
 # required", "you don't need a CS degree", "without a degree") is not a requirement at all;
 # "not required but preferred" stays a preference.
-_NEG_BEFORE = re.compile(
+_NEG_BEFORE = Gated(
     r"(?:\bno|\bwithout(?: an?| any)?|\b(?:do not|don[’']t|does not|doesn[’']t|won[’']t"
     r"|will not) (?:need|require|have)(?: an?| any)?|\bcare about)(?: [\w.’']+){0,2} ?$"
 )
@@ -211,11 +211,11 @@ _NOT_REQUIRED = re.compile(r"\bnot (?:an? )?(?:required|requirement|mandatory)\b
 _FIELD_LIST = re.compile(r"\((?=[^()]*(?:,|\bor\b))[^()]*\)")
 # Strict words after a degree that are not about the degree: its negation, and a minimum grade
 # ("a degree in business, with a minimum 3.40 GPA" under "Preferred:" stays preferred).
-_NOT_STRICT = re.compile(
+_NOT_STRICT = Gated(
     _NOT_REQUIRED.pattern + r"|\bminimum (?:of )?(?:an? )?(?:[\d.]+ )?(?:cumulative )?gpa\b"
 )
 _NEG_REACH = 60  # characters before and after a mention read for its negation
-_NEGATED_OTHER = re.compile(r"^.*\bnot (?:an? )?(?:required|necessary|needed)\W*but\b", re.DOTALL)
+_NEGATED_OTHER = Gated(r"^.*\bnot (?:an? )?(?:required|necessary|needed)\W*but\b", re.DOTALL)
 
 
 @dataclass

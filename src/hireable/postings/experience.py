@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from hireable.postings.scan import NeedleHits
+from hireable.postings.scan import Gated, NeedleHits
 from hireable.postings.segment import Doc
 
 WORD_NUMBERS = {
@@ -37,17 +37,18 @@ _NOT_EXPERIENCE = re.compile(
     r"education|undergraduate|graduate)|degree|program|contract|warranty|history))"
     r"|^[^.;]{0,20}\b(?:founded|since|anniversary|running|in a row)"
 )
-_NOT_EXPERIENCE_BEFORE = re.compile(
+_NOT_EXPERIENCE_BEFORE = Gated(
     r"(?:(?:over|for|in|during) the (?:past|last|next)|for (?:over|more than|nearly|almost)"
     r"|within|after|every|up to|first|than|established|founded|history of|more than|nearly"
     # the team's own record, not what is asked: "our founding team has 10+ years"
     r"|\b(?:team|founders?|we|they) (?:has|have|had|brings?)(?: (?:over|a combined|combined))?)"
     r"\s*$"
 )
-_SOFT = re.compile(
+_SOFT = Gated(
     r"(?:prefer(?:red|able)|desired)\b(?!\s+(?:experience|qualifications|skills|background|industry"
     r"|in\b|with\b|from\b))|\ba (?:huge |big |strong |great |definite |nice )?plus\b|\bplus!"
-    r"|bonus|nice[ -]to[ -]have|ideal(?:ly)?\b"
+    # "7+ years of C++, ideally in robotics": the ideal is the domain, not the years.
+    r"|bonus|nice[ -]to[ -]have|ideal(?:ly)?\b(?!,?\s+(?:in|with|using|on|at|from|within)\b)"
     r"|desirable|is an? (?:asset|advantage)|advantageous|helpful|would be (?:great|nice)"
 )
 # A bullet that opens with the count is a requirement even without the word "experience":
@@ -61,10 +62,10 @@ _SKILL_YEARS = re.compile(
 # helping retailers grow"), but no section is excluded: on the corpus that never happened, while
 # requirements under headings the segmenter does not know often read this way.
 _DOING_YEARS = re.compile(r"\s+(?:as an?|[a-z]{2,}ing)\b")
-_REQUIRED = re.compile(r"\b(?:required|requires?|must|mandatory)\b")
+_REQUIRED = Gated(r"\b(?:required|requires?|must|mandatory)\b")
 # Softened right before the count: "preferably 3+ years", "recent grads, or preferred 2+ years"
 # (a bare "... preferred 2 years" is usually the end of the item before, glued on).
-_SOFTLY = re.compile(r"(?:preferabl|ideall)y,?\s*(?:at least\s*)?$|(?:\bor|,)\s*preferred\s*$")
+_SOFTLY = Gated(r"(?:preferabl|ideall)y,?\s*(?:at least\s*)?$|(?:\bor|,)\s*preferred\s*$")
 _CLAUSE_END = re.compile(r"[;(]|\.\s|\s[—–-]\s|,\s(?=more|ideally|preferably)")
 _ALTERNATIVE = re.compile(r"\bor\b")
 _QUOTE_BEFORE, _QUOTE_AFTER = 40, 140  # characters of evidence around a long statement's count

@@ -98,6 +98,22 @@ CUE_RULES = (
         ("build", "develop", "train", "deploy", "productioniz"),
         r"(?:build|develop|train|deploy|productioniz)\w* (?:\w+ ){0,3}models?\b",
     ),
+    # Work on large language models themselves is modelling (GUIDELINES): fine-tuning them,
+    # evaluating or training them.
+    rule(
+        "ml",
+        ("fine-tun", "finetun", "fine tun", "evaluat", "train", "pre-train", "pretrain"),
+        r"(?:fine[- ]?tun|evaluat|(?:pre-?)?train)\w* (?:\w+ ){0,3}(?:llms?|language models?)\b"
+        r"|fine[- ]?tun(?:e|es|ed|ing) (?:\w+ ){0,3}(?:models?|llms?|transformers?|bert|gpt)",
+    ),
+    # Wiring a hosted model's API into a product is software work, not modelling (GUIDELINES).
+    rule(
+        "api",
+        ("integrat", "call", "wir", "connect", "consum", "leverag"),
+        r"(?:integrat|call|wir|connect|consum|leverag)\w* (?:\w+ ){0,3}"
+        r"(?:openai|gpt(?:-\d)?|chatgpt|anthropic|claude|gemini|llm|third[- ]party ai)"
+        r"(?:'s)? apis?\b",
+    ),
     rule(
         "an",
         (
@@ -132,6 +148,9 @@ CUE_RULES = (
 _CUES = Scanner(CUE_RULES)
 ML_SEGMENT_WEIGHT = 1.0
 ANALYTICS_SEGMENT_WEIGHT = 0.25
+# A segment that wires a model API into the product outweighs one modelling sentence: an "AI
+# Engineer" who only calls an LLM API is at best borderline.
+API_SEGMENT_WEIGHT = 1.0
 MAX_SEGMENTS = 8  # a long posting does not outvote its title
 THRESHOLD = 3.0
 # Within this of the threshold the decision is borderline (`ml_clear: false`): one modelling
@@ -195,6 +214,7 @@ def analyse_ml(title: str | None, doc: Doc, skip: int = 0, company: str | None =
     title_score = title_lean(title) if title else 0.0
     ml_segs: dict[int, int] = {}
     an_segs: set[int] = set()
+    api_segs: set[int] = set()
     blurb: dict[int, bool] = {}
     for start, _, kind, _ in _CUES.find(doc.lower, doc.words()):
         seg = doc.index(start)
@@ -207,10 +227,14 @@ def analyse_ml(title: str | None, doc: Doc, skip: int = 0, company: str | None =
                 continue
         if kind == "ml":
             ml_segs.setdefault(seg, start)
+        elif kind == "api":
+            api_segs.add(seg)
         else:
             an_segs.add(seg)
-    text_score = ML_SEGMENT_WEIGHT * min(len(ml_segs), MAX_SEGMENTS) - (
-        ANALYTICS_SEGMENT_WEIGHT * min(len(an_segs), MAX_SEGMENTS)
+    text_score = (
+        ML_SEGMENT_WEIGHT * min(len(ml_segs), MAX_SEGMENTS)
+        - ANALYTICS_SEGMENT_WEIGHT * min(len(an_segs), MAX_SEGMENTS)
+        - API_SEGMENT_WEIGHT * min(len(api_segs), MAX_SEGMENTS)
     )
     total = title_score + text_score
     span = None

@@ -6,15 +6,15 @@ import re
 from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
 
-from hireable.postings.scan import TRIGGERS, NeedleHits, WordHits, positions, start_key
+from hireable.postings.scan import TRIGGERS, Gated, NeedleHits, WordHits, positions, start_key
 
 # Checked first: a posting that says "not remote" is not remote whatever else it says.
-_ONSITE = re.compile(
+_ONSITE = Gated(
     r"\b(?:not (?:a )?remote|no remote|non-remote|remote work is not|on-?site only|onsite only"
     r"|must (?:work|be) (?:on-?site|in (?:the |our )?office)|in-office role|local candidates only"
     r"|not open to remote|no telecommut\w*)"
 )
-_REMOTE = re.compile(
+_REMOTE = Gated(
     r"\b(?:(?:fully|100%|completely|full-time) remote|remote[- ](?:first|friendly|ok|position"
     r"|role|work|opportunity|job|eligible)|work(?:ing)? (?:from home|remotely)|\bwfh\b"
     r"|telecommut\w+|distributed team|anywhere in the (?:us|u\.s\.|world)|\(remote\)|- remote\b"

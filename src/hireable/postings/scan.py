@@ -14,12 +14,14 @@ trigger's word-start positions, and the modules check those exactly as before.
 
 from __future__ import annotations
 
+import importlib
 import re
+import sys
 from collections.abc import Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TypeVar
+from typing import Any, TypeVar
 
 
 @dataclass(frozen=True)
@@ -237,41 +239,132 @@ class Scanner:
         need not be searched for each; a set of word starts (`Doc.word_starts`) lets triggers no
         word starts with be skipped; None searches for every trigger.
         """
-        hits: dict[int, tuple[int, int, int, str, re.Match[str]]] = {}
+        candidates: Iterable[tuple[list[tuple[int, str, Rule, bool]], list[int]]]
         if isinstance(words, WordHits):
             # Word starts already: only a trigger with an edge inside ("t-sql", found as "t sql")
             # needs checking that it stands there as written.
-            for items, found in words.select(self._by_spaced, self._generation):
-                for order, needle, r, exact in items:
-                    for i in found:
-                        if exact or text.startswith(needle, i):
-                            _try(hits, order, r, text, i)
+            candidates = words.select(self._by_spaced, self._generation)
         else:
-            for k in active_keys(self._keys, words):
-                for order, needle, r in self._by_key[k]:
-                    for i in positions(text, needle):
-                        if i == 0 or text[i - 1] in WORD_EDGES:
-                            _try(hits, order, r, text, i)
+            candidates = [
+                ([(order, needle, r, True)], _word_starts(text, needle))
+                for k in active_keys(self._keys, words)
+                for order, needle, r in self._by_key[k]
+            ]
+        # Where a rule matched: (its order, end, label, match); an earlier rule wins a place.
+        hits: dict[int, tuple[int, int, str, re.Match[str]]] = {}
+        for items, found in candidates:
+            for order, needle, r, exact in items:
+                match = r.pattern.match
+                for i in found:
+                    if exact or text.startswith(needle, i):
+                        prev = hits.get(i)
+                        if prev is None or prev[0] > order:
+                            m = match(text, i)
+                            if m is not None and m.end() > i:
+                                hits[i] = (order, m.end(), r.label, m)
         out: list[tuple[int, int, str, re.Match[str]]] = []
         end = -1
-        for pos in sorted(hits):
-            _, start, stop, label, m = hits[pos]
+        for start in sorted(hits):
+            _, stop, label, m = hits[start]
             if start >= end:
                 out.append((start, stop, label, m))
                 end = stop
         return out
 
 
-def _try(
-    hits: dict[int, tuple[int, int, int, str, re.Match[str]]],
-    order: int,
-    r: Rule,
-    text: str,
-    i: int,
-) -> None:
-    """Match rule `r` at `i` unless an earlier rule already matched there."""
-    prev = hits.get(i)
-    if prev is None or prev[0] > order:
-        m = r.pattern.match(text, i)
-        if m is not None and m.end() > i:
-            hits[i] = (order, i, m.end(), r.label, m)
+def _word_starts(text: str, needle: str) -> list[int]:
+    """Where `needle` starts a word of `text`."""
+    return [i for i in positions(text, needle) if i == 0 or text[i - 1] in WORD_EDGES]
+
+
+class Gated:
+    """A regex searched only where it can match: every match holds one of `needed` (literal
+    strings read from the pattern itself, `needed_literals`), and `str.find` rules a text
+    without any of them out far faster than the regex engine, which tries a pattern with no
+    literal start at every position. Same results as the compiled pattern."""
+
+    __slots__ = ("regex", "pattern", "needed")
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.regex = re.compile(pattern, flags)
+        self.pattern = pattern
+        self.needed = needed_literals(self.regex)
+
+    def _may_match(self, text: str, pos: int, endpos: int) -> bool:
+        needed = self.needed
+        if needed is None:
+            return True
+        if pos == 0 and endpos >= len(text):
+            return any(w in text for w in needed)
+        return any(text.find(w, pos, endpos) >= 0 for w in needed)
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.regex.search(text, pos, endpos) if self._may_match(text, pos, endpos) else None
+
+    def sub(self, repl: str, text: str) -> str:
+        return self.regex.sub(repl, text) if self._may_match(text, 0, len(text)) else text
+
+    def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        return self.regex.match(text, pos)
+
+
+MAX_NEEDED = 24  # more alternatives than this: reading the text for each costs more than it saves
+try:  # the stdlib's parsed form of a pattern; private, so read defensively
+    _parser: Any = importlib.import_module("re._parser")
+    _c: Any = importlib.import_module("re._constants")
+except ImportError:  # pragma: no cover - another Python: no gate, same results
+    _parser = _c = None
+
+
+def needed_literals(regex: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Strings one of which every match of `regex` contains, or None when the pattern gives
+    none to rely on (a case-insensitive pattern, an alternative with no literal text)."""
+    if regex.flags & re.IGNORECASE or _parser is None:
+        return None
+    try:
+        found = _needed(_parser.parse(regex.pattern, regex.flags).data)
+    except Exception:  # the parser's form changed: no gate, same results
+        return None
+    if not found or len(found) > MAX_NEEDED:
+        return None
+    # A string holding another is redundant: the shorter is found wherever the longer is.
+    return tuple(sorted(w for w in found if not any(v != w and v in w for v in found)))
+
+
+def _needed(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
+    """The best set of strings one of which every match of the parsed sequence holds."""
+    best: frozenset[str] | None = None
+    run = ""  # consecutive literal characters: they stand together in every match
+
+    def consider(found: frozenset[str] | None) -> None:
+        nonlocal best
+        if found and (best is None or _score(found) > _score(best)):
+            best = found
+
+    for op, av in items:
+        if op is _c.LITERAL:
+            run += chr(av)
+            continue
+        if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+            continue  # zero width: the literals on either side still stand together
+        consider(frozenset({run}) if run else None)
+        run = ""
+        if op is _c.SUBPATTERN and not av[1] & re.IGNORECASE:  # (group, flags on, off, body)
+            consider(_needed(av[3].data))
+        elif op is _c.ATOMIC_GROUP:
+            consider(_needed(av.data))
+        elif op is _c.BRANCH:
+            alternatives = [_needed(p.data) for p in av[1]]
+            if all(alternatives):
+                consider(frozenset().union(*alternatives))  # type: ignore[arg-type]
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT) and av[0] >= 1:
+            consider(_needed(av[2].data))  # (at least, at most, body): the body is there
+        elif op is _c.IN and all(kind is _c.LITERAL for kind, _ in av):
+            consider(frozenset(chr(c) for _, c in av))
+    consider(frozenset({run}) if run else None)
+    return best
+
+
+def _score(found: frozenset[str]) -> tuple[int, int]:
+    """Longer strings are rarer, fewer are cheaper to look for."""
+    return min(map(len, found)), -len(found)
