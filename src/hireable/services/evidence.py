@@ -215,6 +215,7 @@ LEDGER_COLUMNS = (
 
 _SCORED = "hireable.scored_evidence"  # session.info key: the scored ledger of this session
 LEDGER_CACHE = "hireable.ledger_cache"  # session.info key: scored ledgers an interface keeps
+_VERSION = "hireable.evidence_version"  # session.info key: the version this session read
 
 
 @dataclass
@@ -242,8 +243,12 @@ class ScoredLedger:
         """Each stage's readiness, in STAGES order."""
         return tuple(all_readiness(list(self.items)))
 
+    @cached_property
+    def by_stage(self) -> dict[str, Readiness]:
+        return {r.stage.id: r for r in self.readiness}
+
     def readiness_of(self, stage_id: str) -> Readiness:
-        return next(r for r in self.readiness if r.stage.id == stage_id)
+        return self.by_stage[stage_id]
 
 
 def evidence_version(session: Session) -> tuple[Any, ...]:
@@ -261,7 +266,10 @@ def kept_for_evidence(session: Session, key: Hashable, compute: Callable[[], T])
     cache = lent(session, LEDGER_CACHE, LedgerCache)
     if cache is None:
         return compute()
-    version = evidence_version(session)  # read before the rows: never newer than them
+    _forget_on_flush()
+    version = session.info.get(_VERSION)  # read once per session until it flushes, and
+    if version is None:  # before the rows: never newer than them
+        version = session.info[_VERSION] = evidence_version(session)
     return cache.get((key, version), compute)
 
 
@@ -271,8 +279,7 @@ def scored_ledger(session: Session, today: dt.date) -> ScoredLedger:
     Computed once per session and day (status, plan and tracker all read it); any flush of the
     session forgets it, so a change made in the same transaction is always seen. With a
     `LedgerCache` lent to the session, computed once per day and evidence version."""
-    if not event.contains(Session, "after_flush", _forget_scored):
-        event.listen(Session, "after_flush", _forget_scored)
+    _forget_on_flush()
     cached = session.info.get(_SCORED)
     if cached is not None and cached[0] == today:
         return cached[1]  # type: ignore[no-any-return]
@@ -293,8 +300,14 @@ def _score(session: Session, today: dt.date) -> ScoredLedger:
     return ScoredLedger(pairs)
 
 
+def _forget_on_flush() -> None:
+    if not event.contains(Session, "after_flush", _forget_scored):
+        event.listen(Session, "after_flush", _forget_scored)
+
+
 def _forget_scored(session: Session, _context: Any) -> None:
     session.info.pop(_SCORED, None)
+    session.info.pop(_VERSION, None)
 
 
 def scored_items(pairs: Iterable[tuple[Any, Assessment]]) -> list[ScoredItem]:

@@ -33,9 +33,11 @@ def current_plan(
     profile = profile or require_profile(session)
     idea = picked_idea(session)
     demand = market_skills(session, today=today).gap
+    ledger = scored_ledger(session, today)
     return build_plan(
         target_stage=profile.target_stage,
-        items=list(scored_ledger(session, today).items),
+        items=list(ledger.items),
+        known_readiness=ledger.by_stage,
         hours_per_week=profile.hours_per_week,
         skills=list(profile.skills or []),
         idea=idea.title if idea else None,
