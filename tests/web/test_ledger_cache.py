@@ -27,7 +27,7 @@ def _strongest(web: Dashboard) -> list[str]:
 
 def _profile(web: Dashboard) -> None:
     with session_scope(web.engine) as s:
-        changes = ProfileChanges(name="Sam", stage="ml-entry", target="ml-entry")
+        changes = ProfileChanges(name="Sam", stage="ml-entry", target="ml-entry", email="s@x.org")
         create_profile(session=s, changes=changes)
 
 
@@ -74,6 +74,23 @@ def test_the_dashboards_own_changes_show_on_the_next_request(web: Dashboard) -> 
     r = web.post(f"/evidence/{item}/remove", {"confirm": "yes"})
     assert r.status_code == 303, r.text
     assert "No evidence yet" in web.get("/").text
+
+
+def test_the_portfolio_and_its_preview_follow_a_cli_edit(web: Dashboard) -> None:
+    _profile(web)
+    gig = _cli_add(web, "Churn model for a shop")
+    site = "/portfolio/site?include_self=1"
+    assert "Churn model for a shop" in web.get(site).text
+    cache = web.app.state.ledger_cache
+    misses = cache.misses
+    assert "1 item shown" in web.get("/portfolio?include_self=1").text
+    assert cache.misses == misses  # the records were kept
+    with session_scope(web.engine) as s:
+        edit_evidence(session=s, evidence_id=gig, today=TODAY, title="Demand model for a shop")
+    html = web.get(site).text
+    assert "Demand model for a shop" in html and "Churn model" not in html
+    _cli_add(web, "Second gig")
+    assert "2 items shown" in web.get("/portfolio?include_self=1").text
 
 
 def test_a_new_day_scores_again(web: Dashboard) -> None:

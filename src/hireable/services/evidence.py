@@ -224,7 +224,7 @@ class LedgerCache(Kept):
     evidence version: the scored ledger of the day, the learner's skills; the current ones and
     those before while a change lands."""
 
-    entries: int = 6
+    entries: int = 8
 
 
 class ScoredLedger:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from hireable.core.portfolio import ItemRecord, Person, Portfolio, build
 from hireable.core.stages import get_stage
 from hireable.errors import ConfigError
-from hireable.services.evidence import assessed, list_evidence
+from hireable.services.evidence import assessed, kept_for_evidence, list_evidence
 from hireable.services.profile import require_profile
 from hireable.store.models import Evidence, Profile
 
@@ -61,7 +61,14 @@ def record_of(item: Evidence, today: dt.date) -> ItemRecord:
 
 
 def ledger_records(session: Session, today: dt.date) -> list[ItemRecord]:
-    return [record_of(e, today) for e in list_evidence(session)]
+    """Every stored item as the portfolio and the résumé read it; kept per day and evidence
+    version where the session has a `LedgerCache` (services/evidence.py)."""
+    records = kept_for_evidence(
+        session,
+        ("records", today),
+        lambda: tuple(record_of(e, today) for e in list_evidence(session)),
+    )
+    return list(records)
 
 
 def build_portfolio(
@@ -90,6 +97,13 @@ def site_texts(portfolio: Portfolio) -> dict[str, str]:
     from hireable.exporters.portfolio import site_files
 
     return site_files(portfolio)
+
+
+def site_index(portfolio: Portfolio) -> str:
+    """The site's index.html alone: what a preview shows."""
+    from hireable.exporters.portfolio import index_html
+
+    return index_html(portfolio)
 
 
 def site_archive(portfolio: Portfolio) -> bytes:
