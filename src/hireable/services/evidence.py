@@ -221,10 +221,11 @@ _VERSION = "hireable.evidence_version"  # session.info key: the version this ses
 @dataclass
 class LedgerCache(Kept):
     """What is worked out from the ledger, kept between requests (services/kept.py) per
-    evidence version: the scored ledger of the day, the learner's skills; the current ones and
+    evidence version: the scored ledger of the day, the learner's skills, the portfolio's
+    records and its shown items (with and without self-reported ones); the current ones and
     those before while a change lands."""
 
-    entries: int = 8
+    entries: int = 12  # five kinds × two versions, and spare
 
 
 class ScoredLedger:
