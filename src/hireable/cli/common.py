@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
+from hireable.store.repo import ID_MAX
+
 if TYPE_CHECKING:
     import datetime as dt
 
@@ -22,10 +24,6 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from hireable.config import Settings
-
-
-# Ids are INTEGER columns: 32-bit on PostgreSQL, and SQLite cannot bind past 2**63 - 1.
-ID_MAX = 2**31 - 1
 
 
 def json_option(help: str = "Print JSON.") -> Any:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from starlette.responses import RedirectResponse
 from starlette.routing import BaseRoute, Route
 
-from hireable.errors import NotFoundError, ValidationError
+from hireable.errors import ValidationError
 from hireable.services.evidence import (
     add_evidence,
     assessed,
@@ -19,7 +19,7 @@ from hireable.services.evidence import (
     remove_evidence,
 )
 from hireable.web.db import in_session
-from hireable.web.forms import read_form, text_list
+from hireable.web.forms import path_id, read_form, text_list
 from hireable.web.render import message, page
 from hireable.web.routes.evidence.table import render_index
 
@@ -32,7 +32,6 @@ if TYPE_CHECKING:
 
 ADD_FIELDS = ("kind", "title", "date", "url", "validator", "skills", "metrics")
 EDIT_FIELDS = ADD_FIELDS[1:]
-MAX_ID = 2**63 - 1  # the largest id a database can hold; beyond it no item can exist
 CONFIRM = "confirm"
 
 
@@ -57,10 +56,7 @@ def item_values(item: Evidence) -> dict[str, str]:
 
 
 def item_id(request: Request) -> int:
-    value: int = request.path_params["evidence_id"]
-    if not 1 <= value <= MAX_ID:
-        raise NotFoundError(f"no evidence with id {value}")
-    return value
+    return path_id(request, "evidence_id", "evidence")
 
 
 # -- list and add -----------------------------------------------------------------------------
