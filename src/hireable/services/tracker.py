@@ -15,7 +15,7 @@ from hireable.postings.rank import is_famous
 from hireable.services.job_queries import get_posting
 from hireable.sources.jobs.registry import competition_group
 from hireable.store.models import Application, Message, Posting, Profile
-from hireable.store.repo import get_or_fail
+from hireable.store.repo import fits, get_or_fail
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -74,9 +74,9 @@ def add_application(
             )
     app = Application(
         posting_id=posting_id,
-        company=company,
-        contact_name=_clean(contact),
-        contact_email=email,
+        company=fits(Application, "company", company, "the company"),
+        contact_name=fits(Application, "contact_name", _clean(contact), "the contact"),
+        contact_email=fits(Application, "contact_email", email, "the email"),
         status="saved",
         followups_done=0,
     )
@@ -183,14 +183,35 @@ def application_public(app: Application, posting: Posting | None = None) -> dict
     }
 
 
+def with_postings(
+    session: Session, apps: list[Application]
+) -> list[tuple[Application, Posting | None]]:
+    """Each application beside its posting (None when it tracks a company)."""
+    ids = [a.posting_id for a in apps if a.posting_id is not None]
+    postings: dict[int, Posting] = {}
+    if ids:
+        postings = {p.id: p for p in session.query(Posting).filter(Posting.id.in_(ids))}
+    return [(a, postings.get(a.posting_id or -1)) for a in apps]
+
+
 def board(session: Session) -> list[dict[str, Any]]:
     """Every application with its posting's title, in id order."""
-    apps = list_applications(session)
-    ids = [a.posting_id for a in apps if a.posting_id is not None]
-    titles: dict[int, Posting] = {}
-    if ids:
-        titles = {p.id: p for p in session.query(Posting).filter(Posting.id.in_(ids))}
-    return [application_public(a, titles.get(a.posting_id or -1)) for a in apps]
+    return [application_public(a, p) for a, p in with_postings(session, list_applications(session))]
+
+
+def saved_to_write(counts: dict[str, int]) -> str | None:
+    """Which saved company to write to, when none has been written to yet."""
+    if not counts.get("saved") or any(counts.get(s) for s in ("contacted", "applied")):
+        return None
+    n = counts["saved"]
+    return "your saved company" if n == 1 else f"one of your {n} saved companies"
+
+
+def status_counts(session: Session) -> dict[str, int]:
+    counts = {s: 0 for s in pipeline.STATUSES}
+    for (status,) in session.query(Application.status):
+        counts[status] = counts.get(status, 0) + 1
+    return counts
 
 
 @dataclass(frozen=True)
@@ -262,15 +283,9 @@ def tracker_warnings(session: Session, today: dt.date) -> list[Alert]:
 def status_contribution(session: Session, profile: Profile, today: dt.date) -> StatusContribution:
     """Warnings and next actions of the tracker for `hireable status`."""
     actions = [followup_action(a, today) for a in due_followups(session, today)]
-    counts = {s: 0 for s in pipeline.STATUSES}
-    for (status,) in session.query(Application.status):
-        counts[status] = counts.get(status, 0) + 1
-    if counts["saved"] and not any(counts[s] for s in ("contacted", "applied")):
-        which = (
-            "your saved company"
-            if counts["saved"] == 1
-            else f"one of your {counts['saved']} saved companies"
-        )
+    counts = status_counts(session)
+    which = saved_to_write(counts)
+    if which is not None:
         actions.append(f"Write to {which}: `hireable outreach draft ID`")
     return StatusContribution(
         warnings=tracker_warnings(session, today),
