@@ -16,7 +16,7 @@ from hireable.web.background import JobRegistry
 from hireable.web.errors import HANDLERS
 from hireable.web.redaction import redact, secret_values
 from hireable.web.render import STATIC_DIR, make_templates
-from hireable.web.routes import evidence, journal, profile, status
+from hireable.web.routes import evidence, ideas, journal, profile, status, tracker
 from hireable.web.security import CsrfGuard, HostPolicy, SecurityMiddleware
 
 if TYPE_CHECKING:
@@ -29,6 +29,8 @@ PAGE_ROUTES: dict[str, list[BaseRoute]] = {
     "status": status.routes,
     "evidence": evidence.routes,
     "journal": journal.routes,
+    "ideas": ideas.routes,
+    "tracker": tracker.routes,
     "profile": profile.routes,
 }
 

@@ -52,3 +52,10 @@ def page(
 def message(request: Request, text: str) -> str:
     """A service's message made safe to show: tokens hidden."""
     return redact(text, request.app.state.secrets)
+
+
+def shown_at(response: Response, path: str) -> Response:
+    """The address a page shows when htmx swapped it in: the page's own, not the POST target
+    whose inline error it renders (so reloading it does not resend the form)."""
+    response.headers["HX-Replace-Url"] = path
+    return response
