@@ -359,6 +359,7 @@ def test_plain_text_postings_become_paragraphs_and_lists() -> None:
 
 
 def test_track_this_creates_an_application_once(demo_web: Dashboard) -> None:
+    demo_web.app.state.served_pages = demo_web.app.state.served_pages - {"tracker"}
     r = demo_web.post("/jobs/2/track", {})
     assert r.status_code == 303
     found = re.fullmatch(r"/jobs/2\?tracked=(\d+)", r.headers["location"])
@@ -379,9 +380,9 @@ def test_track_this_goes_to_the_tracker_when_it_is_served(web: Dashboard) -> Non
     _store(web, [_posting(1)])
     web.app.state.served_pages = web.app.state.served_pages | {"tracker"}
     r = web.post("/jobs/1/track", {})
-    assert (r.status_code, r.headers["location"]) == (303, "/tracker")
     with session_scope(web.engine) as s:
         app = s.query(Application).one()
+        assert (r.status_code, r.headers["location"]) == (303, f"/tracker/{app.id}")
         assert (app.posting_id, app.company, app.status) == (1, "Company 1", "saved")
 
 
