@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 from hireable.services.ranking import rank_postings
 from hireable.store.db import session_scope
 from hireable.store.models import Application
-from hireable.web.app import PAGE_ROUTES
 from tests.browser.conftest import TODAY, SiteFactory
 from tests.browser.fake_boards import ACME_JOBS, FakeBoards
 
@@ -155,20 +154,32 @@ def test_follow_a_board_fetch_it_and_see_its_openings_ranked(
     expect(page.get_by_text("Highlighted: the sentences the score rests on.")).to_be_visible()
     screenshot(page, "jobs-posting")
 
-    # Track it: the tracker, when it is served, else the posting says it is tracked.
+    # Track it: the new application's tracker page, saved.
     page.get_by_role("button", name="Track this").click()
-    if "tracker" in PAGE_ROUTES:
-        expect(page).to_have_url(site.at("/tracker"))
-        expect(page.locator("main")).to_contain_text(ACME_JOBS[0]["title"])
-    else:
-        expect(page).to_have_url(re.compile(rf"/jobs/{posting_id}\?tracked=\d+$"))
-        expect(page.get_by_role("button", name="Track this")).to_have_count(0)
     with session_scope(site.engine) as s:
         [tracked] = s.query(Application).filter_by(posting_id=posting_id).all()
         app_id, status = tracked.id, tracked.status
     assert status == "saved"
-    if "tracker" not in PAGE_ROUTES:
-        expect(page).to_have_url(site.at(f"/jobs/{posting_id}?tracked={app_id}"))
-        expect(page.get_by_role("status")).to_have_text(
-            f"Tracked: application {app_id} (see hireable track list)."
-        )
+    expect(page).to_have_url(site.at(f"/tracker/{app_id}"))
+    expect(page.locator("main")).to_contain_text(ACME_JOBS[0]["title"])
+
+    # Move it along the board (only the moves the pipeline allows are offered), then come back a
+    # week later and see its follow-up due at the top of the tracker.
+    page.goto(site.at("/tracker"))
+    card = page.locator(f"article#app-{app_id}")
+    expect(card.get_by_role("button", name="→ contacted")).to_be_visible()
+    expect(card.get_by_role("button", name="→ offer")).to_have_count(0)
+    card.get_by_role("button", name="→ contacted").click()
+    contacted = page.locator('section.column[aria-labelledby="col-contacted"]')
+    expect(contacted.locator(f"article#app-{app_id}")).to_be_visible()
+    with session_scope(site.engine) as s:
+        moved = s.get(Application, app_id)
+        assert moved is not None and moved.status == "contacted"
+    followed = page.get_by_role("button", name="Followed up with Acme AI")
+    expect(followed).to_have_count(0)  # not due on the day of the contact
+    site.days_later(7)
+    page.goto(site.at("/tracker"))
+    due = page.locator("#due")
+    expect(due).to_contain_text("Acme AI")
+    expect(due.get_by_role("button", name="Followed up with Acme AI")).to_be_visible()
+    screenshot(page, "tracker-due")
