@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from hireable.cli.common import ID_MAX
+from hireable.store.repo import ID_MAX
 
 if TYPE_CHECKING:
     from tests.conftest import CliRunner, Result

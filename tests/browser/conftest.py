@@ -11,7 +11,7 @@ import datetime as dt
 import os
 import shutil
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -55,9 +55,14 @@ class Site:
     url: str
     engine: Engine
     settings: Settings
+    clock: list[dt.date] = field(default_factory=lambda: [TODAY])  # the app's today, settable
 
     def at(self, path: str) -> str:
         return f"{self.url}{path}"
+
+    def days_later(self, days: int) -> None:
+        """The served app's today moves on (as if the learner came back days later)."""
+        self.clock[0] = self.clock[0] + dt.timedelta(days=days)
 
 
 SiteFactory = Callable[..., Site]
@@ -83,10 +88,11 @@ def make_site(tmp_path: Path) -> Iterator[SiteFactory]:
         else:
             engine = make_engine(f"sqlite:///{data_dir / 'hireable.db'}")
             ensure_schema(engine)
-        app = create_app(settings, engine, demo=demo, today=lambda: TODAY)
+        clock = [TODAY]
+        app = create_app(settings, engine, demo=demo, today=lambda: clock[0])
         server = start_in_thread(app)
         running.append((server, engine))
-        return Site(server.url, engine, settings)
+        return Site(server.url, engine, settings, clock)
 
     yield make
     for server, engine in running:

@@ -13,6 +13,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 PUBLISHED = "2026-11-20T09:00:00Z"
+HELD_AT_MOST = 10.0  # seconds a held answer waits before it goes anyway (a test forgot it)
 
 
 def greenhouse_job(
@@ -41,17 +42,27 @@ def greenhouse_job(
 @dataclass
 class FakeBoards:
     """Routes a path to a JSON body (anything else is a 404, as a missing board is), and keeps
-    every request's path and query so a test can say what was asked."""
+    every request's path and query so a test can say what was asked. `hold()` keeps every
+    answer back until the test lets it go, so a page can be seen while a fetch is running."""
 
     routes: dict[str, Any] = field(default_factory=dict)
     requests: list[str] = field(default_factory=list)
     url: str = ""
     _server: ThreadingHTTPServer | None = None
+    _gate: threading.Event = field(default_factory=threading.Event)
+
+    def __post_init__(self) -> None:
+        self._gate.set()  # answering
 
     def greenhouse(self, token: str, jobs: list[dict[str, Any]]) -> str:
         """Serve `jobs` as Greenhouse board `token`; returns the board's ref to follow."""
         self.routes[f"/v1/boards/{token}/jobs"] = {"jobs": jobs, "meta": {"total": len(jobs)}}
         return f"greenhouse:{token}"
+
+    def hold(self) -> threading.Event:
+        """Answer nothing until the returned event is set (`stop` sets it too)."""
+        self._gate.clear()
+        return self._gate
 
     def start(self) -> FakeBoards:
         boards = self
@@ -59,6 +70,7 @@ class FakeBoards:
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self) -> None:  # noqa: N802 (the stdlib's name)
                 boards.requests.append(self.path)
+                boards._gate.wait(timeout=HELD_AT_MOST)
                 body = boards.routes.get(urlsplit(self.path).path)
                 status = 404 if body is None else 200
                 data = json.dumps({"error": "not found"} if body is None else body).encode()
@@ -79,6 +91,7 @@ class FakeBoards:
         return self
 
     def stop(self) -> None:
+        self._gate.set()
         if self._server is not None:
             self._server.shutdown()
             self._server.server_close()

@@ -4,6 +4,10 @@ would the real board. (No browser needed: these run wherever the suite runs.)"""
 
 from __future__ import annotations
 
+import threading
+import time
+
+import httpx
 import pytest
 
 from hireable.config import Settings
@@ -57,3 +61,23 @@ def test_a_followed_fake_board_is_fetched_and_ranked_for_the_demo_learner(
     # The opening the learner fits ranks first, the stretch below it, the PhD-only one last.
     assert [title for title, _ in acme] == [job["title"] for job in ACME_JOBS]
     assert acme[0][1] > acme[1][1] > acme[2][1]
+
+
+def test_a_held_board_answers_only_once_let_go(fake_boards: FakeBoards) -> None:
+    fake_boards.greenhouse("acme", ACME_JOBS[:1])
+    held = fake_boards.hold()
+    answers: list[int] = []
+    asking = threading.Thread(
+        target=lambda: answers.append(
+            httpx.get(f"{fake_boards.url}/v1/boards/acme/jobs").status_code
+        )
+    )
+    asking.start()
+    deadline = time.monotonic() + 5
+    while not fake_boards.requests and time.monotonic() < deadline:
+        time.sleep(0.01)
+    asking.join(0.2)
+    assert fake_boards.requests == ["/v1/boards/acme/jobs"] and answers == []  # asked, held
+    held.set()
+    asking.join(5)
+    assert answers == [200]

@@ -13,6 +13,7 @@ from hireable.core.tracker import (
     Schedule,
     after_followup,
     after_move,
+    allowed_moves,
     check_move,
     due,
     first_contact,
@@ -82,3 +83,16 @@ def test_forward_moves_only_and_nothing_out_of_closed_statuses() -> None:
 def test_illegal_moves_are_errors(current: str, new: str, message: str) -> None:
     with pytest.raises(ValidationError, match=message):
         check_move(current, new)
+
+
+def test_the_moves_offered_are_exactly_the_ones_check_move_accepts() -> None:
+    for current in STATUSES:
+        offered = [status for status, _ in allowed_moves(current)]
+        assert offered == [s for s in STATUSES if s in TRANSITIONS[current]]  # pipeline order
+        for new in STATUSES:
+            if new in offered:
+                assert check_move(current, new) == dict(allowed_moves(current))[new]
+            else:
+                with pytest.raises(ValidationError):
+                    check_move(current, new)
+    assert allowed_moves("offer") == []

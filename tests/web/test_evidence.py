@@ -271,7 +271,14 @@ def test_removing_asks_for_confirmation(web: Dashboard) -> None:
 
 
 @pytest.mark.parametrize(
-    "path", ["/evidence/999", "/evidence/0", "/evidence/99999999999999999999", "/evidence/9/remove"]
+    "path",
+    [
+        "/evidence/999",
+        "/evidence/0",
+        "/evidence/2147483648",  # past a PostgreSQL INTEGER
+        "/evidence/99999999999999999999",
+        "/evidence/9/remove",
+    ],
 )
 def test_an_unknown_or_impossible_id_is_a_404_page(web: Dashboard, path: str) -> None:
     r = web.get(path)

@@ -9,7 +9,17 @@ import pytest
 
 from tests.web.conftest import Dashboard
 
-PAGES = ("/", "/evidence", "/portfolio", "/journal", "/jobs", "/jobs/boards", "/profile")
+PAGES = (
+    "/",
+    "/evidence",
+    "/portfolio",
+    "/journal",
+    "/ideas",
+    "/jobs",
+    "/jobs/boards",
+    "/tracker",
+    "/profile",
+)
 
 
 @pytest.mark.parametrize("path", PAGES)
@@ -53,9 +63,26 @@ def test_next_actions_link_to_the_page_where_they_are_done(demo_web: Dashboard) 
     actions = html.split('id="next-h"', 1)[1].split("</ol>", 1)[0]
     assert '<a href="/journal">This week: do:' in actions
     assert '<a href="/evidence">Add a merged PR' in actions
-    # The ideas page is not served yet: its actions are plain text.
-    assert 'href="/ideas"' not in actions
-    assert "<code>hireable idea baseline 3 --artifact URL</code>" in actions
+    assert (
+        '<a href="/ideas">Get a baseline of idea 3 (Invoice field extraction with LayoutLM) '
+        "running by 2026-12-02 (<code>hireable idea baseline 3 --artifact URL</code>)</a>"
+    ) in actions
+    assert (
+        '<a href="/tracker">Follow up with Ledgerly (Priya Raman) (due today): follow-up 1 of 2; '
+        "then <code>hireable track followup 1</code></a>"
+    ) in actions
+
+
+def test_an_action_whose_page_is_not_served_stays_plain_text() -> None:
+    from hireable.web.actions import link_actions
+
+    served = {"status", "evidence", "journal", "profile"}
+    [idea, follow] = link_actions(
+        ["Get a baseline (`hireable idea baseline 3 --artifact URL`)", "`hireable track next`"],
+        served,
+    )
+    assert idea.href is None and follow.href is None
+    assert link_actions(["`hireable plan`"], {"ideas"})[0].href == "/ideas"
 
 
 def test_the_journal_chart_data_matches_the_table(demo_web: Dashboard) -> None:

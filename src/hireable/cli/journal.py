@@ -337,12 +337,12 @@ def idea_shortlist(
 def idea_pick(idea_id: int = id_argument()) -> None:
     """Pick the idea you work on: starts a 7-day clock to get a baseline running."""
     from hireable.cli.common import console, session
-    from hireable.services.ideas import pick_idea
+    from hireable.services.ideas import baseline_due, pick_idea
 
     today = clock.today()
     with session() as s:
         idea = pick_idea(session=s, idea_id=idea_id, today=today)
-    due = today + dt.timedelta(days=7)
+        due = baseline_due(idea)
     console().print(
         f"Picked idea {idea.id}: {idea.title}. Get a baseline running by {due} "
         f"(`hireable idea baseline {idea.id} --artifact URL`), or move on.",

@@ -85,7 +85,8 @@ def check_scores(scores: dict[str, Any]) -> dict[str, int]:
         value = scores.get(name)
         if isinstance(value, bool) or not isinstance(value, int) or not lo <= value <= hi:
             flag = "--" + name.replace("_", "-")
-            raise ValidationError(f"{flag} must be a whole number from {lo} to {hi} (got {value})")
+            got = "nothing" if value is None else value
+            raise ValidationError(f"{flag} must be a whole number from {lo} to {hi} (got {got})")
         checked[name] = value
     return checked
 

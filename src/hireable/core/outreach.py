@@ -34,6 +34,8 @@ JARGON = re.compile(
 
 IMPRESSED_PLACEHOLDER = "[one specific thing about their product that impressed you]"
 LINK_PLACEHOLDER = "[a link to your strongest work]"
+PLACEHOLDERS = (IMPRESSED_PLACEHOLDER, LINK_PLACEHOLDER)
+MAX_BODY_CHARS = 20_000  # a hand-edited draft stays an email
 
 
 @dataclass(frozen=True)
@@ -70,6 +72,43 @@ class Draft:
 
 def word_count(text: str) -> int:
     return len(text.split())
+
+
+def placeholders_in(body: str) -> list[str]:
+    """The parts of a draft the learner still has to fill in."""
+    return [p for p in PLACEHOLDERS if p in body]
+
+
+def jargon_in(text: str) -> list[str]:
+    return sorted({m.group(0).lower() for m in JARGON.finditer(text)})
+
+
+@dataclass(frozen=True)
+class Review:
+    """What to fix in a draft before sending it."""
+
+    words: int
+    placeholders: list[str]
+    jargon: list[str]
+
+
+def review(body: str) -> Review:
+    return Review(word_count(body), placeholders_in(body), jargon_in(body))
+
+
+def check_edit(subject: str, body: str) -> tuple[str | None, str]:
+    """A hand-edited draft as it is stored: the subject on one line (None when empty), the body
+    with plain newlines; an empty or oversized one is a one-line error."""
+    one_line = " ".join(subject.split())
+    text = body.replace("\r\n", "\n").replace("\r", "\n").strip()
+    if not text:
+        raise ValidationError("the email is empty: write it, or generate a draft")
+    if len(text) > MAX_BODY_CHARS:
+        raise ValidationError(
+            f"the email has {len(text)} characters; a cold email this long goes unread "
+            f"(at most {MAX_BODY_CHARS})"
+        )
+    return one_line or None, text
 
 
 def check_options(tone: str, max_words: int) -> None:
@@ -155,7 +194,5 @@ def compose(d: DraftInput) -> Draft:
             f"the shortest {d.tone} draft has {word_count(body)} words, more than --max-words "
             f"{d.max_words}; raise --max-words, use --tone brief or shorten --product/--impressed"
         )
-    placeholders = [p for p in (IMPRESSED_PLACEHOLDER, LINK_PLACEHOLDER) if p in body]
     given = " ".join(x for x in (d.product, d.impressed) if x)
-    jargon = sorted({m.group(0).lower() for m in JARGON.finditer(given)})
-    return Draft(_subject(d), body, placeholders, jargon)
+    return Draft(_subject(d), body, placeholders_in(body), jargon_in(given))

@@ -82,6 +82,12 @@ def check_move(current: str, new: str) -> str:
     return allowed[new]
 
 
+def allowed_moves(current: str) -> list[tuple[str, str]]:
+    """The moves the table allows from `current`, in pipeline order: (status, rationale)."""
+    allowed = TRANSITIONS.get(current, {})
+    return [(status, allowed[status]) for status in STATUSES if status in allowed]
+
+
 def first_contact(today: dt.date) -> Schedule:
     """Contact made today: the first follow-up is due a week later."""
     return Schedule(today, today + dt.timedelta(days=FOLLOWUP_GAP_DAYS), 0)

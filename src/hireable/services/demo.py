@@ -7,14 +7,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from hireable.core.evidence import validate_record
+from hireable.core.ideas import FIELDS
 from hireable.core.journal import validate_entry
 from hireable.services.evidence import add_evidence
-from hireable.services.ideas import add_idea, pick_idea
+from hireable.services.ideas import add_idea, pick_idea, score_idea
 from hireable.services.ingest import store_postings
 from hireable.services.journal import log_entry
+from hireable.services.outreach import draft_outreach
 from hireable.services.profile import ProfileChanges, create_profile
+from hireable.services.tracker import add_application, move_application
 from hireable.sources.jobs.files import load_file
 from hireable.store.db import ensure_schema, make_engine, session_scope
+from hireable.store.models import Posting
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
@@ -134,21 +138,63 @@ def demo_journal(today: dt.date) -> list[dict[str, Any]]:
     return entries
 
 
+# The demo's ideas with their answers to the five questions (core.ideas.FIELDS order); the last
+# one is picked.
+DEMO_IDEAS: tuple[tuple[str, tuple[int, int, int, int, int]], ...] = (
+    ("Speech search for local radio archives", (4, 4, 4, 3, 5)),
+    ("Crop yield from satellite tiles", (3, 2, 2, 3, 4)),
+    ("Invoice field extraction with LayoutLM", (3, 5, 4, 5, 3)),
+)
+
+
 def _fill_rhythm(session: Any, today: dt.date) -> None:
     for raw in demo_journal(today):
         log_entry(session=session, entry=validate_entry(raw, today=today))
-    for title in (
-        "Speech search for local radio archives",
-        "Crop yield from satellite tiles",
-        "Invoice field extraction with LayoutLM",
-    ):
+    for title, answers in DEMO_IDEAS:
         idea = add_idea(session=session, title=title, url=None, note=None)
+        scores = dict(zip(FIELDS, answers, strict=True))
+        score_idea(session=session, idea_id=idea.id, scores=scores, goal=None)
     pick_idea(session=session, idea_id=idea.id, today=today)
 
 
 def _fill_postings(session: Any) -> None:
     postings = load_file(SAMPLE_POSTINGS, source="demo")
     store_postings(session, postings, default_source="file:demo", single_company=False)
+
+
+# Applications of the demo, each on a sample posting's company: the email drafted to it (where
+# the learner saw the product, what impressed them; None: not written yet), and the contact
+# made a week ago, so that its first follow-up is due today.
+DEMO_APPLICATIONS: tuple[dict[str, Any], ...] = (
+    {
+        "company": "Ledgerly",
+        "contact": "Priya Raman",
+        "email": "priya@ledgerly.example",
+        "draft": ("your invoice reader", "how it finds the total on a crumpled receipt photo"),
+        "contacted_days_ago": 7,
+    },
+    {"company": "Loamwise", "contact": None, "email": None, "draft": None},
+)
+
+
+def _fill_tracker(session: Any, today: dt.date) -> None:
+    for a in DEMO_APPLICATIONS:
+        posting = session.query(Posting).filter(Posting.company == a["company"]).first()
+        app = add_application(
+            session=session, posting_id=posting.id, contact=a["contact"], email=a["email"]
+        )
+        if a["draft"] is not None:
+            product, impressed = a["draft"]
+            draft_outreach(
+                session=session,
+                today=today,
+                application_id=app.id,
+                product=product,
+                impressed=impressed,
+            )
+        if "contacted_days_ago" in a:
+            day = today - dt.timedelta(days=a["contacted_days_ago"])
+            move_application(session=session, application_id=app.id, status="contacted", today=day)
 
 
 def build_demo(data_dir: Path, today: dt.date) -> tuple[Path, Engine]:
@@ -175,4 +221,5 @@ def build_demo(data_dir: Path, today: dt.date) -> tuple[Path, Engine]:
             add_evidence(session=s, record=validate_record(record, today=today))
         _fill_rhythm(s, today)
         _fill_postings(s)
+        _fill_tracker(s, today)
     return path, engine

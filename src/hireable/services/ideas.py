@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from hireable.core.evidence import check_url
 from hireable.core.ideas import (
     DEFAULT_GOAL,
     FIELDS,
+    MIN_IDEAS,
     IdeaScore,
     check_goal,
     check_scores,
@@ -18,13 +20,17 @@ from hireable.core.ideas import (
     shortlist,
     toy,
 )
-from hireable.core.journal import check_topic
+from hireable.core.journal import RULES, check_topic, move_on
 from hireable.errors import ValidationError
 from hireable.store.models import Idea
 from hireable.store.repo import get_or_fail
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
+
+    from hireable.core.alerts import Alert
+
+BASELINE_DAYS = RULES["move-on"].threshold  # a picked idea's baseline runs within a week
 
 
 def _stamp(today: dt.date) -> dt.datetime:
@@ -119,3 +125,84 @@ def idea_public(idea: Idea) -> dict[str, Any]:
         "baseline": idea.baseline_artifact,
         "baseline_on": idea.baseline_at.date().isoformat() if idea.baseline_at else None,
     }
+
+
+def baseline_due(idea: Idea) -> dt.date | None:
+    """The day a picked idea's baseline should run by (None when it is not picked)."""
+    if idea.picked_at is None:
+        return None
+    return idea.picked_at.date() + dt.timedelta(days=BASELINE_DAYS)
+
+
+def baseline_alert(idea: Idea, today: dt.date) -> Alert | None:
+    """move-on: the picked idea's first week is over and no baseline runs."""
+    if idea.picked_at is None:
+        return None
+    return move_on(
+        idea_id=idea.id,
+        title=idea.title,
+        picked_on=idea.picked_at.date(),
+        has_baseline=idea.baseline_at is not None,
+        today=today,
+    )
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def next_step(ideas: list[Idea], picked: Idea | None, today: dt.date) -> str:
+    """The ideas' answer to "what should I do next?": work the picked idea, else score, pick."""
+    if picked is not None:
+        name = f"idea {picked.id} ({picked.title})"
+        due = baseline_due(picked)
+        if picked.baseline_at is not None:
+            return f"Beat the baseline of {name}: the sprint plan says how, week by week."
+        if due is not None and today <= due:
+            return f"Get a baseline of {name} running by {due}, then record it."
+        return (
+            f"No baseline of {name} runs a week after you picked it: move on to the next idea "
+            "of your shortlist, or record the baseline."
+        )
+    if not ideas:
+        return (
+            f"Collect project ideas, {MIN_IDEAS}–30 of them, then score each on the five "
+            "questions."
+        )
+    unscored = sum(1 for i in ideas if scores_of(i) is None)
+    if unscored:
+        return f"Score {_plural(unscored, 'idea')} on the five questions, then pick one."
+    return (
+        f"Pick one idea from the shortlist: a baseline must run within {BASELINE_DAYS} days, or "
+        "you move on."
+    )
+
+
+@dataclass(frozen=True)
+class IdeasView:
+    ideas: list[dict[str, Any]]  # idea_public of each, in id order
+    shortlist: list[IdeaScore]
+    goal: str | None  # the shortlist's goal (None: each idea's own)
+    nudges: list[str]  # what to fix before trusting the shortlist
+    picked: dict[str, Any] | None  # idea_public of the idea you work on
+    baseline_due: dt.date | None
+    alerts: list[Alert]  # move-on, when the baseline is late
+    next_step: str
+
+
+def ideas_view(session: Session, *, goal: str | None, today: dt.date) -> IdeasView:
+    """Everything the ideas screen shows; an unknown goal is a one-line error."""
+    ideas = list_ideas(session)
+    top, notes = shortlist(ideas, goal), nudges(ideas)
+    picked = picked_idea(session)
+    alert = baseline_alert(picked, today) if picked is not None else None
+    return IdeasView(
+        ideas=[idea_public(i) for i in ideas],
+        shortlist=top,
+        goal=goal,
+        nudges=notes,
+        picked=idea_public(picked) if picked is not None else None,
+        baseline_due=baseline_due(picked) if picked is not None else None,
+        alerts=[alert] if alert is not None else [],
+        next_step=next_step(ideas, picked, today),
+    )

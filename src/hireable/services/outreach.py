@@ -6,8 +6,15 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from hireable.core.outreach import Credential, Draft, DraftInput, check_options, compose
-from hireable.errors import ValidationError
+from hireable.core.outreach import (
+    Credential,
+    Draft,
+    DraftInput,
+    check_edit,
+    check_options,
+    compose,
+)
+from hireable.errors import NotFoundError, ValidationError
 from hireable.services.evidence import scored_evidence
 from hireable.services.job_queries import get_posting
 from hireable.services.profile import get_profile
@@ -96,7 +103,43 @@ def draft_outreach(
             max_words=max_words,
         )
     )
-    message = Message(kind="draft", subject=draft.subject, body=draft.body)
+    subject = draft.subject
+    message = Message(kind="draft", subject=subject, body=draft.body)
     app.messages.append(message)
     session.flush()
     return DraftResult(app, message, draft, created)
+
+
+def drafts(app: Application) -> list[Message]:
+    """The application's drafts, the newest last (the one to send)."""
+    return [m for m in app.messages if m.kind == "draft"]
+
+
+def latest_draft(app: Application) -> Message | None:
+    found = drafts(app)
+    return found[-1] if found else None
+
+
+def save_draft(
+    *,
+    session: Session,
+    application_id: int,
+    message_id: int | None,
+    subject: str,
+    body: str,
+) -> Message:
+    """Keep a hand-edited draft as the CLI keeps a generated one (a `draft` Message of the
+    application): it replaces the draft it was edited from, or is a new one when there is none."""
+    app = get_application(session, application_id)
+    clean_subject, clean_body = check_edit(subject, body)
+    if message_id is None:
+        message = Message(kind="draft", subject=clean_subject, body=clean_body)
+        app.messages.append(message)
+    else:
+        found = next((m for m in drafts(app) if m.id == message_id), None)
+        if found is None:
+            raise NotFoundError(f"application {app.id} has no draft {message_id}")
+        found.subject, found.body = clean_subject, clean_body
+        message = found
+    session.flush()
+    return message

@@ -10,10 +10,10 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from hireable.core.alerts import Alert
-from hireable.core.journal import learn_trap, momentum, momentum_drop, move_on, runway_short
+from hireable.core.journal import learn_trap, momentum, momentum_drop, runway_short
 from hireable.core.stages import get_stage
 from hireable.core.status import StatusContribution
-from hireable.services.ideas import picked_idea
+from hireable.services.ideas import baseline_alert, baseline_due, picked_idea
 from hireable.services.plan import current_plan, target_readiness
 from hireable.store.models import JournalEntry
 
@@ -68,16 +68,8 @@ def rhythm_warnings(
             )
         )
     idea = picked_idea(session)
-    if idea is not None and idea.picked_at is not None:
-        alerts.append(
-            move_on(
-                idea_id=idea.id,
-                title=idea.title,
-                picked_on=idea.picked_at.date(),
-                has_baseline=idea.baseline_at is not None,
-                today=today,
-            )
-        )
+    if idea is not None:
+        alerts.append(baseline_alert(idea, today))
     return [a for a in alerts if a is not None]
 
 
@@ -104,8 +96,8 @@ def status_contribution(session: Session, profile: Profile, today: dt.date) -> S
             **week.public(),
         }
     idea = picked_idea(session)
-    if idea is not None and idea.picked_at is not None and idea.baseline_at is None:
-        due = idea.picked_at.date() + dt.timedelta(days=7)
+    due = baseline_due(idea) if idea is not None else None
+    if idea is not None and due is not None and idea.baseline_at is None:
         if due >= today:
             contribution.next_actions.append(
                 f"Get a baseline of idea {idea.id} ({idea.title}) running by {due} "

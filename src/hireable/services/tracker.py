@@ -188,14 +188,35 @@ def application_public(app: Application, posting: Posting | None = None) -> dict
     }
 
 
+def with_postings(
+    session: Session, apps: list[Application]
+) -> list[tuple[Application, Posting | None]]:
+    """Each application beside its posting (None when it tracks a company)."""
+    ids = [a.posting_id for a in apps if a.posting_id is not None]
+    postings: dict[int, Posting] = {}
+    if ids:
+        postings = {p.id: p for p in session.query(Posting).filter(Posting.id.in_(ids))}
+    return [(a, postings.get(a.posting_id or -1)) for a in apps]
+
+
 def board(session: Session) -> list[dict[str, Any]]:
     """Every application with its posting's title, in id order."""
-    apps = list_applications(session)
-    ids = [a.posting_id for a in apps if a.posting_id is not None]
-    titles: dict[int, Posting] = {}
-    if ids:
-        titles = {p.id: p for p in session.query(Posting).filter(Posting.id.in_(ids))}
-    return [application_public(a, titles.get(a.posting_id or -1)) for a in apps]
+    return [application_public(a, p) for a, p in with_postings(session, list_applications(session))]
+
+
+def saved_to_write(counts: dict[str, int]) -> str | None:
+    """Which saved company to write to, when none has been written to yet."""
+    if not counts.get("saved") or any(counts.get(s) for s in ("contacted", "applied")):
+        return None
+    n = counts["saved"]
+    return "your saved company" if n == 1 else f"one of your {n} saved companies"
+
+
+def status_counts(session: Session) -> dict[str, int]:
+    counts = {s: 0 for s in pipeline.STATUSES}
+    for (status,) in session.query(Application.status):
+        counts[status] = counts.get(status, 0) + 1
+    return counts
 
 
 @dataclass(frozen=True)
@@ -267,15 +288,9 @@ def tracker_warnings(session: Session, today: dt.date) -> list[Alert]:
 def status_contribution(session: Session, profile: Profile, today: dt.date) -> StatusContribution:
     """Warnings and next actions of the tracker for `hireable status`."""
     actions = [followup_action(a, today) for a in due_followups(session, today)]
-    counts = {s: 0 for s in pipeline.STATUSES}
-    for (status,) in session.query(Application.status):
-        counts[status] = counts.get(status, 0) + 1
-    if counts["saved"] and not any(counts[s] for s in ("contacted", "applied")):
-        which = (
-            "your saved company"
-            if counts["saved"] == 1
-            else f"one of your {counts['saved']} saved companies"
-        )
+    counts = status_counts(session)
+    which = saved_to_write(counts)
+    if which is not None:
         actions.append(f"Write to {which}: `hireable outreach draft ID`")
     return StatusContribution(
         warnings=tracker_warnings(session, today),

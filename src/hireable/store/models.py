@@ -48,7 +48,8 @@ def _fits_its_columns(_mapper: Mapper[Any], _connection: Any, row: Base) -> None
         if limit and isinstance(value, str) and len(value) > limit:
             noun = row.__tablename__.replace("_", " ")
             raise ValidationError(
-                f"{noun} {attr.key} is {len(value):,} characters long; the most is {limit:,}"
+                f"{noun} {attr.key.replace('_', ' ')} is {len(value):,} characters long; "
+                f"the most is {limit:,}"
             )
 
 

@@ -10,8 +10,8 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
 T = TypeVar("T")
-# Ids are INTEGER columns: PostgreSQL's range ends at 2**31 - 1, and beyond it a lookup is a
-# DataError (on SQLite past 2**63 - 1, an OverflowError). No row can have such an id.
+# Ids are INTEGER columns: 32-bit on PostgreSQL, and SQLite cannot bind past 2**63 - 1. An id
+# outside 1..ID_MAX names no row on any backend.
 ID_MAX = 2**31 - 1
 
 

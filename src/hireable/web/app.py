@@ -18,7 +18,7 @@ from hireable.web.background import JobRegistry
 from hireable.web.errors import HANDLERS
 from hireable.web.redaction import redact, secret_values
 from hireable.web.render import STATIC_DIR, make_templates
-from hireable.web.routes import evidence, jobs, journal, portfolio, profile, status
+from hireable.web.routes import evidence, ideas, jobs, journal, portfolio, profile, status, tracker
 from hireable.web.security import CsrfGuard, HostPolicy, SecurityMiddleware
 
 if TYPE_CHECKING:
@@ -32,7 +32,9 @@ PAGE_ROUTES: dict[str, list[BaseRoute]] = {
     "evidence": evidence.routes,
     "portfolio": portfolio.routes,
     "journal": journal.routes,
+    "ideas": ideas.routes,
     "jobs": jobs.routes,
+    "tracker": tracker.routes,
     "profile": profile.routes,
 }
 

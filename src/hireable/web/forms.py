@@ -7,7 +7,8 @@ import math
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from hireable.errors import ValidationError
+from hireable.errors import NotFoundError, ValidationError
+from hireable.store.repo import ID_MAX
 
 if TYPE_CHECKING:
     from starlette.requests import Request
@@ -43,6 +44,23 @@ def optional_int(text: str, what: str) -> int | None:
         return int(text)
     except ValueError:
         raise ValidationError(f"{what} '{text}' must be a whole number") from None
+
+
+def path_id(request: Request, name: str, noun: str) -> int:
+    """The id in the path (an `int` route parameter); outside the ids a database holds it can
+    name nothing, so it is a missing page."""
+    value: int = request.path_params[name]
+    if not 1 <= value <= ID_MAX:
+        raise NotFoundError(f"no {noun} with id {value}")
+    return value
+
+
+def optional_id(text: str, what: str) -> int | None:
+    """ "" → None; otherwise a stored row's id (a whole number within the ids' range)."""
+    value = optional_int(text, what)
+    if value is not None and not 1 <= value <= ID_MAX:
+        raise ValidationError(f"{what} {value} is not an id: ids are from 1 to {ID_MAX}")
+    return value
 
 
 def text_list(text: str) -> list[str]:

@@ -87,3 +87,9 @@ def job_page(
     context = {"active": active, **view(job, lambda text: message(request, text))}
     shown = f"{template}_part.html" if is_fragment(request) else f"{template}.html"
     return page(request, shown, context)
+
+def shown_at(response: Response, path: str) -> Response:
+    """The address a page shows when htmx swapped it in: the page's own, not the POST target
+    whose inline error it renders (so reloading it does not resend the form)."""
+    response.headers["HX-Replace-Url"] = path
+    return response

@@ -64,3 +64,47 @@
   document.addEventListener("DOMContentLoaded", function () { drawAll(document); });
   document.addEventListener("htmx:afterSettle", function () { drawAll(document); });
 })();
+
+// Copy buttons: <button data-copy="ID" hidden> copies the value (or text) of the element ID and
+// says so in the nearest .copy-status. Hidden until this runs: without JavaScript the text sits in
+// a textarea to select and copy by hand.
+(function () {
+  "use strict";
+
+  function reveal(root) {
+    (root || document).querySelectorAll("button[data-copy]").forEach(function (b) { b.hidden = false; });
+  }
+
+  function say(button, text) {
+    var row = button.closest(".actions-row") || button.parentNode;
+    var status = row && row.querySelector(".copy-status");
+    if (status) status.textContent = text;
+  }
+
+  function fallback(source) {
+    source.focus();
+    source.select();
+    return document.execCommand && document.execCommand("copy");
+  }
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("button[data-copy]");
+    if (!button) return;
+    var source = document.getElementById(button.dataset.copy);
+    if (!source) return;
+    var text = "value" in source ? source.value : source.textContent;
+    var label = button.textContent.replace(/^Copy /, "");
+    var done = function () { say(button, "Copied the " + label + "."); };
+    var failed = function () {
+      say(button, fallback(source) ? "Copied the " + label + "." : "Select the text and copy it.");
+    };
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(text).then(done, failed);
+    } else {
+      failed();
+    }
+  });
+
+  document.addEventListener("DOMContentLoaded", function () { reveal(document); });
+  document.addEventListener("htmx:afterSettle", function () { reveal(document); });
+})();

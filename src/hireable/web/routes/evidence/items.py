@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from starlette.responses import RedirectResponse
 from starlette.routing import BaseRoute, Route
 
-from hireable.errors import NotFoundError, ValidationError
+from hireable.errors import ValidationError
 from hireable.services.evidence import (
     add_evidence,
     assessed,
@@ -18,9 +18,8 @@ from hireable.services.evidence import (
     get_evidence,
     remove_evidence,
 )
-from hireable.store.repo import ID_MAX
 from hireable.web.db import in_session
-from hireable.web.forms import read_form, text_list
+from hireable.web.forms import path_id, read_form, text_list
 from hireable.web.render import message, page
 from hireable.web.routes.evidence.table import render_index
 
@@ -57,10 +56,7 @@ def item_values(item: Evidence) -> dict[str, str]:
 
 
 def item_id(request: Request) -> int:
-    value: int = request.path_params["evidence_id"]
-    if not 1 <= value <= ID_MAX:
-        raise NotFoundError(f"no evidence with id {value}")
-    return value
+    return path_id(request, "evidence_id", "evidence")
 
 
 # -- list and add -----------------------------------------------------------------------------

@@ -140,7 +140,8 @@ async def posting_page(request: Request) -> Response:
 
 
 async def track(request: Request) -> Response:
-    """Track the posting (status saved); the tracker shows it next, when it is served."""
+    """Track the posting (status saved); its tracker page (where its outreach draft is
+    written) shows it next, when the tracker is served."""
     posting_id: int = request.path_params["posting_id"]
     try:
         app_id = await in_session(
@@ -154,7 +155,7 @@ async def track(request: Request) -> Response:
         response.headers["HX-Replace-Url"] = f"/jobs/{posting_id}"  # the page shown
         return response
     if "tracker" in request.app.state.served_pages:
-        return RedirectResponse(PATHS["tracker"], status_code=303)
+        return RedirectResponse(f"{PATHS['tracker']}/{app_id}", status_code=303)
     return RedirectResponse(f"/jobs/{posting_id}?tracked={app_id}", status_code=303)
 
 

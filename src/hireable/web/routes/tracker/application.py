@@ -1,0 +1,211 @@
+"""One application: its page with the outreach draft (generate, edit, save; never sent), and the
+moves and follow-ups posted from the board or from this page (`hireable track move / followup`,
+`hireable outreach draft`)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from starlette.responses import RedirectResponse
+from starlette.routing import BaseRoute, Route
+
+from hireable.core.outreach import DEFAULT_MAX_WORDS, DEFAULT_TONE, MAX_WORDS, MIN_WORDS, TONES
+from hireable.errors import HireableError, NotFoundError, ValidationError
+from hireable.services.outreach import draft_outreach, save_draft
+from hireable.services.tracker import get_application, move_application, record_followup
+from hireable.services.tracker_view import application_view
+from hireable.web.db import in_session
+from hireable.web.forms import optional_id, optional_int, path_id, read_form
+from hireable.web.render import message, page, shown_at
+from hireable.web.routes.tracker.board import render_board
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+    from starlette.requests import Request
+    from starlette.responses import Response
+
+GENERATE_FIELDS = ("tone", "max_words", "product", "impressed")
+SAVE_FIELDS = ("message", "subject", "body")
+BACK = "back"  # which page a move or follow-up came from: "item", else the board
+NOTICES = {
+    "added": "Tracking it (saved). Write to them next: generate a draft below.",
+    "drafted": "A new draft is saved below. Make it yours, then copy it into your email client.",
+    "saved": "Draft saved.",
+    "moved": "Moved.",
+    "followed": "Follow-up recorded.",
+}
+
+
+def app_id(request: Request) -> int:
+    return path_id(request, "application_id", "application")
+
+
+def render_item(
+    request: Request,
+    session: Session,
+    application_id: int,
+    *,
+    forms: dict[str, dict[str, str]] | None = None,
+    errors: dict[str, str] | None = None,
+    status: int = 200,
+) -> Response:
+    view = application_view(session, application_id, request.app.state.today())
+    draft = view.draft
+    forms = forms or {}
+    context = {
+        "active": "tracker",
+        "view": view,
+        "r": view.card.row,
+        "generate": forms.get(
+            "generate", {"tone": DEFAULT_TONE, "max_words": f"{DEFAULT_MAX_WORDS}"}
+        ),
+        "edit": forms.get(
+            "save",
+            {
+                "message": f"{draft.id}" if draft else "",
+                "subject": (draft.subject or "") if draft else "",
+                "body": draft.body if draft else "",
+            },
+        ),
+        "tones": TONES,
+        "words": (MIN_WORDS, MAX_WORDS),
+        "errors": errors or {},
+        "notice": next((text for key, text in NOTICES.items() if key in request.query_params), ""),
+    }
+    path = f"/tracker/{application_id}"
+    return shown_at(page(request, "tracker/item.html", context, status=status), path)
+
+
+async def item_page(request: Request) -> Response:
+    application_id = app_id(request)
+    return await in_session(request, lambda s: render_item(request, s, application_id))
+
+
+# -- moves and follow-ups, from the board or the item page --------------------------------------
+
+
+async def _refused(
+    request: Request,
+    application_id: int,
+    key: str,
+    exc: HireableError,
+    *,
+    on_item: bool = True,
+    values: dict[str, str] | None = None,
+) -> Response:
+    """A change the rules refuse: its one-line error inline where the form was (with what was
+    typed in it), nothing changed."""
+    text = message(request, str(exc))
+    if on_item:
+        errors = {key: text}
+        forms = {key: values} if values is not None else None
+        return await in_session(
+            request,
+            lambda s: render_item(
+                request, s, application_id, forms=forms, errors=errors, status=422
+            ),
+        )
+    errors = {f"{key}-{application_id}": text}
+    return await in_session(request, lambda s: render_board(request, s, errors=errors, status=422))
+
+
+def _done(application_id: int, key: str, *, on_item: bool) -> Response:
+    if on_item:
+        return RedirectResponse(f"/tracker/{application_id}?{key}=1", status_code=303)
+    return RedirectResponse(
+        f"/tracker?{key}={application_id}#app-{application_id}", status_code=303
+    )
+
+
+async def move(request: Request) -> Response:
+    application_id = app_id(request)
+    values = await read_form(request, ("status", BACK))
+    on_item = values[BACK] == "item"
+    today = request.app.state.today()
+    try:
+        await in_session(
+            request,
+            lambda s: move_application(
+                session=s, application_id=application_id, status=values["status"], today=today
+            ),
+        )
+    except ValidationError as exc:  # a status the transition table does not allow from here
+        return await _refused(request, application_id, "moved", exc, on_item=on_item)
+    return _done(application_id, "moved", on_item=on_item)
+
+
+async def followup(request: Request) -> Response:
+    application_id = app_id(request)
+    values = await read_form(request, (BACK,))
+    on_item = values[BACK] == "item"
+    today = request.app.state.today()
+    try:
+        await in_session(
+            request,
+            lambda s: record_followup(session=s, application_id=application_id, today=today),
+        )
+    except ValidationError as exc:  # no follow-up scheduled
+        return await _refused(request, application_id, "followed", exc, on_item=on_item)
+    return _done(application_id, "followed", on_item=on_item)
+
+
+# -- the outreach draft -------------------------------------------------------------------------
+
+
+async def generate(request: Request) -> Response:
+    application_id = app_id(request)
+    values = await read_form(request, GENERATE_FIELDS)
+    today = request.app.state.today()
+
+    def work(session: Session) -> None:
+        words = optional_int(values["max_words"], "max words")
+        draft_outreach(
+            session=session,
+            today=today,
+            application_id=application_id,
+            tone=values["tone"] or DEFAULT_TONE,
+            max_words=DEFAULT_MAX_WORDS if words is None else words,
+            product=values["product"] or None,
+            impressed=values["impressed"] or None,
+        )
+
+    try:
+        await in_session(request, work)
+    except ValidationError as exc:
+        return await _refused(request, application_id, "generate", exc, values=values)
+    return RedirectResponse(f"/tracker/{application_id}?drafted=1#draft-h", status_code=303)
+
+
+async def save(request: Request) -> Response:
+    application_id = app_id(request)
+    values = await read_form(request, SAVE_FIELDS)
+
+    def work(session: Session) -> None:
+        save_draft(
+            session=session,
+            application_id=application_id,
+            message_id=optional_id(values["message"], "draft id"),
+            subject=values["subject"],
+            body=values["body"],
+        )
+
+    await in_session(request, lambda s: get_application(s, application_id))  # 404 first
+    try:
+        await in_session(request, work)
+    except (ValidationError, NotFoundError) as exc:  # the text typed stays in the form
+        return await _refused(request, application_id, "save", exc, values=values)
+    return RedirectResponse(f"/tracker/{application_id}?saved=1#draft-h", status_code=303)
+
+
+routes: list[BaseRoute] = [
+    Route("/tracker/{application_id:int}", item_page, methods=["GET"], name="tracker-item"),
+    Route("/tracker/{application_id:int}/move", move, methods=["POST"], name="tracker-move"),
+    Route(
+        "/tracker/{application_id:int}/followup",
+        followup,
+        methods=["POST"],
+        name="tracker-followup",
+    ),
+    Route("/tracker/{application_id:int}/draft", generate, methods=["POST"], name="tracker-draft"),
+    Route("/tracker/{application_id:int}/draft/save", save, methods=["POST"], name="tracker-save"),
+]
