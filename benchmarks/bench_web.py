@@ -93,7 +93,9 @@ def build(url: str, postings: int, evidence: int, today: dt.date) -> None:
     with session_scope(engine) as s:
         create_profile(
             session=s,
-            changes=ProfileChanges("Bench", "ml-entry", "ml-entry", 10, skills=["python", "sql"]),
+            changes=ProfileChanges(
+                "Bench", "ml-entry", "ml-entry", 10, skills=["python", "sql"], email="b@example.com"
+            ),
         )
         add_items(s, evidence, today)
         insert_postings(s, postings, dt.datetime.combine(today, dt.time(12)))

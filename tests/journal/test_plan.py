@@ -160,3 +160,13 @@ def test_market_gap_shapes_only_the_first_doing_block() -> None:
     assert second.market is None and "docker" not in second.do
     assert f"- **Market**: {first.market}" in plan_markdown(plan)
     assert plan_for(SECONDARY, weeks=1).weeks[0].market is None
+
+
+@pytest.mark.parametrize("items", [[], SECONDARY, SECONDARY[:1]])
+def test_readiness_already_worked_out_gives_the_same_plan(items: list[ScoredItem]) -> None:
+    """The dashboard hands the plan its kept readiness: the plan is the one it would compute."""
+    from hireable.core.readiness import all_readiness
+
+    known = {r.stage.id: r for r in all_readiness(items)}
+    for weeks in (1, 6):
+        assert plan_for(items, weeks=weeks, known_readiness=known) == plan_for(items, weeks=weeks)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from hireable.core.evidence import validate_record
-from hireable.services.evidence import add_evidence, scored_evidence
+from hireable.services.evidence import add_evidence, scored_evidence, scored_ledger
 from hireable.store.db import ensure_schema, make_engine, session_scope
 
 TODAY = dt.date(2026, 11, 27)
@@ -16,8 +16,9 @@ def test_scored_ledger_is_cached_until_the_session_flushes(database_url):
     ensure_schema(engine)
     try:
         with session_scope(engine) as s:
-            first = scored_evidence(s, TODAY)
-            assert first == [] and scored_evidence(s, TODAY) is first
+            first = scored_ledger(s, TODAY)
+            assert first.pairs == () and scored_ledger(s, TODAY) is first
+            assert scored_evidence(s, TODAY) == []
             record = validate_record({"kind": "paid-work", "title": "Gig"}, today=TODAY)
             add_evidence(session=s, record=record)
             after = scored_evidence(s, TODAY)

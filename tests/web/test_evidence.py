@@ -489,3 +489,77 @@ def test_the_mock_transport_is_what_the_job_uses(net: Net, web: Dashboard) -> No
     html = _wait(web, _start(web, "huggingface", {"user": "nobody"}))
     assert "Hugging Face nobody: 0 added" in html
     assert net.requests and all(isinstance(r, httpx.Request) for r in net.requests)
+
+
+# ---------------------------------------------------------------- pages of the ledger
+
+
+def _many(web: Dashboard, n: int) -> list[int]:
+    """`n` items stored straight through the service (dated, some not), ids in order."""
+    from hireable.core.evidence import validate_record
+    from hireable.services.evidence import add_evidence
+
+    with session_scope(web.engine) as s:
+        ids = []
+        for i in range(n):
+            raw = {"kind": "project", "title": f"Project {i}", "metrics": {"stars": i * 3}}
+            raw |= {"date": f"20{20 + i % 6}-0{1 + i % 9}"} if i % 7 else {}
+            ids.append(add_evidence(session=s, record=validate_record(raw, today=TODAY)).id)
+    return ids
+
+
+def test_the_ledger_comes_in_pages_of_50_that_keep_the_sort(web: Dashboard) -> None:
+    ids = _many(web, 120)
+    pages = [web.get(f"/evidence?sort=date&dir=asc&page={n}") for n in (1, 2, 3)]
+    assert all(p.status_code == 200 for p in pages)
+    one, two, three = (p.text for p in pages)
+    assert [len(_ids_in_table(p)) for p in (one, two, three)] == [50, 50, 20]
+    assert "120 items" in one and "1–50 shown" in one and "101–120 shown" in three
+    shown = [i for p in (one, two, three) for i in _ids_in_table(p)]
+    assert sorted(shown) == ids  # every item once
+    dates = [d for p in (one, two, three) for d in _column(p, "date")]
+    dated = [d for d in dates if d != "-"]
+    assert dated == sorted(dated) and dates[len(dated) :] == ["-"] * (120 - len(dated))
+    assert '<span class="muted">← Previous</span>' in one
+    assert 'href="/evidence?sort=date&amp;dir=asc&amp;page=2#ledger" rel="next"' in one
+    assert 'href="/evidence?sort=date&amp;dir=asc#ledger" rel="prev"' in two
+    assert 'href="/evidence?sort=date&amp;dir=asc&amp;page=3#ledger" rel="next"' in two
+    assert "Page 3 of 3" in three and '<span class="muted">Next →</span>' in three
+    assert "/evidence?sort=kind&amp;dir=asc#ledger" in two  # a new sort starts at page 1
+    first = _ids_in_table(web.get("/evidence").text)
+    assert first == _ids_in_table(web.get("/evidence?page=1").text)
+
+
+def test_a_small_ledger_has_no_pager(demo_web: Dashboard) -> None:
+    html = demo_web.get("/evidence").text
+    assert 'class="pager"' not in html and "shown" not in html
+
+
+@pytest.mark.parametrize("number", ["3", "99999999999999999999999999999"])
+def test_a_page_past_the_end_says_which_is_the_last(web: Dashboard, number: str) -> None:
+    _many(web, 60)
+    r = web.get(f"/evidence?sort=kind&dir=desc&page={number}")
+    assert r.status_code == 200 and '<table class="ledger">' not in r.text
+    assert f"There is no page {number}: the last is page 2." in r.text
+    assert '<a href="/evidence?sort=kind&amp;dir=desc#ledger">Back to page 1</a>' in r.text
+
+
+@pytest.mark.parametrize(
+    ("number", "problem"),
+    [
+        ("0", "page must be 1 or more, not 0"),
+        ("-2", "page must be 1 or more, not -2"),
+        ("two", "page &#39;two&#39; must be a whole number"),
+        ("1.5", "page &#39;1.5&#39; must be a whole number"),
+    ],
+)
+def test_a_bad_page_is_a_one_line_error_beside_the_forms(
+    web: Dashboard, number: str, problem: str
+) -> None:
+    for stored in (0, 3):  # an empty ledger, then one with items
+        _many(web, stored)
+        r = web.get(f"/evidence?page={number}")
+        assert r.status_code == 400
+        assert f'<p class="notice notice-error" role="alert">{problem}</p>' in r.text
+        assert "Traceback" not in r.text and '<table class="ledger">' not in r.text
+        assert "Add an item" in r.text  # the rest of the page is there

@@ -76,6 +76,31 @@ def test_a_response_does_not_wait_for_the_clients_delayed_ack(tmp_path: Path) ->
     assert min(times) < 0.035, times
 
 
+def test_serving_collects_young_objects_less_often_and_keeps_a_higher_setting(
+    tmp_path: Path,
+) -> None:
+    """A request's temporaries should be gone before the collector looks (web/server.py)."""
+    import gc
+
+    from hireable.config import Settings
+    from hireable.web.app import create_app
+    from hireable.web.server import GC_YOUNG_THRESHOLD, make_server
+
+    settings = Settings(data_dir=tmp_path, database_url=f"sqlite:///{tmp_path}/h.db")
+    app = create_app(settings)
+    before = gc.get_threshold()
+    try:
+        gc.set_threshold(700, 10, 10)
+        make_server(app)
+        assert gc.get_threshold() == (GC_YOUNG_THRESHOLD, 10, 10)
+        gc.set_threshold(GC_YOUNG_THRESHOLD * 2, 5, 5)
+        make_server(app)
+        assert gc.get_threshold() == (GC_YOUNG_THRESHOLD * 2, 5, 5)  # never lowered
+    finally:
+        gc.set_threshold(*before)
+        app.state.engine.dispose()
+
+
 def test_demo_serves_its_own_database_and_never_yours(tmp_path: Path) -> None:
     from hireable.cli.serve import demo_engine
     from hireable.config import Settings

@@ -22,6 +22,8 @@ from hireable.core.readiness import Readiness, ScoredItem, counts_for, stage_rea
 from hireable.core.stages import STAGES, Stage, get_stage, stage_index
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from hireable.core.market import SkillDemand
 
 DO_SHARE = 2 / 3  # of weekly hours go to doing (at least half: "learn do learn do")
@@ -387,11 +389,14 @@ def _next_stage(stage: Stage) -> Stage | None:
     return STAGES[index] if index < len(STAGES) else None
 
 
-def _stage_to_plan(target: Stage, items: list[ScoredItem]) -> tuple[Stage, Readiness] | None:
-    """The first stage from the target on that the items do not meet yet."""
+def _stage_to_plan(
+    target: Stage, items: list[ScoredItem], known: Mapping[str, Readiness] | None = None
+) -> tuple[Stage, Readiness] | None:
+    """The first stage from the target on that the items do not meet yet (`known`: the
+    readiness of these very items by stage id, where already worked out)."""
     stage: Stage | None = target
     while stage is not None:
-        readiness = stage_readiness(stage, items)
+        readiness = known[stage.id] if known else stage_readiness(stage, items)
         if not readiness.ready:
             return stage, readiness
         stage = _next_stage(stage)
@@ -408,9 +413,12 @@ def build_plan(
     today: dt.date,
     weeks: int,
     demand: SkillDemand | None = None,
+    known_readiness: Mapping[str, Readiness] | None = None,
 ) -> Plan:
     """A week-by-week plan toward the target stage (or the next, if the target is met). With
-    `demand` (the market's top unshown skill), the first doing block makes it show."""
+    `demand` (the market's top unshown skill), the first doing block makes it show.
+    `known_readiness`: each stage's readiness of `items` by stage id, if the caller has it (it is
+    used until the first projected item changes them)."""
     from hireable.errors import ValidationError
 
     if not 1 <= weeks <= MAX_WEEKS:
@@ -421,7 +429,7 @@ def build_plan(
     plan = Plan(target.id, target.id, hours_per_week, idea)
     ctx = _Context(list(skills), idea)
     projected = list(items)
-    first = _stage_to_plan(target, projected)
+    first = _stage_to_plan(target, projected, known_readiness)
     if first is None:
         plan.notes.append(f"every stage up to {STAGES[-1].id} is already met: nothing to plan")
         return plan
@@ -439,7 +447,8 @@ def build_plan(
     start = plan_start(today)
     number, working_on = 0, plan.stage
     while number < weeks:
-        current = _stage_to_plan(target, projected)
+        unchanged = len(projected) == len(items)
+        current = _stage_to_plan(target, projected, known_readiness if unchanged else None)
         if current is None:
             plan.notes.append(f"all stages projected met after week {number}")
             break

@@ -115,14 +115,18 @@ def select(records: Sequence[ItemRecord], *, include_self: bool) -> list[ItemRec
     return sorted(kept, key=lambda r: (CLASS_RANK[r.evidence_class], -r.credibility, r.id))
 
 
-def build(
-    person: Person, records: Sequence[ItemRecord], *, generated_at: str, include_self: bool
-) -> Portfolio:
-    items = [
+def shown_items(records: Sequence[ItemRecord], *, include_self: bool) -> list[Shown]:
+    """The items the portfolio shows, in its order, each with its summary and mark."""
+    return [
         Shown(r, describe(r.kind, r.metrics, r.validator), mark(r))
         for r in select(records, include_self=include_self)
     ]
-    return Portfolio(person, generated_at, items)
+
+
+def build(
+    person: Person, records: Sequence[ItemRecord], *, generated_at: str, include_self: bool
+) -> Portfolio:
+    return Portfolio(person, generated_at, shown_items(records, include_self=include_self))
 
 
 def _item_json(shown: Shown) -> dict[str, Any]:

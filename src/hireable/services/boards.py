@@ -117,14 +117,15 @@ def remove_board(session: Session, ref: str) -> None:
 
 
 def list_boards(session: Session) -> list[dict[str, Any]]:
-    open_counts = dict(
-        session.execute(
-            select(Posting.board_id, func.count())
-            .where(Posting.closed_at.is_(None), Posting.board_id.is_not(None))
-            .group_by(Posting.board_id)
-        ).all()
-    )
     boards = session.scalars(select(Board).order_by(Board.source, Board.name)).all()
+    open_counts: dict[int | None, int] = {}
+    if boards:  # the listed boards by id: counted from ix_posting_board alone
+        counted = session.execute(
+            select(Posting.board_id, func.count())
+            .where(Posting.board_id.in_([b.id for b in boards]), Posting.closed_at.is_(None))
+            .group_by(Posting.board_id)
+        )
+        open_counts = {board_id: n for board_id, n in counted}
     return [board_public(b, open_counts.get(b.id, 0)) for b in boards]
 
 

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import asdict
+from collections.abc import Callable, Hashable, Iterable
+from dataclasses import asdict, dataclass
+from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
-from sqlalchemy import event, select
+from sqlalchemy import event, func, select
 from sqlalchemy.orm import Session
 
 from hireable.core.credibility import Assessment, assess
@@ -25,11 +27,14 @@ from hireable.core.evidence import (
     parse_metric_pairs,
     validate_record,
 )
-from hireable.core.readiness import ScoredItem
+from hireable.core.readiness import Readiness, ScoredItem, all_readiness
 from hireable.errors import ValidationError
 from hireable.fileio import parse_json, parse_yaml, read_text
+from hireable.services.kept import Kept, lent, version_of
 from hireable.store.models import Evidence
 from hireable.store.repo import get_or_fail
+
+T = TypeVar("T")
 
 
 def get_evidence(session: Session, evidence_id: int) -> Evidence:
@@ -209,30 +214,104 @@ LEDGER_COLUMNS = (
 
 
 _SCORED = "hireable.scored_evidence"  # session.info key: the scored ledger of this session
+LEDGER_CACHE = "hireable.ledger_cache"  # session.info key: scored ledgers an interface keeps
+_VERSION = "hireable.evidence_version"  # session.info key: the version this session read
+
+
+@dataclass
+class LedgerCache(Kept):
+    """What is worked out from the ledger, kept between requests (services/kept.py) per
+    evidence version: the scored ledger of the day, the learner's skills, the portfolio's
+    records and its shown items (with and without self-reported ones); the current ones and
+    those before while a change lands."""
+
+    entries: int = 12  # five kinds × two versions, and spare
+
+
+class ScoredLedger:
+    """Every item (a read-only row) with its assessment, strongest first; what readiness reads
+    of them and each stage's readiness, worked out when first asked. Shared: read, never change."""
+
+    def __init__(self, pairs: list[tuple[Any, Assessment]]) -> None:
+        self.pairs = tuple(pairs)
+
+    @cached_property
+    def items(self) -> tuple[ScoredItem, ...]:
+        return tuple(scored_items(self.pairs))
+
+    @cached_property
+    def readiness(self) -> tuple[Readiness, ...]:
+        """Each stage's readiness, in STAGES order."""
+        return tuple(all_readiness(list(self.items)))
+
+    @cached_property
+    def by_stage(self) -> dict[str, Readiness]:
+        return {r.stage.id: r for r in self.readiness}
+
+    def readiness_of(self, stage_id: str) -> Readiness:
+        return self.by_stage[stage_id]
+
+
+def evidence_version(session: Session) -> tuple[Any, ...]:
+    """(count, largest id, latest updated_at) of the stored evidence: an added item moves the
+    count and updated_at, an edited one updated_at, a removed one the count. Scoring reads
+    nothing else but the day; learner skills nothing else but the profile."""
+    return version_of(
+        session, Evidence, func.count(), func.max(Evidence.id), func.max(Evidence.updated_at)
+    )
+
+
+def kept_for_evidence(session: Session, key: Hashable, compute: Callable[[], T]) -> T:
+    """`compute()`, kept per `key` and evidence version in the `LedgerCache` lent to the
+    session; computed every time without one (the CLI)."""
+    cache = lent(session, LEDGER_CACHE, LedgerCache)
+    if cache is None:
+        return compute()
+    _forget_on_flush()
+    version = session.info.get(_VERSION)  # read once per session until it flushes, and
+    if version is None:  # before the rows: never newer than them
+        version = session.info[_VERSION] = evidence_version(session)
+    return cache.get((key, version), compute)
+
+
+def scored_ledger(session: Session, today: dt.date) -> ScoredLedger:
+    """The scored ledger of `today`.
+
+    Computed once per session and day (status, plan and tracker all read it); any flush of the
+    session forgets it, so a change made in the same transaction is always seen. With a
+    `LedgerCache` lent to the session, computed once per day and evidence version."""
+    _forget_on_flush()
+    cached = session.info.get(_SCORED)
+    if cached is not None and cached[0] == today:
+        return cached[1]  # type: ignore[no-any-return]
+    ledger = kept_for_evidence(session, ("scored", today), lambda: _score(session, today))
+    session.info[_SCORED] = (today, ledger)
+    return ledger
 
 
 def scored_evidence(session: Session, today: dt.date) -> list[tuple[Any, Assessment]]:
-    """Every item (a read-only row) with its assessment, strongest first.
+    """Every item (a read-only row) with its assessment, strongest first (`scored_ledger`)."""
+    return list(scored_ledger(session, today).pairs)
 
-    Computed once per session and day (status, plan and tracker all read it); any flush of the
-    session forgets it, so a change made in the same transaction is always seen."""
-    if not event.contains(Session, "after_flush", _forget_scored):
-        event.listen(Session, "after_flush", _forget_scored)
-    cached = session.info.get(_SCORED)
-    if cached is not None and cached[0] == today:
-        return cached[1]
+
+def _score(session: Session, today: dt.date) -> ScoredLedger:
     rows = session.execute(select(*LEDGER_COLUMNS)).all()
     pairs = [(e, assess(e, today=today)) for e in rows]
     pairs.sort(key=lambda p: (-p[1].credibility, p[0].id))
-    session.info[_SCORED] = (today, pairs)
-    return pairs
+    return ScoredLedger(pairs)
+
+
+def _forget_on_flush() -> None:
+    if not event.contains(Session, "after_flush", _forget_scored):
+        event.listen(Session, "after_flush", _forget_scored)
 
 
 def _forget_scored(session: Session, _context: Any) -> None:
     session.info.pop(_SCORED, None)
+    session.info.pop(_VERSION, None)
 
 
-def scored_items(pairs: list[tuple[Any, Assessment]]) -> list[ScoredItem]:
+def scored_items(pairs: Iterable[tuple[Any, Assessment]]) -> list[ScoredItem]:
     return [
         ScoredItem(e.id, e.kind, e.title, a.evidence_class, a.resource, a.credibility)
         for e, a in pairs

@@ -30,7 +30,7 @@ from hireable.errors import NotFoundError, ValidationError
 from hireable.fileio import parse_json, read_text
 from hireable.services.evidence import get_evidence
 from hireable.services.profile import get_profile
-from hireable.services.rhythm import rhythm_warnings
+from hireable.services.rhythm import rhythm_entries, rhythm_warnings
 from hireable.store.models import JournalEntry
 from hireable.store.repo import get_or_fail
 
@@ -237,11 +237,13 @@ class JournalReport:
 def journal_report(session: Session, *, today: dt.date, weeks: int) -> JournalReport:
     if not 1 <= weeks <= MAX_REPORT_WEEKS:
         raise ValidationError(f"--weeks must be from 1 to {MAX_REPORT_WEEKS} (got {weeks})")
-    entries = list_entries(session)
+    entries = rhythm_entries(session)
+    newest = JournalEntry.date.desc(), JournalEntry.id.desc()
+    recent = session.query(JournalEntry).order_by(*newest).limit(RECENT_ENTRIES)
     return JournalReport(
         weeks=weekly_stats(entries, today=today, weeks=weeks),
         momentum=momentum(entries, today=today),
         days_since_do=days_since_do(entries, today=today),
-        recent=entries[::-1][:RECENT_ENTRIES],
+        recent=list(recent),
         warnings=rhythm_warnings(session, get_profile(session), today, entries=entries),
     )

@@ -7,10 +7,10 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from hireable.core.plan import Plan, build_plan
-from hireable.core.readiness import Readiness, stage_readiness
+from hireable.core.readiness import Readiness
 from hireable.core.stages import get_stage
 from hireable.exporters.ics import Event, calendar
-from hireable.services.evidence import scored_evidence, scored_items
+from hireable.services.evidence import scored_ledger
 from hireable.services.ideas import picked_idea
 from hireable.services.market import market_skills
 from hireable.services.profile import require_profile
@@ -24,8 +24,7 @@ UID_DOMAIN = "hireable.local"
 
 
 def target_readiness(session: Session, profile: Profile, today: dt.date) -> Readiness:
-    items = scored_items(scored_evidence(session, today))
-    return stage_readiness(get_stage(profile.target_stage), items)
+    return scored_ledger(session, today).readiness_of(get_stage(profile.target_stage).id)
 
 
 def current_plan(
@@ -34,9 +33,11 @@ def current_plan(
     profile = profile or require_profile(session)
     idea = picked_idea(session)
     demand = market_skills(session, today=today).gap
+    ledger = scored_ledger(session, today)
     return build_plan(
         target_stage=profile.target_stage,
-        items=scored_items(scored_evidence(session, today)),
+        items=list(ledger.items),
+        known_readiness=ledger.by_stage,
         hours_per_week=profile.hours_per_week,
         skills=list(profile.skills or []),
         idea=idea.title if idea else None,

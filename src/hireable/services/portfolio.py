@@ -6,10 +6,10 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from hireable.core.portfolio import ItemRecord, Person, Portfolio, build
+from hireable.core.portfolio import ItemRecord, Person, Portfolio, shown_items
 from hireable.core.stages import get_stage
 from hireable.errors import ConfigError
-from hireable.services.evidence import assessed, list_evidence
+from hireable.services.evidence import assessed, kept_for_evidence, list_evidence
 from hireable.services.profile import require_profile
 from hireable.store.models import Evidence, Profile
 
@@ -61,7 +61,14 @@ def record_of(item: Evidence, today: dt.date) -> ItemRecord:
 
 
 def ledger_records(session: Session, today: dt.date) -> list[ItemRecord]:
-    return [record_of(e, today) for e in list_evidence(session)]
+    """Every stored item as the portfolio and the résumé read it; kept per day and evidence
+    version where the session has a `LedgerCache` (services/evidence.py)."""
+    records = kept_for_evidence(
+        session,
+        ("records", today),
+        lambda: tuple(record_of(e, today) for e in list_evidence(session)),
+    )
+    return list(records)
 
 
 def build_portfolio(
@@ -71,12 +78,18 @@ def build_portfolio(
     include_self: bool = False,
     today: dt.date | None = None,
 ) -> Portfolio:
-    """The portfolio as of `now`, its items assessed on `today` (default: now's date)."""
+    """The portfolio as of `now`, its items assessed on `today` (default: now's date); its
+    items kept per day and evidence version where the session has a `LedgerCache`."""
     person = person_of(require_profile(session))
-    records = ledger_records(session, today or now.date())
+    day = today or now.date()
+    items = kept_for_evidence(
+        session,
+        ("shown", day, include_self),
+        lambda: tuple(shown_items(ledger_records(session, day), include_self=include_self)),
+    )
     utc = now.astimezone(dt.UTC) if now.tzinfo else now
     stamp = utc.strftime("%Y-%m-%dT%H:%M:%SZ")
-    return build(person, records, generated_at=stamp, include_self=include_self)
+    return Portfolio(person, stamp, list(items))
 
 
 def write_portfolio(portfolio: Portfolio, output: Path) -> list[Path]:
@@ -90,6 +103,13 @@ def site_texts(portfolio: Portfolio) -> dict[str, str]:
     from hireable.exporters.portfolio import site_files
 
     return site_files(portfolio)
+
+
+def site_index(portfolio: Portfolio) -> str:
+    """The site's index.html alone: what a preview shows."""
+    from hireable.exporters.portfolio import index_html
+
+    return index_html(portfolio)
 
 
 def site_archive(portfolio: Portfolio) -> bytes:

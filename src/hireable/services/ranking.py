@@ -26,6 +26,7 @@ from hireable.postings.rank import (
     score_posting,
     top_totals,
 )
+from hireable.services.evidence import kept_for_evidence
 from hireable.services.profile import NO_PROFILE, get_profile
 from hireable.services.rank_cache import context_key, lent_cache, postings_version
 from hireable.sources.jobs.registry import competition_group
@@ -151,7 +152,15 @@ def _canonical(lower: str) -> tuple[str, ...]:
 
 
 def learner_skills(session: Session, profile: Profile | None) -> LearnerSkills:
-    """Skills shown by evidence (by its verification) and claimed in the profile."""
+    """Skills shown by evidence (by its verification) and claimed in the profile; kept per
+    evidence version and profile skills where the session has a `LedgerCache`."""
+    claimed = tuple(profile.skills or []) if profile is not None else ()
+    return kept_for_evidence(
+        session, ("skills", claimed), lambda: _learner_skills(session, claimed)
+    )
+
+
+def _learner_skills(session: Session, profile_skills: tuple[str, ...]) -> LearnerSkills:
     from sqlalchemy import select
 
     items = session.execute(select(Evidence.kind, Evidence.skills, Evidence.verification)).all()
@@ -161,7 +170,7 @@ def learner_skills(session: Session, profile: Profile | None) -> LearnerSkills:
         if kind not in LEARNING_KINDS
     ]
     claimed = [s for kind, skills, _ in items if kind in LEARNING_KINDS for s in skills or []]
-    claimed += list(profile.skills or []) if profile is not None else []
+    claimed += profile_skills
     return LearnerSkills.build(shown, canonical_skills(claimed))
 
 

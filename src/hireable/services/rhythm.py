@@ -26,6 +26,25 @@ if TYPE_CHECKING:
     from hireable.store.models import Profile
 
 
+# What the rhythm reads of each entry (core/journal.py EntryLike): plain rows, no ORM objects,
+# as three years of a journal are a thousand entries read on every Status and Journal request.
+RHYTHM_COLUMNS = (
+    JournalEntry.type,
+    JournalEntry.topic,
+    JournalEntry.hours,
+    JournalEntry.date,
+    JournalEntry.artifact,
+)
+
+
+def rhythm_entries(session: Session) -> Sequence[EntryLike]:
+    """Every journal entry as a read-only row of RHYTHM_COLUMNS, oldest first."""
+    from sqlalchemy import select
+
+    query = select(*RHYTHM_COLUMNS).order_by(JournalEntry.date, JournalEntry.id)
+    return session.execute(query).all()  # type: ignore[return-value]
+
+
 def rhythm_warnings(
     session: Session,
     profile: Profile | None,
@@ -35,7 +54,7 @@ def rhythm_warnings(
 ) -> list[Alert]:
     """learn-trap, momentum-drop, runway-short (needs a profile) and move-on, in that order."""
     if entries is None:
-        entries = session.query(JournalEntry).all()
+        entries = rhythm_entries(session)
     alerts = [learn_trap(entries, today=today), momentum_drop(momentum(entries, today=today))]
     if profile is not None:
         readiness = target_readiness(session, profile, today)

@@ -14,11 +14,11 @@ from typing import TYPE_CHECKING, Any
 
 from hireable.core.alerts import Alert
 from hireable.core.credibility import Assessment
-from hireable.core.readiness import Readiness, all_readiness
+from hireable.core.readiness import Readiness
 from hireable.core.stages import get_stage
 from hireable.core.status import StatusContribution
 from hireable.services import rhythm, tracker
-from hireable.services.evidence import evidence_public, scored_evidence, scored_items
+from hireable.services.evidence import evidence_public, scored_ledger
 from hireable.services.profile import profile_public, require_profile
 from hireable.store.models import JournalEntry, Profile
 
@@ -134,8 +134,8 @@ def ledger_next_actions(
 
 def build_status(session: Session, today: dt.date) -> StatusReport:
     profile = require_profile(session)
-    pairs = scored_evidence(session, today)
-    readiness = all_readiness(scored_items(pairs))
+    ledger = scored_ledger(session, today)
+    pairs, readiness = list(ledger.pairs), list(ledger.readiness)
     report = StatusReport(profile, readiness, pairs, [], [], {})
     report.warnings = ledger_warnings(session, pairs)
     report.next_actions = ledger_next_actions(profile, report.target(), pairs)

@@ -164,6 +164,8 @@ class Posting(Base):
         Index("ix_posting_open", "closed_at", "duplicate_of_id"),
         # The latest `last_seen` in one lookup: the dashboard's sign that postings changed (0006).
         Index("ix_posting_last_seen", "last_seen"),
+        # Each board's open postings counted from the index alone: the Boards page (0008).
+        Index("ix_posting_board", "board_id", "closed_at"),
         # Covers every column `jobs rank` reads (migration 0003); SQLite only.
         Index("ix_posting_rank", "closed_at", "duplicate_of_id", "id", *FACT_FIELDS).ddl_if(
             dialect="sqlite"

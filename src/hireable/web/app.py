@@ -12,7 +12,8 @@ from starlette.middleware import Middleware
 from starlette.routing import BaseRoute, Mount
 from starlette.staticfiles import StaticFiles
 
-from hireable.services.rank_cache import RankCache
+from hireable.services.evidence import LEDGER_CACHE, LedgerCache
+from hireable.services.rank_cache import RANK_CACHE, RankCache
 from hireable.web.background import JobRegistry
 from hireable.web.errors import HANDLERS
 from hireable.web.redaction import redact, secret_values
@@ -81,6 +82,9 @@ def create_app(
     app.state.secrets = secret_values(settings)
     app.state.jobs = JobRegistry(clean=partial(redact, secrets=app.state.secrets))
     app.state.fetches = JobRegistry(clean=partial(redact, secrets=app.state.secrets))  # boards
-    app.state.rank_cache = RankCache()  # rankings kept while postings stay the same (web/db.py)
+    app.state.rank_cache = RankCache()  # rankings kept while postings stay the same
+    app.state.ledger_cache = LedgerCache()  # the scored ledger, while evidence stays the same
+    # What every request's session carries (web/db.py): the caches above, by session.info key.
+    app.state.lent = {RANK_CACHE: app.state.rank_cache, LEDGER_CACHE: app.state.ledger_cache}
     app.state.served_pages = frozenset(PAGE_ROUTES)
     return app

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING, TypeVar
 
 from starlette.concurrency import run_in_threadpool
 
-from hireable.services.rank_cache import RANK_CACHE
 from hireable.store.db import session_scope
 
 if TYPE_CHECKING:
@@ -19,13 +18,14 @@ T = TypeVar("T")
 
 async def in_session(request: Request, work: Callable[[Session], T]) -> T:
     """Run `work(session)` in one transaction off the event loop: committed when it returns,
-    rolled back (nothing stored) when it raises. The session carries the dashboard's rankings
-    (services/rank_cache.py), so every page that ranks — Jobs, Status, the plan — ranks once."""
+    rolled back (nothing stored) when it raises. The session carries the dashboard's caches
+    (services/kept.py): its rankings, so every page that ranks — Jobs, Status, the plan — ranks
+    once, and its scored ledger, so Status, the journal and the plan score evidence once."""
     state = request.app.state
 
     def run() -> T:
         with session_scope(state.engine) as session:
-            session.info[RANK_CACHE] = state.rank_cache
+            session.info.update(state.lent)
             return work(session)
 
     return await run_in_threadpool(run)

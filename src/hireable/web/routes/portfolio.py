@@ -13,7 +13,7 @@ from starlette.responses import HTMLResponse, Response
 from starlette.routing import BaseRoute, Route
 
 from hireable.errors import ConfigError
-from hireable.services.portfolio import build_portfolio, site_archive, site_texts
+from hireable.services.portfolio import build_portfolio, site_archive, site_index, site_texts
 from hireable.services.resume import PDF_MISSING, export_text, pdf_available, pdf_bytes, resume_of
 from hireable.web.db import in_session
 from hireable.web.render import message, page
@@ -124,7 +124,7 @@ async def preview(request: Request) -> Response:
     include_self = _include_self(request)
 
     def work(session: Session) -> str:
-        return site_texts(Sources(request, session, include_self).portfolio())["index.html"]
+        return site_index(Sources(request, session, include_self).portfolio())
 
     return HTMLResponse(await in_session(request, work))
 

@@ -9,8 +9,10 @@ from urllib.parse import urlencode
 
 from hireable.core.credibility import CLASSES
 from hireable.core.evidence import KINDS, METRICS, VERIFICATIONS
-from hireable.services.evidence import assessed, list_evidence
-from hireable.web.render import page
+from hireable.errors import ValidationError
+from hireable.services.evidence import scored_evidence
+from hireable.web.forms import optional_int
+from hireable.web.render import message, page
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -43,6 +45,7 @@ SORTS: dict[str, Sort] = {
     ),
 }
 DEFAULT_SORT = "credibility"
+PAGE_SIZE = 50  # rows of the ledger a page shows: 2,000 items on one page is most of a megabyte
 
 # The paper indexes of the import form: form value → (label, the keyword of `import_papers`).
 PAPER_IDS: dict[str, tuple[str, str]] = {
@@ -80,6 +83,57 @@ def requested_sort(request: Request) -> tuple[str, bool]:
     return key, descending
 
 
+@dataclass(frozen=True)
+class Pager:
+    """Which rows of the sorted ledger a page shows (`?page=N`, 1 by default)."""
+
+    page: int
+    total: int  # rows in the ledger
+    size: int = PAGE_SIZE
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.size))
+
+    @property
+    def first(self) -> int:
+        """The position of the page's first row (1-based)."""
+        return (self.page - 1) * self.size + 1
+
+    @property
+    def past_end(self) -> bool:
+        return self.page > self.pages
+
+    def cut(self, rows: list[Row]) -> list[Row]:
+        return rows[self.first - 1 : self.first - 1 + self.size]
+
+
+def requested_page(request: Request) -> int:
+    """`?page=N`: a whole number from 1; anything else is a one-line error."""
+    page_number = optional_int(request.query_params.get("page", "").strip(), "page")
+    if page_number is None:
+        return 1
+    if page_number < 1:
+        raise ValidationError(f"page must be 1 or more, not {page_number}")
+    return page_number
+
+
+def page_links(key: str, descending: bool, pager: Pager) -> dict[str, str]:
+    """The previous, next and first pages, in the same order."""
+
+    def href(number: int) -> str:
+        query = {"sort": key, "dir": "desc" if descending else "asc"}
+        query |= {"page": str(number)} if number > 1 else {}
+        return f"/evidence?{urlencode(query)}#ledger"
+
+    links = {"first": href(1)}
+    if pager.page > 1:
+        links["prev"] = href(min(pager.page - 1, pager.pages))
+    if pager.page < pager.pages:
+        links["next"] = href(pager.page + 1)
+    return links
+
+
 def headers(key: str, descending: bool) -> list[Header]:
     out = []
     for k, sort in SORTS.items():
@@ -108,11 +162,20 @@ def render_index(
 ) -> Response:
     today = request.app.state.today()
     key, descending = requested_sort(request)
-    rows = [(e, assessed(e, today)) for e in list_evidence(session)]
+    rows = scored_evidence(session, today)
+    try:
+        pager: Pager | None = Pager(requested_page(request), len(rows))
+    except ValidationError as exc:
+        pager, errors = None, {**(errors or {}), "page": message(request, str(exc))}
+        status = 400
+    shown = pager.cut(sort_rows(rows, key, descending)) if pager else []
     context = {
         "active": "evidence",
         "today": today.isoformat(),
-        "rows": sort_rows(rows, key, descending),
+        "total": len(rows),
+        "rows": shown,
+        "pager": pager,
+        "links": page_links(key, descending, pager or Pager(1, len(rows))),
         "headers": headers(key, descending),
         "counts": class_counts(rows),
         "kinds": KINDS,
