@@ -206,6 +206,18 @@ def _about_company(segment: str, company: str | None) -> bool:
     return subject is not None and subject.search(segment) is not None
 
 
+# A link, an e-mail address or a domain name names a place, not the role's work: "ml" in
+# "acme-ml.com/careers" or "ai" in "acme.ai" is no modelling cue. Read from the text word (up to
+# whitespace) that holds a cue.
+_LINK_WORD = re.compile(r"://|www\.|@|\.(?:com|ai|io|org|net|co|dev|app|gg|so|xyz|tech)\b")
+
+
+def _in_link(lower: str, pos: int) -> bool:
+    start = max(lower.rfind(" ", 0, pos), lower.rfind("\n", 0, pos)) + 1
+    end = min((e for e in (lower.find(" ", pos), lower.find("\n", pos)) if e >= 0), default=-1)
+    return _LINK_WORD.search(lower, start, end if end >= 0 else len(lower)) is not None
+
+
 def analyse_ml(title: str | None, doc: Doc, skip: int = 0, company: str | None = None) -> MlResult:
     """Is the role ML, the strongest text cue, whether the title decided, how clearly.
 
@@ -226,6 +238,8 @@ def analyse_ml(title: str | None, doc: Doc, skip: int = 0, company: str | None =
             if blurb[seg]:
                 continue
         if kind == "ml":
+            if _in_link(doc.lower, start):
+                continue
             ml_segs.setdefault(seg, start)
         elif kind == "api":
             api_segs.add(seg)
