@@ -184,3 +184,25 @@ def test_founding_and_sr_in_headers_set_the_level() -> None:
 def test_a_job_title_is_not_read_as_a_header() -> None:
     text = "Data Analyst\n\nBuild dashboards in Tableau."
     assert analyse(text, "Data Analyst")["ml"] is False
+
+
+def test_a_cue_inside_a_link_is_no_modelling_work() -> None:
+    text = (
+        "Quillon | Backend Engineer | Remote\n\n"
+        "You will keep our billing service fast.\n\n"
+        "Read our blog at https://quillon-ml.example/blog\n\n"
+        "Docs: docs.quillon.ai\n\n"
+        "Apply at https://www.quillon-ml.example/jobs/ml-platform"
+    )
+    assert analyse(text, text.split("\n", 1)[0])["ml"] is False
+
+
+def test_a_stack_in_parentheses_does_not_make_a_role_line_a_sentence() -> None:
+    lines = ["Platform, Senior and Staff Engineers (Go, Rust, Python, computer vision) - £90k"]
+    assert body_roles(lines) == lines
+    header = parse_header("Lumen | Frontend, ML and Backend engineering roles | Oslo")
+    assert header.roles == ("Frontend, ML and Backend engineering roles",)
+    assert names_ml(header.roles[0])  # the header names an ML role among its roles
+    assert body_roles(["- Computer vision experts for our mapping team"]) == [
+        "Computer vision experts for our mapping team"
+    ]

@@ -30,7 +30,9 @@ ROLE_NOUN = re.compile(
     r"|product owners?|officers?|representatives?|executives?|strategists?|coordinators?"
     r"|associates?|operators?|accountants?|counsel|attorneys?|generalists?|hackers?"
     r"|mathematicians?|statisticians?|modell?ers?|founding \w+|co-?founders?|apprentices?"
-    r"|staff \w+ (?:engineer|scientist)s?)\b",
+    r"|staff \w+ (?:engineer|scientist)s?|experts?"
+    # a job family named with its roles: "Frontend, AI and Full-stack engineering roles"
+    r"|(?:engineering|science|research|developer) (?:roles|positions|openings))\b",
     re.IGNORECASE,
 )
 # Parts that are neither role nor place: employment type, visas, links, equity.
@@ -114,10 +116,8 @@ def _amount(number: str, k: str | None) -> int:
 
 def is_role(text: str) -> bool:
     """The text names a job (a job noun outside parentheses) and is no sentence."""
-    name = clean_role(text)
-    if len(name.split()) > MAX_ROLE_WORDS:
-        return False
-    return ROLE_NOUN.search(_PARENS.sub(" ", name)) is not None
+    outside = _PARENS.sub(" ", clean_role(text))  # "(C++, Python, SLAM)" lists no sentence
+    return len(outside.split()) <= MAX_ROLE_WORDS and ROLE_NOUN.search(outside) is not None
 
 
 # Around a role name, not of it: a link after it, a "Hiring:" before it.
@@ -233,7 +233,7 @@ def body_roles(lines: Iterable[str]) -> list[str]:
         if not line or len(line) > MAX_ROLE_LINE or line.endswith((".", "?", "!", ":")):
             continue
         first = (split_parts(line) or [""])[0] if "|" in line else line
-        if len(first.split()) > MAX_ROLE_WORDS or not is_role(first) or URL_ONLY.match(first):
+        if not is_role(first) or URL_ONLY.match(first):  # (is_role: at most MAX_ROLE_WORDS)
             continue
         out.append(clean_role(first))
     return out
