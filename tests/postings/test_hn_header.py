@@ -9,6 +9,7 @@ from hireable.postings.analyse import analyse
 from hireable.postings.hn_header import (
     body_roles,
     choose_role,
+    list_roles,
     parse_header,
     sentence_roles,
     split_parts,
@@ -206,3 +207,40 @@ def test_a_stack_in_parentheses_does_not_make_a_role_line_a_sentence() -> None:
     assert body_roles(["- Computer vision experts for our mapping team"]) == [
         "Computer vision experts for our mapping team"
     ]
+
+
+def test_roles_listed_after_a_lead_in_are_roles() -> None:
+    lines = [
+        "We grow rice with drones.",
+        "Two open positions: mobile/frontend; vision/backend.",
+        "Open roles: AI Engineer, Office Manager, Design",
+        "We have three positions open:",
+        "- Data platform (Spark, Kafka)",
+        "Firmware",
+        "https://jobs.example/42",
+        "What we offer:",
+        "- Free lunch",
+    ]
+    assert list_roles(lines, "Sr Engineer") == [
+        "Sr Engineer (mobile/frontend)",
+        "Sr Engineer (vision/backend)",
+        "AI Engineer",
+        "Office Manager",
+        "Sr Engineer (Design)",
+        "Sr Engineer (Data platform (Spark, Kafka))",
+        "Sr Engineer (Firmware)",
+    ]
+    assert list_roles(lines) == ["AI Engineer", "Office Manager"]  # no role to qualify areas
+    sentence = "We are hiring for these roles: you will love the team spirit we built over years."
+    assert list_roles([sentence]) == []
+
+
+def test_an_ml_area_listed_under_the_header_role_makes_the_comment_ml() -> None:
+    text = (
+        "Fieldwise | Sr Software Engineer | Remote | Europe\n\n"
+        "Two open positions: product/frontend; ML/backend.\n\n"
+        "Fieldwise prices weather risk for farmers."
+    )
+    result = analyse(text, text.split("\n", 1)[0])
+    assert result["ml"] is True and result["seniority"] == "senior"
+

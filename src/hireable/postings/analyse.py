@@ -18,6 +18,7 @@ from hireable.postings.hn_header import (
     body_roles,
     choose_role,
     is_role,
+    list_roles,
     parse_header,
     sentence_roles,
 )
@@ -110,7 +111,8 @@ def _roles(doc: Doc, header: Header, line: str) -> tuple[int, tuple[str, ...]]:
     skip = _header_segments(doc, line)
     lines = [doc.segment(i) for i in range(skip, len(doc.starts))]
     roles: dict[str, str] = {}
-    for role in [*header.roles, *body_roles(lines), *sentence_roles(lines)]:
+    listed = list_roles(lines, header.roles[0] if header.roles else None)
+    for role in [*header.roles, *body_roles(lines), *listed, *sentence_roles(lines)]:
         roles.setdefault(_role_key(role), role)
     return skip, tuple(roles.values())
 

@@ -8,7 +8,8 @@ part naming several roles ("ML Engineer, Backend Engineer") gives each role.
 
 `choose_role` picks the role the posting is judged for (GUIDELINES): the machine-learning role
 where one is named, else the first. Role lines in the body ("* Senior Data Engineer") count
-after the header's roles (`body_roles`).
+after the header's roles (`body_roles`), then the items of role lists ("Open roles: A, B",
+`list_roles`).
 """
 
 from __future__ import annotations
@@ -237,6 +238,65 @@ def body_roles(lines: Iterable[str]) -> list[str]:
             continue
         out.append(clean_role(first))
     return out
+
+
+# A line that says roles follow: "Open roles: A, B", "Two open positions: frontend; ML/backend",
+# "We have two engineering positions open:", "looking to hire:". What it lists are roles, with
+# or without a job noun ("ML/backend" is a position of the comment's own role).
+_LIST_LEAD = re.compile(
+    r"\b(?:positions?|roles?|openings?|vacanc(?:y|ies)|hiring(?: for)?|to hire)"
+    r"(?:\s+(?:open|available))?\s*:\s*",
+    re.IGNORECASE,
+)
+_ITEM_SPLIT = re.compile(r"\s*[,;]\s*")
+
+
+def list_roles(lines: Iterable[str], of: str | None = None) -> list[str]:
+    """The items of role lists: those after a lead-in's colon on its line, then the short lines
+    that follow it (link-only lines skipped) up to the first sentence or heading. An item naming
+    no job is a position of role `of` (the header's), read as "`of` (item)"; without `of` it
+    names no role."""
+    out: list[str] = []
+    listing = False
+    for raw in lines:
+        line = _BULLET.sub("", raw).strip()
+        lead = _LIST_LEAD.search(line)
+        if lead is not None:
+            listing = True
+            items = _ITEM_SPLIT.split(line[lead.end() :])
+        elif not listing or URL_ONLY.match(line):
+            continue
+        elif _list_item(raw, line):
+            items = [line]
+        else:
+            listing = False
+            continue
+        for item in items:
+            item = clean_role(item).rstrip(".:")
+            if not item or URL_ONLY.match(item):
+                continue
+            if is_role(item):
+                out.append(item)
+            elif of is not None:
+                out.append(f"{of} ({item})")
+    return out
+
+
+MAX_ITEM_WORDS = 6  # an unbulleted list line longer than this is a sentence
+MAX_SENTENCE_ITEM_WORDS = 3  # "ML/backend." ends like a sentence, yet is an item
+
+
+def _list_item(raw: str, line: str) -> bool:
+    """The line continues a role list: a bullet, or a few words that are no sentence."""
+    name = clean_role(line)
+    if not name or len(name) > MAX_ROLE_LINE or line.endswith(":"):
+        return False  # (a line ending with ":" heads what follows: "What we offer:")
+    if raw.strip() != line or name != line.rstrip(" :"):  # a bullet mark, or a link after it
+        return True
+    words = len(name.split())
+    return words <= MAX_SENTENCE_ITEM_WORDS or (
+        words <= MAX_ITEM_WORDS and not name.endswith((".", "!", "?"))
+    )
 
 
 # An ML role named in a hiring sentence of the body ("We're looking for founding MLEs & one full
