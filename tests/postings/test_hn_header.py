@@ -244,3 +244,14 @@ def test_an_ml_area_listed_under_the_header_role_makes_the_comment_ml() -> None:
     result = analyse(text, text.split("\n", 1)[0])
     assert result["ml"] is True and result["seniority"] == "senior"
 
+
+def test_people_of_an_ml_field_named_in_a_hiring_sentence() -> None:
+    lines = [
+        "We are looking to hire experienced, driven team leaders in machine learning, "
+        "data engineering and chemistry.",
+        "We are hiring engineers for our storage layer.",
+    ]
+    assert sentence_roles(lines) == ["leaders in machine learning"]
+    text = "Ferrous Bio | Boston | Onsite\n\n" + " ".join(lines)
+    result = analyse(text, text.split("\n", 1)[0])
+    assert result["ml"] is True

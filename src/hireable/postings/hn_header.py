@@ -318,9 +318,22 @@ HIRING_ML_ROLE = re.compile(
 )
 
 
+# ... or as people of a field: "looking to hire experienced, driven team leaders in machine
+# learning, software engineering and bioinformatics". The field names the role, so a few words
+# of any kind may qualify the people.
+_ML_FIELD = r"(?:machine learning|ml|ai|deep learning|nlp|computer vision|generative ai|llms?)"
+HIRING_ML_FIELD = re.compile(
+    r"\b(?:looking for|hiring|seeking|searching for|to hire)\s+(?:[\w-]+,?\s+){0,6}?"
+    r"((?:leaders?|leads?|engineers?|scientists?|researchers?|experts?|specialists?"
+    rf"|developers?)\s+(?:in|for)\s+(?:the field of\s+)?{_ML_FIELD})\b",
+    re.IGNORECASE,
+)
+
+
 def sentence_roles(lines: Iterable[str]) -> list[str]:
     """ML roles the body's hiring sentences name, each as written."""
-    return [m[1] for line in lines for m in HIRING_ML_ROLE.finditer(line)]
+    rules = (HIRING_ML_ROLE, HIRING_ML_FIELD)
+    return [m[1] for line in lines for rx in rules for m in rx.finditer(line)]
 
 
 def choose_role(roles: Iterable[str], is_ml: Callable[[str], bool]) -> str | None:
