@@ -80,6 +80,8 @@ def test_years(text: str, years: int | None) -> None:
         ("Senior Data Scientist", "- 2+ years of experience", "senior"),
         ("Lead Data Analyst", "", "senior"),
         ("Associate Director of Analytics", "", "senior"),
+        ("Engineering Managers, Platform", "", "senior"),  # a comment's roles, in the plural
+        ("Tech Leads (Rust)", "", "senior"),
         ("Junior Data Analyst", "", "entry"),
         ("Data Analyst I", "", "entry"),
         ("Data Scientist II", "", "mid"),

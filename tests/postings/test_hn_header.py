@@ -254,4 +254,4 @@ def test_people_of_an_ml_field_named_in_a_hiring_sentence() -> None:
     assert sentence_roles(lines) == ["leaders in machine learning"]
     text = "Ferrous Bio | Boston | Onsite\n\n" + " ".join(lines)
     result = analyse(text, text.split("\n", 1)[0])
-    assert result["ml"] is True
+    assert result["ml"] is True and result["seniority"] == "senior"  # "leaders" is a level

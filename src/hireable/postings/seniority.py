@@ -19,7 +19,8 @@ TITLE_RULES: tuple[tuple[str, str], ...] = (
     ("intern", r"\b(?:intern|internship|co-?op|apprentice(?:ship)?|fellow(?:ship)?|student)\b"),
     (
         "senior",
-        r"\b(?:senior|sr|snr|staff|principal|lead|leader|manager|mgr|director|head|vp"
+        # (plural too: a comment's header names roles in the plural, "Engineering Managers")
+        r"\b(?:senior|sr|snr|staff|principals?|leads?|leaders?|managers?|mgrs?|directors?|head|vp"
         r"|vice president|chief|avp|svp|evp|iii|iv|level (?:3|4|5|iii|iv)"
         # a company ladder's senior rungs: "ML Engineer (L5)", "Data Scientist 3"
         r"|l[5-9]|(?:engineer|scientist|analyst|developer) [3-5])\b",
