@@ -152,6 +152,22 @@ def test_ml(title: str, text: str, ml: bool) -> None:
     assert analyse(text, title)["ml"] is ml
 
 
+DIRECTING_ML = (
+    "You will lead our machine learning strategy and manage a team of data scientists.\n"
+    "- Own the AI roadmap and budgets for deep learning projects\n"
+    "- Represent us at NLP conferences\n- Oversee computer vision and predictive models\n"
+    "- Mentor our ML engineers\n- Partner with product on recommendation systems"
+)
+
+
+def test_an_executive_directing_ml_is_no_hands_on_role_unless_the_text_says_so() -> None:
+    directing = analyse(DIRECTING_ML, "Director of Machine Learning")
+    assert directing["ml"] is False and directing["ml_clear"] is False  # read it
+    hands_on = analyse(DIRECTING_ML + "\n- Stay hands-on: you will train models yourself", "VP, AI")
+    assert hands_on["ml"] is True
+    assert analyse(DIRECTING_ML, "Machine Learning Engineer")["ml"] is True
+
+
 def test_ml_evidence_quotes_a_modelling_sentence() -> None:
     evidence = analyse(MODELLING, "Software Engineer")["evidence"]["ml"]
     assert evidence and evidence in MODELLING

@@ -14,6 +14,12 @@ from typing import NamedTuple
 from hireable.postings.scan import Scanner, rule
 from hireable.postings.segment import Doc
 
+# Executives direct modelling (GUIDELINES: "management without hands-on modelling" is false):
+# their postings speak of ML throughout, so the text must say the work is hands-on.
+EXECUTIVE = r"director|head of|\bvp\b|vice president|\bchief\b"
+_EXECUTIVE = re.compile(EXECUTIVE, re.IGNORECASE)
+HANDS_ON = ("hands-on", "hands on")
+
 # Title lean: (weight, pattern), the comment above each row its rationale. Matching rows add up.
 TITLE_WEIGHTS: tuple[tuple[float, str], ...] = (
     # ML is in the job name: the role is about models.
@@ -35,7 +41,7 @@ TITLE_WEIGHTS: tuple[tuple[float, str], ...] = (
     # People leaders direct modelling rather than do it (GUIDELINES): an "ML Engineering
     # Manager" may still model, a director, head or VP rarely does.
     (-1.5, r"manager"),
-    (-3.5, r"director|head of|\bvp\b|vice president|\bchief\b"),
+    (-3.5, EXECUTIVE),
     # Teaching, advocacy, sales and recruiting about ML are not building models.
     (-3.0, r"instructor|teacher|tutor|trainer|advocate|evangelist|recruit|sales|account exec"),
 )
@@ -251,11 +257,19 @@ def analyse_ml(title: str | None, doc: Doc, skip: int = 0, company: str | None =
         - API_SEGMENT_WEIGHT * min(len(api_segs), MAX_SEGMENTS)
     )
     total = title_score + text_score
-    span = None
-    if ml_segs:
-        seg = min(ml_segs, key=lambda s: doc.ends[s] - doc.starts[s])
-        span = (doc.starts[seg], doc.ends[seg])
-    return MlResult(total >= THRESHOLD, span, abs(title_score) >= abs(text_score), _is_clear(total))
+    if total >= THRESHOLD and title and _EXECUTIVE.search(title):
+        if not any(h in doc.lower for h in HANDS_ON):
+            return MlResult(False, _span(doc, ml_segs), False, False)  # read it: borderline
+    by_title = abs(title_score) >= abs(text_score)
+    return MlResult(total >= THRESHOLD, _span(doc, ml_segs), by_title, _is_clear(total))
+
+
+def _span(doc: Doc, ml_segs: dict[int, int]) -> tuple[int, int] | None:
+    """The shortest segment with a modelling cue: the strongest evidence."""
+    if not ml_segs:
+        return None
+    seg = min(ml_segs, key=lambda s: doc.ends[s] - doc.starts[s])
+    return doc.starts[seg], doc.ends[seg]
 
 
 def _is_clear(total: float) -> bool:
