@@ -146,6 +146,9 @@ ANALYTICS_ONE_ML_MENTION = (
             "- Prepare ad hoc reports\n- Track KPIs in dashboards",
             True,
         ),
+        # Evaluating models is modelling work (GUIDELINES), as building them is.
+        ("Data Scientist", "You will evaluate competing demand models.", True),
+        ("Data Scientist", "You will write the quarterly plan.", False),
     ],
 )
 def test_ml(title: str, text: str, ml: bool) -> None:

@@ -101,8 +101,9 @@ CUE_RULES = (
     ),
     rule(
         "ml",
-        ("build", "develop", "train", "deploy", "productioniz"),
-        r"(?:build|develop|train|deploy|productioniz)\w* (?:\w+ ){0,3}models?\b",
+        # (GUIDELINES: "building, training, evaluating or deploying" models)
+        ("build", "develop", "train", "evaluat", "deploy", "productioniz"),
+        r"(?:build|develop|train|evaluat|deploy|productioniz)\w* (?:\w+ ){0,3}models?\b",
     ),
     # Work on large language models themselves is modelling (GUIDELINES): fine-tuning them,
     # evaluating or training them.
