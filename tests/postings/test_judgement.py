@@ -29,6 +29,12 @@ DEGREES = [
      False),
     ("Requirements\n- 3+ years of Python\nDesired\n- Bachelor's degree in Biology", "preferred",
      "bachelor", True),
+    # A degree that only shortens one path of years is no requirement of its own.
+    (
+        "Minimum qualifications:\n- Master's degree in Physics or equivalent practical experience."
+        "\n- 4 years of experience with SQL, or 2 years of experience with a PhD degree.",
+        "equivalent", "master", True,
+    ),
 ]  # fmt: skip
 
 

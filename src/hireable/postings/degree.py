@@ -155,8 +155,11 @@ _OR_ARTICLE = r"(?:or|and/or)\s+(?:(?:a|an|the)\s+)?"
 _OR_BEFORE_DEGREE = re.compile(_OR_ARTICLE)
 _YEARS_OF_EXPERIENCE = Gated(rf"{_COUNT_YEARS}[^.;]*\bexperience\b")
 # ... and the same within one statement, the "or" right after the experience it offers instead.
+# ... or the degree shortens another path of years: "5 years of experience, or 3 years of
+# experience with a PhD" (one route needs no degree, so the PhD is no requirement of its own).
 _EXPERIENCE_OR = Gated(
     rf"{_COUNT_YEARS}[^.;]{{0,40}}\bexperience\b[^.;]{{0,30}}?,?\s*\b{_OR_ARTICLE}$"
+    rf"|\bor\s+{_COUNT_YEARS}[^.;]{{0,40}}\bexperience\s+(?:with|and|plus)\s+(?:an?\s+)?$"
 )
 # Degrees that are not asked of the candidate: company blurbs, benefits, the team's résumé.
 # (Every alternative starts with a letter, not a group: the engine then skips the positions no
