@@ -29,6 +29,11 @@ DEGREES = [
      False),
     ("Requirements\n- 3+ years of Python\nDesired\n- Bachelor's degree in Biology", "preferred",
      "bachelor", True),
+    (
+        "QUALIFICATIONS\n(Equivalent combinations of education, licenses and experience may be "
+        "considered)\n- Bachelor's degree in Chemistry or related field required",
+        "equivalent", "bachelor", True,
+    ),
     # A degree that only shortens one path of years is no requirement of its own.
     (
         "Minimum qualifications:\n- Master's degree in Physics or equivalent practical experience."

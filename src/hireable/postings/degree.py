@@ -307,8 +307,10 @@ def _groups(doc: Doc) -> list[Group]:
             route = combined_route
         if route is not None:
             g.status = "equivalent"
-            # The evidence runs on to the sentence that opens the other route.
-            g.end = doc.ends[route] if doc.ends[route] - g.start <= _MAX_EVIDENCE else g.end
+            # The evidence runs on to the sentence that opens the other route (one after it:
+            # a route stated before the degree leaves the quote as it is).
+            if g.end < doc.ends[route] <= g.start + _MAX_EVIDENCE:
+                g.end = doc.ends[route]
     return groups
 
 
@@ -425,8 +427,8 @@ def _substitute_near(doc: Doc, seg: int) -> int | None:
 # "An equivalent combination of education and experience" opens a route to every degree the
 # qualifications name, wherever in them it stands (often the last bullet, far from the degree).
 _COMBINATION = re.compile(
-    r"equivalent combination of (?:\w+ ){0,2}(?:education|training|experience)"
-    r"|combination of (?:relevant )?(?:education|training) and (?:\w+ )?experience"
+    r"equivalent combinations? of (?:\w+ ){0,2}(?:education|training|experience)"
+    r"|combinations? of (?:relevant )?(?:education|training) and (?:\w+ )?experience"
 )
 
 
