@@ -34,6 +34,11 @@ DEGREES = [
         "considered)\n- Bachelor's degree in Chemistry or related field required",
         "equivalent", "bachelor", True,
     ),
+    # A soft word that closes the statement softens its alternatives too; a strict word stays.
+    ("Qualifications:\n- Bachelor's degree in Biology, or equivalent work experience, preferred",
+     "preferred", "bachelor", True),
+    ("Education:\n- Bachelor's degree required, Data Science or Statistics degree preferred",
+     "required", "bachelor", True),
     # A degree that only shortens one path of years is no requirement of its own.
     (
         "Minimum qualifications:\n- Master's degree in Physics or equivalent practical experience."

@@ -208,6 +208,12 @@ _NEG_AFTER = re.compile(
 _BUT_SOFT = re.compile(
     r"\s*,?\s*(?:but|though|although)\b[^.;]{0,40}?(?:prefer|plus|desir|nice|ideal)"
 )
+# A soft word closing the whole statement, its alternatives too: "Bachelor's degree in a
+# related field, or equivalent work experience, preferred". (Not "..., SQL preferred".)
+_SOFT_CLOSE = re.compile(
+    r"(?:,|(?<=experience)|(?<=equivalent)|(?<=field)|(?<=degree))\s*(?:is |are )?"
+    r"(?:strongly |highly )?(?:preferred|desired|a plus)\W*$"
+)
 _NOT_REQUIRED = re.compile(r"\bnot (?:an? )?(?:required|requirement|mandatory)\b")
 # A list of fields in parentheses after the degree: a preference in it is for the field
 # ("Bachelor's degree (Psychology, Economics or Social Sciences preferred)").
@@ -396,6 +402,8 @@ def _group(
 
 def _status(doc: Doc, seg: int, before: str, after: str) -> tuple[str, bool]:
     """(status, whether words of the statement decided it rather than its section)."""
+    if _SOFT_CLOSE.search(after) and not _STRICT.search(after):
+        return "preferred", True  # "Bachelor's degree, or equivalent experience, preferred"
     if _EQUIV.search(after) or _BARE_EQUIV.match(after):
         return "equivalent", True
     # "not required" softens this degree ("preferably, but not required, a degree"), unless it
