@@ -73,6 +73,14 @@ def test_years(text: str, years: int | None) -> None:
     assert analyse(text)["years_min"] == years
 
 
+def test_years_as_a_form_field() -> None:
+    form = "Job Title\nML Engineer\nRelevant Experience (in yrs)\n6+\nSkills\nPython, Spark"
+    assert analyse(form)["years_min"] == 6
+    assert analyse("Years of experience: 3-5\nLocation: Austin")["years_min"] == 3
+    assert analyse("Preferred\nYears of experience: 8\n")["years_min"] is None  # soft heading
+    assert analyse("Years of experience with Go matter less than curiosity.")["years_min"] is None
+
+
 @pytest.mark.parametrize(
     ("title", "text", "seniority"),
     [

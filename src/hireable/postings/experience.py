@@ -91,6 +91,10 @@ def analyse_years(
         if not _is_requirement(doc, seg, start, end):
             continue
         by_seg.setdefault(seg, []).append((n, start))
+    form = _form_years(doc)
+    if form is not None:
+        n, start = form
+        by_seg.setdefault(doc.index(start), []).append((n, start))
     if not by_seg:
         return None, None
     paths: list[tuple[int, int]] = []
@@ -105,6 +109,38 @@ def analyse_years(
         candidates.append(max(together))
     value, pos = max(candidates)
     return value, _quote_span(doc, pos)
+
+
+# A form's field, its value after the label, on the same line or the next ("Relevant Experience
+# (in yrs)" / "7+", "Years of experience: 5-8"): the unit stands in the label, not after the count.
+# Read at each "year"/"yr": the label from there (and the words before it), then the value.
+_FORM_LABEL = re.compile(
+    r"years? of (?:relevant |total |overall |professional )?experience(?: required)?"
+    r"|(?:years?|yrs)\)|years\b|yrs\b"
+)
+_FORM_LABEL_BEFORE = re.compile(r"experience (?:\((?:in )?|in )$")  # "experience (in " + "yrs)"
+_FORM_VALUE = re.compile(
+    r"[ \t]*[:\-–]?\s*?\n?[ \t]*(\d{1,2})[ \t]*\+?"
+    r"(?:[ \t]*(?:-|–|to)[ \t]*\d{1,2}[ \t]*\+?)?[ \t]*(?:years?|yrs)?[ \t]*(?:\n|$)"
+)
+
+
+def _form_years(doc: Doc) -> tuple[int, int] | None:
+    """(years, where the value stands) of a form field naming the years of experience asked."""
+    lower, needles = doc.lower, doc.needles()
+    for i in sorted(needles.at("year") + needles.at("yr")):
+        label = _FORM_LABEL.match(lower, i)
+        if label is None:
+            continue
+        if not label[0].startswith("years of") and not _FORM_LABEL_BEFORE.search(
+            lower, max(0, i - 16), i
+        ):
+            continue
+        m = _FORM_VALUE.match(lower, label.end())
+        if m is not None and int(m[1]) <= _MAX_YEARS:
+            if doc.sections[doc.index(m.start(1))] != "pref":
+                return int(m[1]), m.start(1)
+    return None
 
 
 def _quote_span(doc: Doc, pos: int) -> tuple[int, int]:
