@@ -255,3 +255,13 @@ def test_people_of_an_ml_field_named_in_a_hiring_sentence() -> None:
     text = "Ferrous Bio | Boston | Onsite\n\n" + " ".join(lines)
     result = analyse(text, text.split("\n", 1)[0])
     assert result["ml"] is True and result["seniority"] == "senior"  # "leaders" is a level
+
+
+def test_ai_in_the_company_name_read_anywhere_is_no_ml_work() -> None:
+    text = (
+        "Quill AI | Backend Engineer | Remote\n\n"
+        "Join Quill AI to build our billing APIs in Go.\n\n"
+        "At Quill AI you will keep Postgres fast.\n\n"
+        "Quill AI's customers are bakeries; email jobs at Quill AI."
+    )
+    assert analyse(text, text.split("\n", 1)[0])["ml"] is False

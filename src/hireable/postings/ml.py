@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from hireable.postings.scan import Scanner, rule
+from hireable.postings.scan import Scanner, positions, rule
 from hireable.postings.segment import Doc
 
 # Executives direct modelling (GUIDELINES: "management without hands-on modelling" is false):
@@ -225,6 +225,19 @@ def _in_link(lower: str, pos: int) -> bool:
     return _LINK_WORD.search(lower, start, end if end >= 0 else len(lower)) is not None
 
 
+def _name_spans(lower: str, company: str | None) -> list[tuple[int, int]]:
+    """Where the company's name stands in the text: "AI" in "Acme AI is hiring" names the
+    company, not the role's work (a company name with "AI" does not make a role ML)."""
+    name = company.strip().lower().split(" (")[0] if company else ""
+    if len(name) < 2:
+        return []
+    return [(i, i + len(name)) for i in positions(lower, name)]
+
+
+def _in_name(names: list[tuple[int, int]], pos: int) -> bool:
+    return any(a <= pos < b for a, b in names)
+
+
 def analyse_ml(title: str | None, doc: Doc, skip: int = 0, company: str | None = None) -> MlResult:
     """Is the role ML, the strongest text cue, whether the title decided, how clearly.
 
@@ -235,6 +248,7 @@ def analyse_ml(title: str | None, doc: Doc, skip: int = 0, company: str | None =
     an_segs: set[int] = set()
     api_segs: set[int] = set()
     blurb: dict[int, bool] = {}
+    names = _name_spans(doc.lower, company)
     for start, _, kind, _ in _CUES.find(doc.lower, doc.words()):
         seg = doc.index(start)
         if seg < skip:
@@ -245,7 +259,7 @@ def analyse_ml(title: str | None, doc: Doc, skip: int = 0, company: str | None =
             if blurb[seg]:
                 continue
         if kind == "ml":
-            if _in_link(doc.lower, start):
+            if _in_link(doc.lower, start) or _in_name(names, start):
                 continue
             ml_segs.setdefault(seg, start)
         elif kind == "api":
