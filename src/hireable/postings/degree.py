@@ -210,7 +210,7 @@ _BUT_SOFT = re.compile(
 )
 # A soft word closing the whole statement, its alternatives too: "Bachelor's degree in a
 # related field, or equivalent work experience, preferred". (Not "..., SQL preferred".)
-_SOFT_CLOSE = re.compile(
+_SOFT_CLOSE = Gated(
     r"(?:,|(?<=experience)|(?<=equivalent)|(?<=field)|(?<=degree))\s*(?:is |are )?"
     r"(?:strongly |highly )?(?:preferred|desired|a plus)\W*$"
 )

@@ -259,9 +259,9 @@ def analyse_ml(title: str | None, doc: Doc, skip: int = 0, company: str | None =
             if blurb[seg]:
                 continue
         if kind == "ml":
-            if _in_link(doc.lower, start) or _in_name(names, start):
-                continue
-            ml_segs.setdefault(seg, start)
+            if seg in ml_segs or _in_link(doc.lower, start) or _in_name(names, start):
+                continue  # (a segment counts once: its first cue that names work)
+            ml_segs[seg] = start
         elif kind == "api":
             api_segs.add(seg)
         else:
