@@ -128,7 +128,7 @@ _FORM_VALUE = re.compile(
 def _form_years(doc: Doc) -> tuple[int, int] | None:
     """(years, where the value stands) of a form field naming the years of experience asked."""
     lower, needles = doc.lower, doc.needles()
-    for i in sorted(needles.at("year") + needles.at("yr")):
+    for i in (*needles.at("year"), *needles.at("yr")):
         label = _FORM_LABEL.match(lower, i)
         if label is None:
             continue

@@ -221,8 +221,11 @@ _LINK_WORD = re.compile(r"://|www\.|@|\.(?:com|ai|io|org|net|co|dev|app|gg|so|xy
 
 def _in_link(lower: str, pos: int) -> bool:
     start = max(lower.rfind(" ", 0, pos), lower.rfind("\n", 0, pos)) + 1
-    end = min((e for e in (lower.find(" ", pos), lower.find("\n", pos)) if e >= 0), default=-1)
-    return _LINK_WORD.search(lower, start, end if end >= 0 else len(lower)) is not None
+    end, line_end = lower.find(" ", pos), lower.find("\n", pos)
+    if end < 0 or 0 <= line_end < end:
+        end = line_end if line_end >= 0 else len(lower)
+    word = lower[start:end]
+    return ("." in word or "@" in word) and _LINK_WORD.search(word) is not None
 
 
 def _name_spans(lower: str, company: str | None) -> list[tuple[int, int]]:
@@ -259,7 +262,7 @@ def analyse_ml(title: str | None, doc: Doc, skip: int = 0, company: str | None =
             if blurb[seg]:
                 continue
         if kind == "ml":
-            if seg in ml_segs or _in_link(doc.lower, start) or _in_name(names, start):
+            if seg in ml_segs or _in_link(doc.lower, start) or names and _in_name(names, start):
                 continue  # (a segment counts once: its first cue that names work)
             ml_segs[seg] = start
         elif kind == "api":
