@@ -106,9 +106,14 @@ def test_body_role_lines_are_names_not_sentences() -> None:
         "We build tools for farmers.",
         "* Senior Data Engineer - https://jobs.example/1",
         "- Applied ML Scientist | Remote | https://jobs.example/2",
+        "+ Staff Data Engineer (Rust)",
         "Our engineers care about testing, and we pair a lot on hard problems every week.",
     ]
-    assert body_roles(lines) == ["Senior Data Engineer", "Applied ML Scientist"]
+    assert body_roles(lines) == [
+        "Senior Data Engineer",
+        "Applied ML Scientist",
+        "Staff Data Engineer (Rust)",
+    ]
 
 
 def test_a_link_after_a_role_line_leaves_it_a_role() -> None:

@@ -57,7 +57,7 @@ _TRAILING_CURRENCY = {"€": "EUR", "£": "GBP"}
 # Separators of roles inside one part: commas, semicolons, " & ", " and ", " + ", " / ".
 _ROLE_SPLIT = re.compile(r"\s*[,;]\s*|\s+(?:&|and|\+|/)\s+", re.IGNORECASE)
 _PARENS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
-_BULLET = re.compile(r"^[\s\-–—*•·>#]+")
+_BULLET = re.compile(r"^[\s\-–—*•·>#+]+")
 MAX_ROLE_LINE = 90  # characters of a body line that is a role name, not a sentence
 MAX_ROLE_WORDS = 10
 
