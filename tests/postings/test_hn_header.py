@@ -238,6 +238,11 @@ def test_roles_listed_after_a_lead_in_are_roles() -> None:
     assert list_roles(lines) == ["AI Engineer", "Office Manager"]  # no role to qualify areas
     sentence = "We are hiring for these roles: you will love the team spirit we built over years."
     assert list_roles([sentence]) == []
+    assert list_roles(["We're hiring: if you like ML, write to us"], "Engineer") == []
+    assert list_roles(["Open roles include: Data, ML"], "Engineer") == [
+        "Engineer (Data)",
+        "Engineer (ML)",
+    ]
 
 
 def test_an_ml_area_listed_under_the_header_role_makes_the_comment_ml() -> None:

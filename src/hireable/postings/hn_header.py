@@ -245,7 +245,7 @@ def body_roles(lines: Iterable[str]) -> list[str]:
 # or without a job noun ("ML/backend" is a position of the comment's own role).
 _LIST_LEAD = re.compile(
     r"\b(?:positions?|roles?|openings?|vacanc(?:y|ies)|hiring(?: for)?|to hire)"
-    r"(?:\s+(?:open|available))?\s*:\s*",
+    r"(?:\s+(?:open|available|include|are))?\s*:\s*",
     re.IGNORECASE,
 )
 _ITEM_SPLIT = re.compile(r"\s*[,;]\s*")
@@ -277,13 +277,25 @@ def list_roles(lines: Iterable[str], of: str | None = None) -> list[str]:
                 continue
             if is_role(item):
                 out.append(item)
-            elif of is not None:
+            elif of is not None and _area(item):
                 out.append(f"{of} ({item})")
     return out
 
 
 MAX_ITEM_WORDS = 6  # an unbulleted list line longer than this is a sentence
 MAX_SENTENCE_ITEM_WORDS = 3  # "ML/backend." ends like a sentence, yet is an item
+
+
+# Words a sentence starts with, not an area ("We're hiring: if you like ML, write to us").
+_SENTENCE_STARTS = frozenset(
+    "if we we're you please email send apply contact see check visit reach write".split()
+)
+
+
+def _area(item: str) -> bool:
+    """A listed item naming no job is an area of work ("ML/backend"), not a sentence."""
+    words = item.split()
+    return len(words) <= MAX_ITEM_WORDS and words[0].lower() not in _SENTENCE_STARTS
 
 
 def _list_item(raw: str, line: str) -> bool:
