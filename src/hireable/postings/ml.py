@@ -3,6 +3,8 @@
 A score: the title's lean (TITLE_WEIGHTS) plus the number of segments that speak of modelling,
 minus a fraction of the segments that speak of reporting and dashboards. An analyst posting that
 mentions machine learning once stays an analyst posting (GUIDELINES: a side duty is `false`).
+Words inside links and the company's name are no cues; a director's, head's or VP's posting is
+ML only if it says the work is hands-on (else a borderline `false`).
 """
 
 from __future__ import annotations
