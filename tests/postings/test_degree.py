@@ -82,7 +82,7 @@ CASES = [
     ("- MS degree in Statistics (PhD preferred)", "required", "master"),
     ("- Advanced degree in a quantitative field", "required", "master"),
     ("- Degree in Computer Science or a related field", "required", "bachelor"),
-    ("- Master or above degree in a related field", "required", "master"),
+    ("- Master or higher degree in a relevant subject", "required", "master"),
     ("- Associate's degree in Information Technology", "required", "associate"),
     ("- MS or PhD preferred", "preferred", "master"),
     ("- Bachelor's degree preferred", "preferred", "bachelor"),
@@ -94,7 +94,7 @@ CASES = [
         "bachelor",
     ),
     # A degree with its field counts wherever it stands, with the degrees beside it.
-    ("About the role\nM.Sc or PhD in Computer Science, Math or Physics", "required", "master"),
+    ("About the role\nM.Sc or PhD in Chemistry, Biology or Physics", "required", "master"),
     # A soft heading glued to its first item still softens what follows; "Ph.D." is one word.
     (
         "Minimum Qualifications\n- Master's degree in Statistics\nAdditional Preferred "
@@ -146,15 +146,15 @@ CASES = [
     ),
     # A degree offered as the other route of an experience requirement before it.
     (
-        "Requirements\n- 8+ years of experience in reporting or analytics\n"
-        "- or a Master's degree in a quantitative field",
+        "Requirements\n- 6+ years of experience in forecasting or pricing\n"
+        "- or a Master's degree in economics",
         "equivalent",
         "master",
     ),
     ("Requirements\n- 2+ years industry experience or PhD in a related field", "equivalent", "phd"),
     (
-        "Requirements\n- A minimum of 5 years of related experience, or a Master's degree in "
-        "Computer Science",
+        "Requirements\n- At least 4 years of relevant experience, or a Master's degree in "
+        "Operations Research",
         "equivalent",
         "master",
     ),

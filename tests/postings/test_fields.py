@@ -19,9 +19,9 @@ from hireable.postings.analyse import analyse
         # Alternative paths: the easiest.
         ("- PhD plus 2 years of experience, or MS plus 5 years of experience", 2),
         (
-            "- Six or more years of experience with a bachelor's degree, or two or more years of "
-            "experience with a PhD",
-            2,
+            "- Seven or more years of experience with a bachelor's degree, or three or more years "
+            "of experience with a PhD",
+            3,
         ),
         (
             "- BS with 7 years of experience, MS with 5 years of experience, or PhD with 3 years "
@@ -40,11 +40,11 @@ from hireable.postings.analyse import analyse
         ("- Degree in statistics preferred 2 years of experience in BI", 2),  # glued items
         # Not experience: company history, ages.
         ("Founded 25 years ago, we have been in business for over 10 years.", None),
-        ("Backed by more than 65 years of experience, Acme is a leader.", None),
+        ("Drawing on over 40 years of experience, Acme leads its market.", None),
         ("Named a Top Workplace by the survey for the last four years.", None),
         # Glued bullets.
         ("QualificationsBachelor's degree in Math2+ years of experience in analytics", 2),
-        ("- BA in HR or related field preferred 5+ years HR experience in operations", 5),
+        ("- BA in finance or similar preferred 5+ years payroll experience in retail", 5),
         # A count its own clause calls required stays one under a soft heading.
         ("Preferred education & experience:\n- 10+ years of work experience required.", 10),
         ("Preferred education & experience:\n- 10+ years of work experience.", None),
@@ -57,7 +57,7 @@ from hireable.postings.analyse import analyse
         ("Requirements\n- 4+ years performing statistical analysis", 4),
         ("- 4-6 years as an individual contributor on a data team", 4),
         ("- 3+ years performing data analysis\n- 5+ years managing analysts", 5),
-        ("- 5 years running as a best place to work", None),  # history, not experience
+        ("- 3 years in a row voted a great place to work", None),  # history, not experience
         # A preferred degree is no path of its own: years in its (glued) bullet add to the
         # required path's instead of offering an easier one.
         (

@@ -42,7 +42,7 @@ DEGREES = [
     # A degree that only shortens one path of years is no requirement of its own.
     (
         "Minimum qualifications:\n- Master's degree in Physics or equivalent practical experience."
-        "\n- 4 years of experience with SQL, or 2 years of experience with a PhD degree.",
+        "\n- 6 years of experience with Spark, or 3 years of experience with a PhD degree.",
         "equivalent", "master", True,
     ),
 ]  # fmt: skip

@@ -208,8 +208,8 @@ _NEG_AFTER = re.compile(
 _BUT_SOFT = re.compile(
     r"\s*,?\s*(?:but|though|although)\b[^.;]{0,40}?(?:prefer|plus|desir|nice|ideal)"
 )
-# A soft word closing the whole statement, its alternatives too: "Bachelor's degree in a
-# related field, or equivalent work experience, preferred". (Not "..., SQL preferred".)
+# A soft word closing the whole statement, its alternatives too: "A degree in physics or a
+# similar field, or equivalent work experience, preferred". (Not "..., SQL preferred".)
 _SOFT_CLOSE = Gated(
     r"(?:,|(?<=experience)|(?<=equivalent)|(?<=field)|(?<=degree))\s*(?:is |are )?"
     r"(?:strongly |highly )?(?:preferred|desired|a plus)\W*$"
@@ -323,8 +323,8 @@ def _groups(doc: Doc) -> list[Group]:
 def _after_experience(doc: Doc, g: Group, groups: list[Group]) -> bool:
     """The degree is the other route of an experience requirement just before it, one that
     names no degree (not a list of degree paths, "BS with 6 years, or MS with 4 years"): "5
-    years of related experience, or a Master's degree", or the same across two segments, "8+
-    years of experience in reporting / or a Master's degree in a quantitative field"."""
+    years of related experience, or a Master's degree", or the same across two segments, "6+
+    years of experience in forecasting / or a Master's degree in economics"."""
     if any(h.seg == g.seg and h.first < g.first for h in groups):
         return False  # a degree before it in its segment: paths, not experience
     lead = doc.lower[doc.starts[g.seg] : g.first].lstrip("-–* ")

@@ -311,8 +311,8 @@ def _list_item(raw: str, line: str) -> bool:
     )
 
 
-# An ML role named in a hiring sentence of the body ("We're looking for founding MLEs & one full
-# stack engineer"): only words that qualify the role may stand between the verb and it.
+# An ML role named in a hiring sentence of the body ("We're hiring founding MLEs and a mobile
+# engineer"): only words that qualify the role may stand between the verb and it.
 _ML_ROLE = (
     r"(?:(?:senior|sr\.?|staff|lead|principal|junior|founding|applied|research)\s+)*"
     r"(?:(?:machine learning|ml|ai|nlp|computer vision|deep learning|mlops|llm)\s+"
