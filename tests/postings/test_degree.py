@@ -61,7 +61,7 @@ CASES = [
     ("- BA/BS or equivalent", "equivalent", "bachelor"),
     ("- Bachelor's degree or 4 years of relevant work experience", "equivalent", "bachelor"),
     (
-        "- Bachelor's degree or equivalent combination of education and experience",
+        "- Bachelor's degree in biology, or equivalent combination of education and experience",
         "equivalent",
         "bachelor",
     ),
