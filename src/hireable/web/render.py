@@ -3,10 +3,12 @@ page shares (navigation, CSRF token, demo banner)."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import jinja2
+import markupsafe
 from starlette.templating import Jinja2Templates
 
 from hireable.errors import NotFoundError
@@ -23,6 +25,10 @@ if TYPE_CHECKING:
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 STATIC_DIR = Path(__file__).resolve().parent / "static"
+LONGEST_WORD = 80  # characters of one unbroken run a message shows (a 5,000-character value)
+# What a message shows spelt out: characters a page would not show (the CLI's literal.py list).
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_LONG = re.compile(rf"\S{{{LONGEST_WORD + 1},}}")
 
 
 def _shared(request: Request) -> dict[str, Any]:
@@ -50,13 +56,38 @@ def make_templates() -> Jinja2Templates:
 def page(
     request: Request, template: str, context: dict[str, Any] | None = None, *, status: int = 200
 ) -> Response:
+    """`template` rendered. A refusal (status 400 and up) whose message the template has no
+    place for (an `errors` key no form on the page shows) shows it at the top of the page, so
+    no refusal is ever silent."""
     templates: Jinja2Templates = request.app.state.templates
-    return templates.TemplateResponse(request, template, context or {}, status_code=status)
+    context = context or {}
+    response = templates.TemplateResponse(request, template, context, status_code=status)
+    if status >= 400:
+        body = bytes(response.body).decode()
+        unplaced = [text for text in _messages(context) if markupsafe.escape(text) not in body]
+        if unplaced:
+            context = {**context, "unplaced_errors": unplaced}
+            response = templates.TemplateResponse(request, template, context, status_code=status)
+    return response
+
+
+def _messages(context: dict[str, Any]) -> list[str]:
+    errors = context.get("errors") or {}
+    texts = [*errors.values(), context.get("error_text") or ""]
+    return [text for text in texts if isinstance(text, str) and text]
+
+
+def _spelt(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def message(request: Request, text: str) -> str:
-    """A service's message made safe to show: tokens hidden."""
-    return redact(text, request.app.state.secrets)
+    """A service's message made safe to show: tokens hidden, on one line, control characters
+    spelt out, an over-long run of characters (a value quoted whole) clipped."""
+    text = " ".join(redact(text, request.app.state.secrets).split())
+    text = _CONTROL.sub(_spelt, text)
+    return _LONG.sub(lambda m: m.group()[: LONGEST_WORD - 1] + "…", text)
 
 
 def is_fragment(request: Request) -> bool:

@@ -95,6 +95,8 @@ def _render(
         errors["goal"], goal = str(exc), ""
         view = ideas_view(session, goal=None, today=today)
     plan = _plan(session, weeks, today, errors)
+    if status == 200 and errors:  # a bad goal or number of weeks in the address
+        status = 400
     context: dict[str, Any] = {
         "active": "ideas",
         "view": view,

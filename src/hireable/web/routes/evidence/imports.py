@@ -15,6 +15,7 @@ from starlette.datastructures import UploadFile
 from starlette.responses import RedirectResponse
 from starlette.routing import BaseRoute, Route
 
+from hireable.core.contact import check_contact
 from hireable.errors import NotFoundError, ValidationError
 from hireable.services import evidence_import as svc
 from hireable.store.db import session_scope
@@ -45,6 +46,9 @@ class ImportKind:
     title: Callable[[dict[str, str]], str]
     run: Run
     use_token: bool = False  # only GitHub takes a token (and refresh, which may reach GitHub)
+    # The profile's contact field whose rule the user name follows (core/contact.py), so a name
+    # no account can have ("../x", a space) is refused here rather than sent to the source.
+    user_rule: str | None = None
 
 
 def _papers(s: Session, src: Sources, v: dict[str, str], today: dt.date, p: Progress) -> Report:
@@ -64,6 +68,7 @@ IMPORTS: dict[str, ImportKind] = {
         lambda v: f"GitHub {v['user']}",
         lambda s, src, v, today, p: svc.import_github(s, src, v["user"], today=today, progress=p),
         use_token=True,
+        user_rule="github",
     ),
     "huggingface": ImportKind(
         ("user",),
@@ -72,6 +77,7 @@ IMPORTS: dict[str, ImportKind] = {
         lambda s, src, v, today, p: svc.import_huggingface(
             s, src, v["user"], today=today, progress=p
         ),
+        user_rule="huggingface",
     ),
     "papers": ImportKind(
         ("id_type", "ident"),
@@ -136,6 +142,8 @@ def _check(source: str, kind: ImportKind, values: dict[str, str]) -> None:
     for name, error in kind.required:
         if not values[name]:
             raise ValidationError(error)
+    if kind.user_rule is not None:
+        check_contact(kind.user_rule, values["user"], label="the user name")
 
 
 def _work(request: Request, kind: ImportKind, values: dict[str, str]) -> Callable[..., Report]:
