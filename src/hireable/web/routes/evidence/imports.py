@@ -21,7 +21,7 @@ from hireable.services import evidence_import as svc
 from hireable.store.db import session_scope
 from hireable.web.background import POLL_SECONDS
 from hireable.web.db import in_session
-from hireable.web.forms import optional_int, read_form
+from hireable.web.forms import optional_id, optional_int, read_form
 from hireable.web.render import job_page, message
 from hireable.web.routes.evidence.table import PAPER_IDS, render_index
 
@@ -144,6 +144,8 @@ def _check(source: str, kind: ImportKind, values: dict[str, str]) -> None:
             raise ValidationError(error)
     if kind.user_rule is not None:
         check_contact(kind.user_rule, values["user"], label="the user name")
+    if "evidence_id" in values:  # checked here, so a bad id never starts a job
+        optional_id(values["evidence_id"], "evidence id")
 
 
 def _work(request: Request, kind: ImportKind, values: dict[str, str]) -> Callable[..., Report]:
