@@ -498,3 +498,18 @@ def test_markup_in_a_refused_value_is_shown_literally(hostile: Dashboard) -> Non
     r = post(hostile, "/jobs/boards", {**FORMS["/jobs/boards"], "ref": "<img src=x>[b]"})
     line = assert_refused(hostile, before, r, "unknown source")
     assert "&lt;img src=x&gt;[b]" in line and "<img" not in r.text.split("<main", 1)[1]
+
+
+@pytest.mark.parametrize(
+    ("path", "back"),
+    [
+        ("/journal/learn", '<a href="/journal">Back to Journal</a>'),
+        ("/tracker/1/draft", '<a href="/tracker">Back to Tracker</a>'),
+        ("/jobs/boards", '<a href="/jobs">Back to Jobs</a>'),
+        ("/profile", '<a href="/profile">Back to Profile</a>'),
+    ],
+)
+def test_a_refused_form_links_back_to_its_page(hostile: Dashboard, path: str, back: str) -> None:
+    name = next(iter(FORMS[path]))
+    r = post(hostile, path, {**FORMS[path], name: "\x1b[2J"})
+    assert r.status_code == 400 and back in r.text
