@@ -20,10 +20,9 @@ from hireable.errors import NotFoundError, ValidationError
 from hireable.services import evidence_import as svc
 from hireable.store.db import session_scope
 from hireable.web.background import POLL_SECONDS
-from hireable.web.db import in_session
 from hireable.web.forms import optional_id, optional_int, read_form
-from hireable.web.render import job_page, message
-from hireable.web.routes.evidence.table import PAPER_IDS, render_index
+from hireable.web.render import job_page
+from hireable.web.routes.evidence.table import INDEX, PAPER_IDS
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -174,11 +173,7 @@ async def start(request: Request) -> Response:
         values = await _values(request, source, kind)
         _check(source, kind, values)
     except ValidationError as exc:
-        errors = {source: message(request, str(exc))}
-        return await in_session(
-            request,
-            lambda s: render_index(request, s, forms={source: values}, errors=errors, status=422),
-        )
+        return await INDEX.refuse(request, source, exc, values)
     job = request.app.state.jobs.start(kind.title(values), _work(request, kind, values))
     return RedirectResponse(f"/evidence/imports/{job.id}", status_code=303)
 

@@ -68,12 +68,8 @@ def _render_list(
     links: dict[str, str] = {}
     if result is not None:
         values = {**values, "stage": result.stage}
-        if result.filters.page > 1:
-            before = min(result.filters.page - 1, result.pages)
-            links["prev"] = "/jobs" + query(values, page=str(before))
-        if result.filters.page < result.pages:
-            links["next"] = "/jobs" + query(values, page=str(result.filters.page + 1))
-        links["first"] = "/jobs" + query(values, page="")
+        for name, number in result.pager.neighbours().items():
+            links[name] = "/jobs" + query(values, page="" if name == "first" else str(number))
     ranking = {k: values[k] for k in RANKING_FIELDS if request.query_params.get(k)}
     context = {
         "active": "jobs",
