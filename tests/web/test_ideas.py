@@ -186,7 +186,7 @@ def test_the_shortlist_goal_filter_reweighs_every_idea(demo_web: Dashboard) -> N
 
 def test_an_unknown_shortlist_goal_is_an_inline_error(demo_web: Dashboard) -> None:
     r = demo_web.get("/ideas?goal=fame")
-    assert r.status_code == 200
+    assert r.status_code == 400  # a bad address is refused, as on Evidence and Jobs
     assert _errors(r.text) == ["unknown goal 'fame'; choose one of: resume, marketing, advocacy"]
     assert [i for _, i, _ in _shortlist(r.text)] == [3, 1, 2]
 
@@ -261,7 +261,7 @@ def test_a_bad_number_of_weeks_is_an_inline_error(
     demo_web: Dashboard, weeks: str, message: str
 ) -> None:
     r = demo_web.get(f"/ideas?weeks={weeks}")
-    assert r.status_code == 200
+    assert r.status_code == 400
     assert _errors(r.text) == [message]
     assert _section(r.text, "plan-h").count("<h3>Week ") == 4  # the default plan
 

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import or_, select
 
+from hireable.core.paging import Pager
 from hireable.core.stages import get_stage
 from hireable.errors import ValidationError
 from hireable.postings.rank import RankContext, score_posting
@@ -89,17 +90,21 @@ class JobPage:
     page_size: int = PAGE_SIZE
 
     @property
+    def pager(self) -> Pager:
+        return Pager(self.filters.page, self.total, self.page_size)
+
+    @property
     def pages(self) -> int:
-        return max(1, -(-self.total // self.page_size))
+        return self.pager.pages
 
     @property
     def first(self) -> int:
         """The rank of the page's first posting (1-based)."""
-        return (self.filters.page - 1) * self.page_size + 1
+        return self.pager.first
 
     @property
     def past_end(self) -> bool:
-        return self.filters.page > self.pages
+        return self.pager.past_end
 
 
 # -- what is stored -----------------------------------------------------------------------------
@@ -200,8 +205,7 @@ def list_jobs(
             ("narrowed", *base, filters.narrowing),
             lambda: _narrowed(session, ranked, filters, closed),
         )
-    start = (filters.page - 1) * page_size
-    items = _page_rows(session, list(ids[start : start + page_size]), ctx)
+    items = _page_rows(session, Pager(filters.page, len(ids), page_size).cut(ids), ctx)
     return JobPage(filters, stage, assumed, items, len(ids), version[0], kinds, page_size)
 
 

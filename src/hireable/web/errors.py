@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from starlette.exceptions import HTTPException
 
 from hireable.errors import ConfigError, HireableError, NotFoundError
+from hireable.web.pages import NAV, Page
 from hireable.web.render import message, page
 
 if TYPE_CHECKING:
@@ -22,8 +23,18 @@ ERROR_STATUS: tuple[tuple[type[HireableError], int, str], ...] = (
 )
 
 
+def back_to(path: str, served: frozenset[str]) -> Page:
+    """The page an error links back to: the served page whose address `path` is under (the
+    form's page for a refused POST), else Status."""
+    inside = path.rstrip("/") + "/"
+    under = [p for p in NAV[1:] if p.key in served and inside.startswith(p.path + "/")]
+    return max(under, key=lambda p: len(p.path), default=NAV[0])
+
+
 def _error_page(request: Request, status: int, title: str, text: str) -> Response:
-    return page(request, "error.html", {"title": title, "text": text}, status=status)
+    back = back_to(request.url.path, request.app.state.served_pages)
+    context = {"title": title, "text": text, "back": back}
+    return page(request, "error.html", context, status=status)
 
 
 async def service_error(request: Request, exc: Exception) -> Response:

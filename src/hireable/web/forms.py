@@ -4,23 +4,51 @@ themselves stay in the services, so the web rejects exactly what the CLI rejects
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from hireable.errors import NotFoundError, ValidationError
+from hireable.errors import NotFoundError, ValidationError, shown
 from hireable.store.repo import ID_MAX
 
 if TYPE_CHECKING:
     from starlette.requests import Request
 
 
+# What no field may hold, with why (tab, line feed and carriage return stay: a text area sends
+# them). A browser shows none of these, so storing one would store what nobody saw typed.
+UNSHOWN = (
+    ("\x00", "NUL: the store cannot keep it, so the value would change silently"),
+    ("\x01-\x08\x0b\x0c\x0e-\x1f", "C0 controls: ESC starts terminal commands in the CLI's views"),
+    ("\x7f-\x9f", "DEL and C1 controls: \\x9b is an 8-bit CSI on some terminals"),
+    ("\ufffd", "the replacement character: the form's bytes were not valid UTF-8"),
+)
+_UNSHOWN = re.compile("[" + "".join(chars for chars, _ in UNSHOWN) + "]")
+
+
+def checked_text(name: str, value: str) -> str:
+    """`value` stripped, or a one-line error naming the field and the first character no form
+    may hold."""
+    found = _UNSHOWN.search(value)
+    if found is not None:
+        code = ord(found.group())
+        spelt = f"\\x{code:02x}" if code < 0x100 else f"U+{code:04X}"
+        raise ValidationError(
+            f"{name.replace('_', ' ')} holds a character a form cannot show ({spelt}, at "
+            f"position {found.start() + 1}); remove it and send the form again"
+        )
+    return value.strip()
+
+
 async def read_form(request: Request, names: Iterable[str]) -> dict[str, str]:
-    """The named fields as stripped text ("" when absent); files and other fields ignored."""
+    """The named fields as stripped text ("" when absent); files and other fields ignored. A
+    field repeated counts once (its last value); a value holding a control character is a
+    one-line error (`checked_text`)."""
     async with request.form() as form:
         values = {}
         for name in names:
             raw = form.get(name)
-            values[name] = raw.strip() if isinstance(raw, str) else ""
+            values[name] = checked_text(name, raw) if isinstance(raw, str) else ""
         return values
 
 
@@ -31,9 +59,9 @@ def optional_number(text: str, what: str) -> float | None:
     try:
         value = float(text)
     except ValueError:
-        raise ValidationError(f"{what} '{text}' must be a number, such as 1.5") from None
+        raise ValidationError(f"{what} {shown(text)} must be a number, such as 1.5") from None
     if not math.isfinite(value):
-        raise ValidationError(f"{what} '{text}' must be a number, such as 1.5")
+        raise ValidationError(f"{what} {shown(text)} must be a number, such as 1.5")
     return value
 
 
@@ -42,8 +70,8 @@ def optional_int(text: str, what: str) -> int | None:
         return None
     try:
         return int(text)
-    except ValueError:
-        raise ValidationError(f"{what} '{text}' must be a whole number") from None
+    except ValueError:  # also past Python's 4,300 digits
+        raise ValidationError(f"{what} {shown(text)} must be a whole number") from None
 
 
 def path_id(request: Request, name: str, noun: str) -> int:
@@ -51,7 +79,7 @@ def path_id(request: Request, name: str, noun: str) -> int:
     name nothing, so it is a missing page."""
     value: int = request.path_params[name]
     if not 1 <= value <= ID_MAX:
-        raise NotFoundError(f"no {noun} with id {value}")
+        raise NotFoundError(f"no {noun} with id {shown(value)}")
     return value
 
 
@@ -59,7 +87,17 @@ def optional_id(text: str, what: str) -> int | None:
     """ "" → None; otherwise a stored row's id (a whole number within the ids' range)."""
     value = optional_int(text, what)
     if value is not None and not 1 <= value <= ID_MAX:
-        raise ValidationError(f"{what} {value} is not an id: ids are from 1 to {ID_MAX}")
+        raise ValidationError(f"{what} {shown(value)} is not an id: ids are from 1 to {ID_MAX}")
+    return value
+
+
+def query_id(text: str) -> int | None:
+    """An id named in a query string (`?tracked=12`), or None for anything that is not one: a
+    query that only changes what a page says needs no error."""
+    try:
+        value = optional_id(text.strip(), "id")
+    except ValidationError:
+        return None
     return value
 
 

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from starlette.datastructures import Headers
+from starlette.exceptions import HTTPException
+from starlette.formparsers import MultiPartException
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse
 
@@ -133,11 +135,29 @@ class SecurityMiddleware:
         if scope["method"] in SAFE_METHODS:
             await self.app(scope, receive, send)
             return
+        if scope["method"] != "POST":  # the dashboard only reads (GET) and submits forms (POST)
+            await PlainTextResponse(
+                f"Method Not Allowed: hireable answers GET and POST, not {scope['method']}",
+                405,
+                headers={"allow": "GET, HEAD, POST"},
+            )(scope, receive, send)
+            return
         body = await _read_body(receive)
         if body is None:
-            await PlainTextResponse("Request too large", 413)(scope, receive, send)
+            await PlainTextResponse(
+                f"Request too large: a form may send at most {MAX_BODY // 1_000_000} MB; "
+                "nothing was stored",
+                413,
+            )(scope, receive, send)
             return
-        if scope["method"] != "POST" or not await self._token_ok(scope, headers, body):
+        try:
+            token_ok = await self._token_ok(scope, headers, body)
+        except (HTTPException, MultiPartException) as exc:  # a body no form parser can read
+            detail = exc.detail if isinstance(exc, HTTPException) else exc.message
+            text = f"Bad Request: {detail} Nothing was stored."
+            await PlainTextResponse(text, 400)(scope, receive, send)
+            return
+        if not token_ok:
             await PlainTextResponse(
                 "Forbidden: this form is stale or did not come from hireable; reload the page "
                 "and try again",

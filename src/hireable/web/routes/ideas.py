@@ -26,7 +26,7 @@ from hireable.services.plan import current_plan, plan_ics
 from hireable.services.profile import get_profile
 from hireable.web.db import in_session
 from hireable.web.forms import optional_int, path_id, read_form
-from hireable.web.render import message, page, shown_at
+from hireable.web.render import FormPage
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from starlette.responses import Response
 
     from hireable.core.plan import Plan
+    from hireable.web.render import Forms
 
 PLAN_WEEKS = 4  # as `hireable plan` plans by default
 ADD_FIELDS = ("title", "url", "note")
@@ -77,16 +78,10 @@ def _plan(session: Session, weeks_text: str, today: dt.date, errors: dict[str, s
         return current_plan(session, today=today, weeks=PLAN_WEEKS, profile=profile)
 
 
-def _render(
-    request: Request,
-    session: Session,
-    *,
-    forms: dict[str, dict[str, str]] | None = None,
-    errors: dict[str, str] | None = None,
-    status: int = 200,
-) -> Response:
+def _context(
+    request: Request, session: Session, forms: Forms, errors: dict[str, str]
+) -> dict[str, Any]:
     today = request.app.state.today()
-    errors = dict(errors or {})
     goal = request.query_params.get("goal", "").strip()
     weeks = request.query_params.get("weeks", "").strip()
     try:
@@ -95,7 +90,7 @@ def _render(
         errors["goal"], goal = str(exc), ""
         view = ideas_view(session, goal=None, today=today)
     plan = _plan(session, weeks, today, errors)
-    context: dict[str, Any] = {
+    return {
         "active": "ideas",
         "view": view,
         "plan": plan,
@@ -104,26 +99,11 @@ def _render(
         "goals": GOALS,
         "questions": QUESTIONS,
         "score_values": list(range(SCORE_RANGE[0], SCORE_RANGE[1] + 1)),
-        "forms": forms or {},
-        "errors": {k: message(request, v) for k, v in errors.items()},
         "notice": next((text for key, text in NOTICES.items() if key in request.query_params), ""),
     }
-    return shown_at(page(request, "ideas/index.html", context, status=status), "/ideas")
 
 
-async def ideas_page(request: Request) -> Response:
-    return await in_session(request, lambda s: _render(request, s))
-
-
-async def _refused(
-    request: Request, key: str, exc: ValidationError, values: dict[str, str] | None = None
-) -> Response:
-    """The page again with the form's one-line error and what was typed; nothing stored."""
-    errors = {key: str(exc)}
-    forms = {key: values or {}}
-    return await in_session(
-        request, lambda s: _render(request, s, forms=forms, errors=errors, status=422)
-    )
+PAGE = FormPage("ideas/index.html", _context, "/ideas")
 
 
 async def add(request: Request) -> Response:
@@ -138,7 +118,7 @@ async def add(request: Request) -> Response:
     try:
         new_id = await in_session(request, work)
     except ValidationError as exc:
-        return await _refused(request, "add", exc, values)
+        return await PAGE.refuse(request, "add", exc, values)
     return RedirectResponse(f"/ideas?added={new_id}#idea-{new_id}", status_code=303)
 
 
@@ -153,7 +133,7 @@ async def score(request: Request) -> Response:
     try:
         await in_session(request, work)
     except ValidationError as exc:
-        return await _refused(request, f"score-{target}", exc, values)
+        return await PAGE.refuse(request, f"score-{target}", exc, values)
     return RedirectResponse(f"/ideas?scored={target}#idea-{target}", status_code=303)
 
 
@@ -176,7 +156,7 @@ async def baseline(request: Request) -> Response:
             ),
         )
     except ValidationError as exc:
-        return await _refused(request, "baseline", exc, values)
+        return await PAGE.refuse(request, "baseline", exc, values)
     return RedirectResponse(f"/ideas?baseline={target}#picked-h", status_code=303)
 
 
@@ -193,7 +173,7 @@ async def calendar(request: Request) -> Response:
 
 
 routes: list[BaseRoute] = [
-    Route("/ideas", ideas_page, methods=["GET"], name="ideas"),
+    Route("/ideas", PAGE.show, methods=["GET"], name="ideas"),
     Route("/ideas", add, methods=["POST"], name="ideas-add"),
     Route("/ideas/plan.ics", calendar, methods=["GET"], name="ideas-calendar"),
     Route("/ideas/{idea_id:int}/score", score, methods=["POST"], name="ideas-score"),

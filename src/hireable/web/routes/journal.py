@@ -14,7 +14,7 @@ from hireable.errors import NotFoundError, ValidationError
 from hireable.services.journal import build_entry, journal_report, log_entry, remove_entry
 from hireable.web.db import in_session
 from hireable.web.forms import optional_int, read_form
-from hireable.web.render import message, page
+from hireable.web.render import FormPage
 
 if TYPE_CHECKING:
     from collections.abc import Awaitable, Callable
@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from starlette.responses import Response
 
     from hireable.services.journal import JournalReport
+    from hireable.web.render import Forms
 
 CHART_WEEKS = 12
 # Fields of each form, as `hireable log learn` / `log do` take them.
@@ -49,29 +50,21 @@ def chart_data(report: JournalReport) -> dict[str, Any]:
     }
 
 
-def _render(
-    request: Request,
-    session: Session,
-    *,
-    forms: dict[str, dict[str, str]] | None = None,
-    errors: dict[str, str] | None = None,
-    status: int = 200,
-) -> Response:
+def _context(
+    request: Request, session: Session, forms: Forms, errors: dict[str, str]
+) -> dict[str, Any]:
     today = request.app.state.today()
     report = journal_report(session, today=today, weeks=CHART_WEEKS)
-    context = {
+    return {
         "active": "journal",
         "today": today.isoformat(),
         "report": report,
         "chart": chart_data(report),
-        "forms": {kind: (forms or {}).get(kind, {}) for kind in FORM_FIELDS},
-        "errors": errors or {},
+        "forms": {kind: forms.get(kind, {}) for kind in FORM_FIELDS},
     }
-    return page(request, "journal/index.html", context, status=status)
 
 
-async def journal_page(request: Request) -> Response:
-    return await in_session(request, lambda s: _render(request, s))
+PAGE = FormPage("journal/index.html", _context, "/journal")
 
 
 def _store(session: Session, kind: str, values: dict[str, str], today: dt.date) -> None:
@@ -97,13 +90,7 @@ def _log(kind: str) -> Callable[[Request], Awaitable[Response]]:
         try:
             await in_session(request, lambda s: _store(s, kind, values, today))
         except (ValidationError, NotFoundError) as exc:
-            errors = {kind: message(request, str(exc))}
-            response = await in_session(
-                request,
-                lambda s: _render(request, s, forms={kind: values}, errors=errors, status=422),
-            )
-            response.headers["HX-Replace-Url"] = "/journal"  # the page shown, not the POST target
-            return response
+            return await PAGE.refuse(request, kind, exc, values)
         return RedirectResponse("/journal", status_code=303)
 
     return endpoint
@@ -116,7 +103,7 @@ async def remove(request: Request) -> Response:
 
 
 routes: list[BaseRoute] = [
-    Route("/journal", journal_page, methods=["GET"], name="journal"),
+    Route("/journal", PAGE.show, methods=["GET"], name="journal"),
     Route("/journal/learn", _log("learn"), methods=["POST"], name="journal-learn"),
     Route("/journal/do", _log("do"), methods=["POST"], name="journal-do"),
     Route("/journal/{entry_id:int}/remove", remove, methods=["POST"], name="journal-remove"),

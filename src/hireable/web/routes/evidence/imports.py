@@ -15,14 +15,14 @@ from starlette.datastructures import UploadFile
 from starlette.responses import RedirectResponse
 from starlette.routing import BaseRoute, Route
 
+from hireable.core.contact import check_contact
 from hireable.errors import NotFoundError, ValidationError
 from hireable.services import evidence_import as svc
 from hireable.store.db import session_scope
 from hireable.web.background import POLL_SECONDS
-from hireable.web.db import in_session
-from hireable.web.forms import optional_int, read_form
-from hireable.web.render import job_page, message
-from hireable.web.routes.evidence.table import PAPER_IDS, render_index
+from hireable.web.forms import optional_id, optional_int, read_form
+from hireable.web.render import job_page
+from hireable.web.routes.evidence.table import INDEX, PAPER_IDS
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -45,6 +45,9 @@ class ImportKind:
     title: Callable[[dict[str, str]], str]
     run: Run
     use_token: bool = False  # only GitHub takes a token (and refresh, which may reach GitHub)
+    # The profile's contact field whose rule the user name follows (core/contact.py), so a name
+    # no account can have ("../x", a space) is refused here rather than sent to the source.
+    user_rule: str | None = None
 
 
 def _papers(s: Session, src: Sources, v: dict[str, str], today: dt.date, p: Progress) -> Report:
@@ -64,6 +67,7 @@ IMPORTS: dict[str, ImportKind] = {
         lambda v: f"GitHub {v['user']}",
         lambda s, src, v, today, p: svc.import_github(s, src, v["user"], today=today, progress=p),
         use_token=True,
+        user_rule="github",
     ),
     "huggingface": ImportKind(
         ("user",),
@@ -72,6 +76,7 @@ IMPORTS: dict[str, ImportKind] = {
         lambda s, src, v, today, p: svc.import_huggingface(
             s, src, v["user"], today=today, progress=p
         ),
+        user_rule="huggingface",
     ),
     "papers": ImportKind(
         ("id_type", "ident"),
@@ -136,6 +141,10 @@ def _check(source: str, kind: ImportKind, values: dict[str, str]) -> None:
     for name, error in kind.required:
         if not values[name]:
             raise ValidationError(error)
+    if kind.user_rule is not None:
+        check_contact(kind.user_rule, values["user"], label="the user name")
+    if "evidence_id" in values:  # checked here, so a bad id never starts a job
+        optional_id(values["evidence_id"], "evidence id")
 
 
 def _work(request: Request, kind: ImportKind, values: dict[str, str]) -> Callable[..., Report]:
@@ -164,11 +173,7 @@ async def start(request: Request) -> Response:
         values = await _values(request, source, kind)
         _check(source, kind, values)
     except ValidationError as exc:
-        errors = {source: message(request, str(exc))}
-        return await in_session(
-            request,
-            lambda s: render_index(request, s, forms={source: values}, errors=errors, status=422),
-        )
+        return await INDEX.refuse(request, source, exc, values)
     job = request.app.state.jobs.start(kind.title(values), _work(request, kind, values))
     return RedirectResponse(f"/evidence/imports/{job.id}", status_code=303)
 

@@ -21,7 +21,7 @@ from hireable.services.evidence import (
 from hireable.web.db import in_session
 from hireable.web.forms import path_id, read_form, text_list
 from hireable.web.render import message, page
-from hireable.web.routes.evidence.table import render_index
+from hireable.web.routes.evidence.table import INDEX
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -62,10 +62,6 @@ def item_id(request: Request) -> int:
 # -- list and add -----------------------------------------------------------------------------
 
 
-async def index(request: Request) -> Response:
-    return await in_session(request, lambda s: render_index(request, s))
-
-
 def _add(session: Session, values: dict[str, str], today: dt.date) -> int:
     record = build_input(
         kind=values["kind"],
@@ -85,11 +81,7 @@ async def add(request: Request) -> Response:
     try:
         new_id = await in_session(request, lambda s: _add(s, values, request.app.state.today()))
     except ValidationError as exc:
-        errors = {"add": message(request, str(exc))}
-        return await in_session(
-            request,
-            lambda s: render_index(request, s, forms={"add": values}, errors=errors, status=422),
-        )
+        return await INDEX.refuse(request, "add", exc, values)
     return RedirectResponse(f"/evidence/{new_id}?added=1", status_code=303)
 
 
@@ -200,7 +192,7 @@ async def remove(request: Request) -> Response:
 
 
 routes: list[BaseRoute] = [
-    Route("/evidence", index, methods=["GET"], name="evidence"),
+    Route("/evidence", INDEX.show, methods=["GET"], name="evidence"),
     Route("/evidence", add, methods=["POST"], name="evidence-add"),
     Route("/evidence/{evidence_id:int}", item_page, methods=["GET"], name="evidence-item"),
     Route("/evidence/{evidence_id:int}", edit, methods=["POST"], name="evidence-edit"),

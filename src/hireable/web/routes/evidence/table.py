@@ -9,18 +9,19 @@ from urllib.parse import urlencode
 
 from hireable.core.credibility import CLASSES
 from hireable.core.evidence import KINDS, METRICS, VERIFICATIONS
+from hireable.core.paging import Pager
 from hireable.errors import ValidationError
 from hireable.services.evidence import scored_evidence
 from hireable.web.forms import optional_int
-from hireable.web.render import message, page
+from hireable.web.render import FormPage
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
     from starlette.requests import Request
-    from starlette.responses import Response
 
     from hireable.core.credibility import Assessment
     from hireable.store.models import Evidence
+    from hireable.web.render import Forms
 
 Row = tuple["Evidence", "Assessment"]
 CLASS_STRENGTH = {c: len(CLASSES) - i for i, c in enumerate(CLASSES)}  # primary highest
@@ -83,31 +84,6 @@ def requested_sort(request: Request) -> tuple[str, bool]:
     return key, descending
 
 
-@dataclass(frozen=True)
-class Pager:
-    """Which rows of the sorted ledger a page shows (`?page=N`, 1 by default)."""
-
-    page: int
-    total: int  # rows in the ledger
-    size: int = PAGE_SIZE
-
-    @property
-    def pages(self) -> int:
-        return max(1, -(-self.total // self.size))
-
-    @property
-    def first(self) -> int:
-        """The position of the page's first row (1-based)."""
-        return (self.page - 1) * self.size + 1
-
-    @property
-    def past_end(self) -> bool:
-        return self.page > self.pages
-
-    def cut(self, rows: list[Row]) -> list[Row]:
-        return rows[self.first - 1 : self.first - 1 + self.size]
-
-
 def requested_page(request: Request) -> int:
     """`?page=N`: a whole number from 1; anything else is a one-line error."""
     page_number = optional_int(request.query_params.get("page", "").strip(), "page")
@@ -126,12 +102,7 @@ def page_links(key: str, descending: bool, pager: Pager) -> dict[str, str]:
         query |= {"page": str(number)} if number > 1 else {}
         return f"/evidence?{urlencode(query)}#ledger"
 
-    links = {"first": href(1)}
-    if pager.page > 1:
-        links["prev"] = href(min(pager.page - 1, pager.pages))
-    if pager.page < pager.pages:
-        links["next"] = href(pager.page + 1)
-    return links
+    return {name: href(number) for name, number in pager.neighbours().items()}
 
 
 def headers(key: str, descending: bool) -> list[Header]:
@@ -152,38 +123,33 @@ def class_counts(rows: list[Row]) -> list[tuple[str, int]]:
     return [(c, n) for c, n in counts.items() if n]
 
 
-def render_index(
-    request: Request,
-    session: Session,
-    *,
-    forms: dict[str, dict[str, str]] | None = None,
-    errors: dict[str, str] | None = None,
-    status: int = 200,
-) -> Response:
+def _context(
+    request: Request, session: Session, forms: Forms, errors: dict[str, str]
+) -> dict[str, Any]:
     today = request.app.state.today()
     key, descending = requested_sort(request)
     rows = scored_evidence(session, today)
     try:
-        pager: Pager | None = Pager(requested_page(request), len(rows))
+        pager: Pager | None = Pager(requested_page(request), len(rows), PAGE_SIZE)
     except ValidationError as exc:
-        pager, errors = None, {**(errors or {}), "page": message(request, str(exc))}
-        status = 400
+        pager, errors["page"] = None, str(exc)
     shown = pager.cut(sort_rows(rows, key, descending)) if pager else []
-    context = {
+    return {
         "active": "evidence",
         "today": today.isoformat(),
         "total": len(rows),
         "rows": shown,
         "pager": pager,
-        "links": page_links(key, descending, pager or Pager(1, len(rows))),
+        "links": page_links(key, descending, pager or Pager(1, len(rows), PAGE_SIZE)),
         "headers": headers(key, descending),
         "counts": class_counts(rows),
         "kinds": KINDS,
         "metric_keys": METRICS,
         "paper_ids": PAPER_IDS,
-        "forms": forms or {},
-        "errors": errors or {},
         "jobs": request.app.state.jobs.recent()[:5],
         "removed": request.query_params.get("removed") == "1",
     }
-    return page(request, "evidence/index.html", context, status=status)
+
+
+# The ledger with its add and import forms (a refused form shows it again).
+INDEX = FormPage("evidence/index.html", _context, "/evidence")

@@ -19,7 +19,7 @@ from hireable.store.db import session_scope
 from hireable.web.background import POLL_SECONDS
 from hireable.web.db import in_session
 from hireable.web.forms import read_form
-from hireable.web.render import job_page, message, page
+from hireable.web.render import FormPage, job_page
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
     from hireable.services.ingest import IngestResult
     from hireable.web.background import Job
+    from hireable.web.render import Forms
 
 FOLLOW_FIELDS = ("ref", "company", "size")
 BAD_INPUT = (UsageError, ValidationError, NotFoundError)  # shown inline beside the form
@@ -48,35 +49,24 @@ class BoardLine:
     result: IngestResult | None = None
 
 
-def _render(
-    request: Request,
-    session: Session,
-    *,
-    values: dict[str, str] | None = None,
-    errors: dict[str, str] | None = None,
-    status: int = 200,
-) -> Response:
+def _context(
+    request: Request, session: Session, forms: Forms, errors: dict[str, str]
+) -> dict[str, Any]:
     examples, urls = ref_examples()
     notice = next((text for key, text in NOTICES.items() if request.query_params.get(key)), "")
-    context = {
+    return {
         "active": "jobs",
         "boards": list_boards(session),
-        "values": values or {},
-        "errors": errors or {},
+        "values": forms.get("follow", {}),
         "sizes": SIZE_BANDS,
         "examples": examples,
         "url_shapes": urls,
         "notice": notice,
         "fetches": request.app.state.fetches.recent()[:5],
     }
-    response = page(request, "jobs/boards.html", context, status=status)
-    if status != 200:
-        response.headers["HX-Replace-Url"] = "/jobs/boards"  # the page shown, not the POST target
-    return response
 
 
-async def boards_page(request: Request) -> Response:
-    return await in_session(request, lambda s: _render(request, s))
+PAGE = FormPage("jobs/boards.html", _context, "/jobs/boards")
 
 
 def _follow(session: Session, values: dict[str, str]) -> bool:
@@ -93,10 +83,7 @@ async def follow(request: Request) -> Response:
     try:
         created = await in_session(request, lambda s: _follow(s, values))
     except BAD_INPUT as exc:
-        errors = {"follow": message(request, str(exc))}
-        return await in_session(
-            request, lambda s: _render(request, s, values=values, errors=errors, status=422)
-        )
+        return await PAGE.refuse(request, "follow", exc, values)
     return RedirectResponse(
         f"/jobs/boards?{'followed' if created else 'updated'}=1", status_code=303
     )
@@ -107,8 +94,7 @@ async def unfollow(request: Request) -> Response:
     try:
         await in_session(request, lambda s: remove_board(s, values["board"]))
     except BAD_INPUT as exc:
-        errors = {"boards": message(request, str(exc))}
-        return await in_session(request, lambda s: _render(request, s, errors=errors, status=422))
+        return await PAGE.refuse(request, "boards", exc)
     return RedirectResponse("/jobs/boards?unfollowed=1", status_code=303)
 
 
@@ -146,8 +132,7 @@ async def fetch_now(request: Request) -> Response:
     try:
         labels = await run_in_threadpool(target_labels, lambda: session_scope(engine), refs)
     except BAD_INPUT as exc:
-        errors = {"boards": message(request, str(exc))}
-        return await in_session(request, lambda s: _render(request, s, errors=errors, status=422))
+        return await PAGE.refuse(request, "boards", exc)
     title = labels[0] if len(labels) == 1 else f"{len(labels)} boards"
     job = fetches.start(title, _work(request, refs, labels))
     return RedirectResponse(f"/jobs/boards/fetch/{job.id}", status_code=303)
@@ -194,7 +179,7 @@ async def fetch_page(request: Request) -> Response:
 
 
 routes: list[BaseRoute] = [
-    Route("/jobs/boards", boards_page, methods=["GET"], name="jobs-boards"),
+    Route("/jobs/boards", PAGE.show, methods=["GET"], name="jobs-boards"),
     Route("/jobs/boards", follow, methods=["POST"], name="jobs-follow"),
     Route("/jobs/boards/unfollow", unfollow, methods=["POST"], name="jobs-unfollow"),
     Route("/jobs/boards/fetch", fetch_now, methods=["POST"], name="jobs-fetch"),

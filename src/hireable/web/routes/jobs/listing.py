@@ -16,7 +16,7 @@ from hireable.postings.rank import BASE
 from hireable.services.job_listing import JobFilters, list_jobs, source_kinds, view_posting
 from hireable.services.tracker import add_application
 from hireable.web.db import in_session
-from hireable.web.forms import optional_flag, optional_int
+from hireable.web.forms import optional_flag, optional_int, query_id
 from hireable.web.pages import PATHS
 from hireable.web.posting_html import posting_body
 from hireable.web.render import message, page
@@ -68,12 +68,8 @@ def _render_list(
     links: dict[str, str] = {}
     if result is not None:
         values = {**values, "stage": result.stage}
-        if result.filters.page > 1:
-            before = min(result.filters.page - 1, result.pages)
-            links["prev"] = "/jobs" + query(values, page=str(before))
-        if result.filters.page < result.pages:
-            links["next"] = "/jobs" + query(values, page=str(result.filters.page + 1))
-        links["first"] = "/jobs" + query(values, page="")
+        for name, number in result.pager.neighbours().items():
+            links[name] = "/jobs" + query(values, page="" if name == "first" else str(number))
     ranking = {k: values[k] for k in RANKING_FIELDS if request.query_params.get(k)}
     context = {
         "active": "jobs",
@@ -128,7 +124,7 @@ def _render_posting(
         "base": BASE,
         "body": posting_body(p.description, p.text, view.quotes),
         "error_text": error,
-        "tracked_now": tracked.isdigit() and view.application_id == int(tracked),
+        "tracked_now": view.application_id is not None and view.application_id == query_id(tracked),
         "tracker": PATHS["tracker"] if "tracker" in request.app.state.served_pages else None,
     }
     return page(request, "jobs/posting.html", context, status=status)

@@ -4,7 +4,7 @@ moves and follow-ups posted from the board or from this page (`hireable track mo
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from starlette.responses import RedirectResponse
 from starlette.routing import BaseRoute, Route
@@ -16,13 +16,15 @@ from hireable.services.tracker import get_application, move_application, record_
 from hireable.services.tracker_view import application_view
 from hireable.web.db import in_session
 from hireable.web.forms import optional_id, optional_int, path_id, read_form
-from hireable.web.render import message, page, shown_at
-from hireable.web.routes.tracker.board import render_board
+from hireable.web.render import FormPage
+from hireable.web.routes.tracker.board import BOARD
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
     from starlette.requests import Request
     from starlette.responses import Response
+
+    from hireable.web.render import Forms
 
 GENERATE_FIELDS = ("tone", "max_words", "product", "impressed")
 SAVE_FIELDS = ("message", "subject", "body")
@@ -40,19 +42,12 @@ def app_id(request: Request) -> int:
     return path_id(request, "application_id", "application")
 
 
-def render_item(
-    request: Request,
-    session: Session,
-    application_id: int,
-    *,
-    forms: dict[str, dict[str, str]] | None = None,
-    errors: dict[str, str] | None = None,
-    status: int = 200,
-) -> Response:
-    view = application_view(session, application_id, request.app.state.today())
+def _context(
+    request: Request, session: Session, forms: Forms, errors: dict[str, str]
+) -> dict[str, Any]:
+    view = application_view(session, app_id(request), request.app.state.today())
     draft = view.draft
-    forms = forms or {}
-    context = {
+    return {
         "active": "tracker",
         "view": view,
         "r": view.card.row,
@@ -69,16 +64,11 @@ def render_item(
         ),
         "tones": TONES,
         "words": (MIN_WORDS, MAX_WORDS),
-        "errors": errors or {},
         "notice": next((text for key, text in NOTICES.items() if key in request.query_params), ""),
     }
-    path = f"/tracker/{application_id}"
-    return shown_at(page(request, "tracker/item.html", context, status=status), path)
 
 
-async def item_page(request: Request) -> Response:
-    application_id = app_id(request)
-    return await in_session(request, lambda s: render_item(request, s, application_id))
+ITEM = FormPage("tracker/item.html", _context, "/tracker/{application_id}")
 
 
 # -- moves and follow-ups, from the board or the item page --------------------------------------
@@ -95,18 +85,9 @@ async def _refused(
 ) -> Response:
     """A change the rules refuse: its one-line error inline where the form was (with what was
     typed in it), nothing changed."""
-    text = message(request, str(exc))
     if on_item:
-        errors = {key: text}
-        forms = {key: values} if values is not None else None
-        return await in_session(
-            request,
-            lambda s: render_item(
-                request, s, application_id, forms=forms, errors=errors, status=422
-            ),
-        )
-    errors = {f"{key}-{application_id}": text}
-    return await in_session(request, lambda s: render_board(request, s, errors=errors, status=422))
+        return await ITEM.refuse(request, key, exc, values)
+    return await BOARD.refuse(request, f"{key}-{application_id}", exc)
 
 
 def _done(application_id: int, key: str, *, on_item: bool) -> Response:
@@ -198,7 +179,7 @@ async def save(request: Request) -> Response:
 
 
 routes: list[BaseRoute] = [
-    Route("/tracker/{application_id:int}", item_page, methods=["GET"], name="tracker-item"),
+    Route("/tracker/{application_id:int}", ITEM.show, methods=["GET"], name="tracker-item"),
     Route("/tracker/{application_id:int}/move", move, methods=["POST"], name="tracker-move"),
     Route(
         "/tracker/{application_id:int}/followup",

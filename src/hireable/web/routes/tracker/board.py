@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from starlette.responses import RedirectResponse
 from starlette.routing import BaseRoute, Route
@@ -13,12 +13,14 @@ from hireable.services.tracker import add_application
 from hireable.services.tracker_view import tracker_view
 from hireable.web.db import in_session
 from hireable.web.forms import optional_id, read_form
-from hireable.web.render import message, page, shown_at
+from hireable.web.render import FormPage
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
     from starlette.requests import Request
     from starlette.responses import Response
+
+    from hireable.web.render import Forms
 
 ADD_FIELDS = ("company", "posting", "contact", "email")
 # What a board redirect says once it is done: query key → sentence.
@@ -28,26 +30,18 @@ NOTICES = {
 }
 
 
-def render_board(
-    request: Request,
-    session: Session,
-    *,
-    form: dict[str, str] | None = None,
-    errors: dict[str, str] | None = None,
-    status: int = 200,
-) -> Response:
-    context = {
+def _context(
+    request: Request, session: Session, forms: Forms, errors: dict[str, str]
+) -> dict[str, Any]:
+    return {
         "active": "tracker",
         "view": tracker_view(session, request.app.state.today()),
-        "form": form or {},
-        "errors": errors or {},
+        "form": forms.get("add", {}),
         "notice": next((text for key, text in NOTICES.items() if key in request.query_params), ""),
     }
-    return shown_at(page(request, "tracker/index.html", context, status=status), "/tracker")
 
 
-async def board_page(request: Request) -> Response:
-    return await in_session(request, lambda s: render_board(request, s))
+BOARD = FormPage("tracker/index.html", _context, "/tracker")
 
 
 def _add(session: Session, values: dict[str, str]) -> int:
@@ -66,14 +60,11 @@ async def add(request: Request) -> Response:
     try:
         new_id = await in_session(request, lambda s: _add(s, values))
     except (ValidationError, NotFoundError) as exc:  # a posting id that names nothing included
-        errors = {"add": message(request, str(exc))}
-        return await in_session(
-            request, lambda s: render_board(request, s, form=values, errors=errors, status=422)
-        )
+        return await BOARD.refuse(request, "add", exc, values)
     return RedirectResponse(f"/tracker/{new_id}?added=1", status_code=303)
 
 
 routes: list[BaseRoute] = [
-    Route("/tracker", board_page, methods=["GET"], name="tracker"),
+    Route("/tracker", BOARD.show, methods=["GET"], name="tracker"),
     Route("/tracker", add, methods=["POST"], name="tracker-add"),
 ]
