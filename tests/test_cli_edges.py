@@ -193,3 +193,54 @@ def test_stdout_on_a_full_disk_is_one_line(
         )
     assert done.returncode == 1
     assert done.stderr == "error: No space left on device\n"
+
+
+@pytest.mark.parametrize("port", ["65536", "-1", str(2**70)])
+def test_serve_port_is_bounded(cli_sqlite: CliRunner, port: str) -> None:
+    """bind() raised OverflowError past 65535: a traceback before the dashboard started."""
+    one_error(cli_sqlite("serve", "--port", port), 2, "--port")
+
+
+def test_an_output_through_a_symlink_writes_its_target(
+    cli_sqlite: CliRunner, tmp_path: Path
+) -> None:
+    """The write-then-rename replaced the link itself (and, run as root, a device such as
+    /dev/full with a regular file: not tested here, as a regression would do just that)."""
+    _init(cli_sqlite)
+    assert cli_sqlite("profile", "set", "--email", "a@example.com").code == 0
+    target, link = tmp_path / "target.md", tmp_path / "link.md"
+    target.write_text("old\n", encoding="utf-8")
+    link.symlink_to(target)
+    assert cli_sqlite("resume", "export", "--output", link).code == 0
+    assert link.is_symlink()
+    assert "old" not in target.read_text(encoding="utf-8")
+
+
+def test_a_portfolio_nested_too_deeply_is_not_a_portfolio(
+    cli_sqlite: CliRunner, tmp_path: Path
+) -> None:
+    path = tmp_path / "portfolio.json"
+    path.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    one_error(cli_sqlite("portfolio", "verify", path), 1, "is not a hireable portfolio")
+
+
+@pytest.mark.parametrize(
+    "command",
+    [("resume", "export"), ("pitch",), ("jobs", "skills"), ("demo",)],
+    ids=lambda c: " ".join(c),
+)
+def test_commands_ask_the_shared_clock(
+    cli_sqlite: CliRunner, monkeypatch: pytest.MonkeyPatch, command: tuple[str, ...]
+) -> None:
+    """Tests freeze `hireable.clock.today`; a command calling date.today() escaped them."""
+    _init(cli_sqlite)
+    asked: list[dt.date] = []
+
+    def today() -> dt.date:
+        asked.append(dt.date(2026, 3, 2))
+        return asked[-1]
+
+    monkeypatch.setattr("hireable.clock.today", today)
+    result = cli_sqlite(*command)
+    assert result.code in (0, 1) and "Traceback" not in result.err, result.err
+    assert asked

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -155,3 +156,65 @@ def test_hanging_items_wrap_under_their_text_literally_without_trailing_spaces()
     assert all(ln.startswith("     ") and ln[5] != " " for ln in lines[1:])
     assert all(len(ln) <= 40 and ln == ln.rstrip() for ln in lines)
     assert "\\x1b[2J" in "".join(lines) and "\x1b" not in buffer.getvalue()
+
+
+def test_resume_pitch_and_portfolio_print_user_text_literally(
+    cli_sqlite: CliRunner, frozen: list[dt.date], tmp_path: Path
+) -> None:
+    """These built `Text` objects themselves (and `resume export` wrote stdout directly), so
+    the console's string check never saw the text: escapes from a résumé went raw."""
+    cli = cli_sqlite
+    clean(cli("init", "--name", EVIL, "--stage", "ml-entry", "--target", "ml-entry"))
+    clean(cli("profile", "set", "--email", "ann@example.com"))
+    clean(cli("evidence", "add", "project", "--title", EVIL, "--date", "2026-01",
+              "--url", "https://github.com/ann/demo"))  # fmt: skip
+    shown(cli("pitch"))
+    lint = cli("resume", "lint")
+    assert "Traceback" not in lint.err and "\x1b" not in lint.out + lint.err
+    shown(cli("resume", "export"))
+    markdown = tmp_path / "resume.md"
+    clean(cli("resume", "export", "--output", markdown))
+    assert SHOWN in markdown.read_text(encoding="utf-8")
+    exported = clean(cli("resume", "export", "--format", "json-resume"))
+    assert json.loads(exported.out)["basics"]["name"] == EVIL  # JSON escapes it: value intact
+    portfolio = {
+        "format": "hireable-portfolio/1",
+        "items": [{"id": 1, "title": EVIL, "verification": "api", "source": {"key": "nowhere:x"}}],
+    }
+    path = tmp_path / "portfolio.json"
+    path.write_text(json.dumps(portfolio), encoding="utf-8")
+    verified = cli("portfolio", "verify", path)
+    assert SHOWN in verified.out and "\x1b" not in verified.out + verified.err
+
+
+def test_exports_escape_c1_controls_and_round_trip(cli_sqlite: CliRunner, tmp_path: Path) -> None:
+    clean(cli_sqlite("init", "--name", "Ann", "--stage", "ml-entry", "--target", "ml-entry"))
+    clean(cli_sqlite("evidence", "add", "project", "--title", "Demo\x9b2J"))
+    exported = clean(cli_sqlite("evidence", "export"))
+    assert "\x9b" not in exported.out
+    path = tmp_path / "ev.json"
+    clean(cli_sqlite("evidence", "export", "--output", path))
+    assert "\x9b" not in path.read_text(encoding="utf-8")
+    assert json.loads(path.read_text(encoding="utf-8"))[0]["title"] == "Demo\x9b2J"
+
+
+def test_a_styled_text_is_made_literal_wherever_it_is_rendered() -> None:
+    import io
+
+    from rich.table import Table
+    from rich.text import Text
+
+    from hireable.cli.literal import make_console
+
+    buffer = io.StringIO()
+    out = make_console(file=buffer, width=60, force_terminal=True, color_system="standard")
+    out.print(Text("bold\x1b[2J[/b]", style="bold"))
+    table = Table()
+    table.add_column("title")
+    table.add_row(Text("cell\x1b]8;;x\x07"))
+    out.print(table)
+    printed = buffer.getvalue()
+    assert "\x1b[1m" in printed  # the style a call site chose still applies...
+    text = re.sub(r"\x1b\[[0-9;]*m", "", printed)  # ...and is the only escape sent
+    assert "\x1b" not in text and "\x07" not in text
+    assert "bold\\x1b[2J[/b]" in text and "cell\\x1b" in text

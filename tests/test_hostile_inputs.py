@@ -80,6 +80,18 @@ def write(tmp_path: Path, name: str, text: str) -> Path:
         ("jobs", "title.json", json.dumps([{**POSTING, "title": 5}]), "title must be text"),
         (
             "jobs",
+            "offset.json",
+            json.dumps([{**POSTING, "posted_at": "0001-01-01T00:00:00+01:00"}]),
+            "record 1: posted_at '0001-01-01T00:00:00+01:00' is not an ISO date",
+        ),
+        (
+            "jobs",
+            "digits.json",
+            '[{"id": "1", "title": "T", "salary": {"min": ' + "9" * 5000 + "}}]",
+            "has more than 4000 digits",
+        ),
+        (
+            "jobs",
             "js.json",
             json.dumps([{**POSTING, "url": "javascript:alert(1)"}]),
             "record 1: url 'javascript:alert(1)' must be an http(s) address",
@@ -108,6 +120,12 @@ def test_a_numeric_id_is_still_accepted(cli: Any, tmp_path: Path) -> None:
         ("HIREABLE_HTTP_RETRIES", str(2**70), "HIREABLE_HTTP_RETRIES: should be less than or"),
         ("HIREABLE_HTTP_DEADLINE", "0", "HIREABLE_HTTP_DEADLINE: should be greater than 0"),
         ("HIREABLE_DB_BUSY_TIMEOUT", "nan", "HIREABLE_DB_BUSY_TIMEOUT: should be a finite"),
+        ("HIREABLE_GREENHOUSE_URL", "http://[::1", "HIREABLE_GREENHOUSE_URL: is not a usable"),
+        ("HIREABLE_LEVER_URL", "http://x.test:99999", "HIREABLE_LEVER_URL: is not a usable"),
+        ("HIREABLE_GITHUB_URL", "api.github.com", "HIREABLE_GITHUB_URL: must be an http://"),
+        ("HIREABLE_HN_URL", "ftp://x.test", "HIREABLE_HN_URL: must be an http:// or https://"),
+        ("HIREABLE_USER_AGENT", "caf\u00e9", "HIREABLE_USER_AGENT: must be plain printable"),
+        ("HIREABLE_USER_AGENT", "a\nb", "HIREABLE_USER_AGENT: must be plain printable"),
     ],
 )
 def test_a_bad_setting_names_its_variable(
@@ -115,6 +133,13 @@ def test_a_bad_setting_names_its_variable(
 ) -> None:
     monkeypatch.setenv(name, value)
     one_error(cli_sqlite("status"), expected)
+
+
+def test_every_service_address_setting_is_checked() -> None:
+    from hireable.config import URL_SETTINGS, Settings
+
+    addresses = {name for name in Settings.model_fields if name.endswith("_url")}
+    assert set(URL_SETTINGS) == addresses - {"database_url"}
 
 
 @pytest.mark.parametrize("months", ["inf", "nan", "-1", "1e9"])
@@ -156,6 +181,25 @@ def test_nul_characters_are_stripped_on_the_way_in(cli: Any, tmp_path: Path) -> 
     # importing the same file again finds the same postings: nothing new, nothing changed
     again = cli("jobs", "import", tmp_path / "jobs.json", "--json")
     assert (json.loads(again.out)["new"], json.loads(again.out)["unchanged"]) == (0, 1)
+
+
+def test_nul_in_an_id_or_a_key_is_stripped_before_it_is_matched(cli: Any, tmp_path: Path) -> None:
+    """The store strips NUL, so an id still holding it was never found again: KeyError."""
+    posting = {**POSTING, "id": "n\u00001", "url": "https://example.com/\u00001"}
+    path = write(tmp_path, "jobs.json", json.dumps([posting]))
+    assert cli("jobs", "import", path).code == 0
+    (stored,) = json.loads(cli("jobs", "list", "--json").out)
+    assert stored["url"] == "https://example.com/1"
+    again = json.loads(cli("jobs", "import", path, "--json").out)
+    assert (again["new"], again["unchanged"]) == (0, 1)
+    evidence = [{"kind": "project", "title": "Demo", "skills": ["py\u0000thon"]}]
+    assert cli("evidence", "import", write(tmp_path, "ev.json", json.dumps(evidence))).code == 0
+    yaml_file = write(tmp_path, "ev.yaml", '- kind: project\n  title: "Yaml\\0 demo"\n')
+    assert cli("evidence", "import", yaml_file).code == 0
+    items = json.loads(cli("evidence", "list", "--json").out)
+    assert sorted((i["title"], i["skills"]) for i in items) == [
+        ("Demo", ["python"]), ("Yaml demo", [])
+    ]  # fmt: skip
 
 
 @pytest.fixture

@@ -16,6 +16,14 @@ def default_data_dir() -> Path:
     return Path(user_data_dir("hireable", appauthor=False))
 
 
+# The base addresses of the services hireable fetches from (each overridable, e.g. for a mirror).
+URL_SETTINGS = (
+    "greenhouse_url", "lever_url", "lever_eu_url", "ashby_url", "workable_url",
+    "smartrecruiters_url", "hn_url", "github_url", "hf_url", "kaggle_url", "openalex_url",
+    "semanticscholar_url", "arxiv_url",
+)  # fmt: skip
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="HIREABLE_", extra="ignore")
 
@@ -46,6 +54,27 @@ class Settings(BaseSettings):
             except UsageError as exc:
                 raise ValueError(str(exc)) from None
         return value.strip()
+
+    @field_validator("user_agent")
+    @classmethod
+    def _header_text(cls, value: str) -> str:
+        if not value.isascii() or not value.isprintable():
+            raise ValueError("must be plain printable characters (every request sends it)")
+        return value
+
+    @field_validator(*URL_SETTINGS)
+    @classmethod
+    def _web_base(cls, value: str) -> str:
+        from urllib.parse import urlsplit
+
+        try:
+            url = urlsplit(value)
+            url.port  # noqa: B018 - raises ValueError on a port out of range or not a number
+        except ValueError as exc:
+            raise ValueError(f"is not a usable address ({exc})") from None
+        if url.scheme not in ("http", "https") or not url.hostname:
+            raise ValueError("must be an http:// or https:// address")
+        return value
 
     # Job boards (paths are appended exactly as the real services expose them).
     greenhouse_url: str = "https://boards-api.greenhouse.io"

@@ -82,6 +82,37 @@ def _close_quietly(fh: IO[str]) -> None:
         pass  # the caller's own error is the one to report
 
 
+def write_whole(path: Path, data: str | bytes, option: str) -> None:
+    """Write whole or not at all: a temporary file beside `path`, then renamed into place. A
+    path that is not a regular file (a device such as /dev/stdout, a FIFO, a symlink) is
+    written through instead: renaming onto it would replace the device or the link itself."""
+    check_writable(path, option)
+    if path.is_symlink() or (path.exists() and not path.is_file()):
+        _write_through(path, data, option)
+        return
+    tmp = path.with_name(f".{path.name}.tmp")
+    try:
+        if isinstance(data, str):
+            tmp.write_text(data, encoding="utf-8")
+        else:
+            tmp.write_bytes(data)
+        tmp.replace(path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise ValidationError(f"cannot write {path}: {exc.strerror or exc}") from None
+
+
+def _write_through(path: Path, data: str | bytes, option: str) -> None:
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    try:
+        with path.open("wb") as fh:
+            fh.write(raw)
+    except OSError as exc:
+        raise ValidationError(
+            f"cannot write {path}: {exc.strerror or exc}; check the {option} path"
+        ) from None
+
+
 def write_text(path: Path, text: str, option: str, *, newline: str | None = None) -> None:
     """Write the whole of `text` to `path`; see `writer`."""
     with writer(path, option, newline=newline) as write:
@@ -102,7 +133,7 @@ def parse_yaml(text: str, path: Path) -> Any:
     """The YAML value of a file's text, with the same nesting bound as JSON."""
     import yaml
 
-    from hireable.untrusted_json import MAX_DEPTH, depth
+    from hireable.untrusted_json import MAX_DEPTH, depth, without_nul
 
     try:
         data = yaml.safe_load(text)
@@ -115,4 +146,4 @@ def parse_yaml(text: str, path: Path) -> Any:
         too_deep = True
     if too_deep:
         raise ValidationError(f"{path} is not valid YAML: it nests more than {MAX_DEPTH} levels")
-    return data
+    return without_nul(data)

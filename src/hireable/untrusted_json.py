@@ -15,6 +15,9 @@ from typing import Any
 # Far deeper than any real answer or import file (GitHub's deepest is under 10), far below the
 # interpreter's recursion limit even when the value is re-encoded from deep inside a call stack.
 MAX_DEPTH = 100
+# Below the interpreter's own limit (4,300 digits), whose refusal reads as a bug report; a
+# bigger number is still refused later by the field that holds it, with that field's name.
+MAX_DIGITS = 4000
 
 
 class TooDeep(ValueError):
@@ -26,6 +29,12 @@ def _finite_float(text: str) -> float:
     if not math.isfinite(number):
         raise ValueError(f"number {text[:20]}… is too large")
     return number
+
+
+def _bounded_int(text: str) -> int:
+    if len(text) > MAX_DIGITS:  # the interpreter's own refusal (4,300 digits) reads as a bug
+        raise ValueError(f"number {text[:20]}… has more than {MAX_DIGITS} digits")
+    return int(text)
 
 
 def _no_constant(name: str) -> Any:
@@ -51,7 +60,9 @@ def depth(value: Any) -> int:
 def loads(text: str | bytes, *, max_depth: int = MAX_DEPTH) -> Any:
     """Decode `text`; ValueError (with the reason) when it is not JSON or is out of bounds."""
     try:
-        value = json.loads(text, parse_float=_finite_float, parse_constant=_no_constant)
+        value = json.loads(
+            text, parse_float=_finite_float, parse_int=_bounded_int, parse_constant=_no_constant
+        )
     except RecursionError:
         raise TooDeep(f"it nests more than {max_depth} levels deep") from None
     except json.JSONDecodeError as exc:
@@ -60,4 +71,19 @@ def loads(text: str | bytes, *, max_depth: int = MAX_DEPTH) -> Any:
         raise ValueError("it is not UTF-8 text") from None
     if depth(value) > max_depth:
         raise TooDeep(f"it nests more than {max_depth} levels deep")
+    # NUL can only come as the escape \\u0000: the cheap test skips the walk for other texts
+    escape = "\\u0000" if isinstance(text, str) else b"\\u0000"
+    return without_nul(value) if escape in text else value  # type: ignore[operator]
+
+
+def without_nul(value: Any) -> Any:
+    """`value` with NUL removed from every string in it, keys too. The store drops NUL (the
+    PostgreSQL text type refuses it), so a key or id still holding it would never match what was
+    stored; removing it as the value comes in keeps both the same."""
+    if isinstance(value, str):
+        return value.replace("\x00", "")
+    if isinstance(value, dict):
+        return {without_nul(k): without_nul(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [without_nul(item) for item in value]
     return value

@@ -79,3 +79,46 @@ def test_column_limits_are_the_stored_columns() -> None:
 
     for name, limit in COLUMN_LIMITS.items():
         assert Posting.__table__.columns[name].type.length == limit, name
+
+
+@pytest.mark.parametrize("when", ["0001-01-01T00:00:00+01:00", "9999-12-31T23:59:59-14:00"])
+def test_a_date_whose_offset_leaves_the_calendar_is_no_date(when: str) -> None:
+    """Valid ISO text, but in UTC it is before year 1 or after 9999: astimezone overflowed."""
+    assert to_datetime(when) is None
+
+
+def test_a_fetched_link_that_is_not_a_web_address_is_dropped(cli: Any, fake_network: Any) -> None:
+    """The posting is kept; the `javascript:` link a hostile board sent is not (the tracker's
+    page showed posting links as they were stored)."""
+    jobs = [
+        {**GOOD, "absolute_url": "javascript:alert(1)"},
+        {**GOOD, "id": 2, "absolute_url": "https://x.test/a\x1b[2J"},
+        {**GOOD, "id": 3, "absolute_url": "https://x.test/jobs/3"},
+    ]
+    fake_network.json(GREENHOUSE, {"jobs": jobs})
+    assert cli("jobs", "fetch", "greenhouse:acme").code == 0
+    stored = sorted(json.loads(cli("jobs", "list", "--json").out), key=lambda p: p["id"])
+    assert [p["url"] for p in stored] == [None, None, "https://x.test/jobs/3"]
+
+
+@pytest.mark.parametrize(
+    "salary",
+    [{"min": 10**400, "max": 10**400}, {"min": "lots", "max": [1]}, {"min": -5, "max": True}],
+)
+def test_a_salary_figure_beyond_reason_is_dropped(
+    cli: Any, fake_network: Any, salary: dict[str, Any]
+) -> None:
+    """`jobs show` formatted 10**400 as a float: OverflowError."""
+    fake_network.add(
+        "api.lever.co/v0/postings/acme",
+        httpx.Response(200, content=json.dumps([{
+            "id": "l1", "text": "ML Engineer", "hostedUrl": "https://jobs.example.test/l1",
+            "descriptionPlain": "Train models.", "categories": {"location": "Remote"},
+            "salaryRange": {**salary, "currency": "USD", "interval": "per-year-salary"},
+        }]).encode()),
+    )  # fmt: skip
+    assert cli("jobs", "fetch", "lever:acme").code == 0
+    shown = cli("jobs", "show", "1")
+    assert shown.code == 0 and "Traceback" not in shown.err, shown.err
+    assert "USD" in shown.out
+    assert "lots" not in shown.out and "1e" not in shown.out

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import math
-import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -25,8 +24,6 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from hireable.config import Settings
-
-
 
 
 def json_option(help: str = "Print JSON.") -> Any:
@@ -65,9 +62,7 @@ def limit_option(help: str) -> Any:
 
 def new_option() -> Any:
     """`--new`: only postings first seen since the latest fetch run started."""
-    return typer.Option(
-        False, "--new", help="Only postings first seen by the latest `jobs fetch`."
-    )
+    return typer.Option(False, "--new", help="Only postings first seen by the latest `jobs fetch`.")
 
 
 def new_since(session: Session, new: bool) -> tuple[bool, dt.datetime | None]:
@@ -206,11 +201,10 @@ def working(what: str) -> Iterator[Callable[[str], None]]:
 def print_json(data: Any) -> None:
     """Machine-readable output: plain JSON on stdout, never wrapped or coloured. json.dumps
     escapes C0 controls; DEL and C1 controls (\\x9b is a CSI to some terminals) too, here."""
+    from hireable.cli.literal import json_literal
+
     text = json.dumps(_finite(data), indent=2, ensure_ascii=False, default=str, allow_nan=False)
-    sys.stdout.write(_C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")
-
-
-_C1 = re.compile("[\x7f-\x9f]")
+    sys.stdout.write(json_literal(text) + "\n")
 
 
 def _finite(value: Any) -> Any:

@@ -517,13 +517,12 @@ def jobs_skills(
     json_out: bool = json_option(),
 ) -> None:
     """The skills your best openings ask for, and what in your evidence shows each."""
-    import datetime as dt
 
     from hireable.services.market import check_top, market_skills
 
     check_top(top)
     with common.session() as session:
-        market = market_skills(session, today=dt.date.today(), top=top)
+        market = market_skills(session, today=clock.today(), top=top)
     if json_out:
         common.print_json(market.public())
         return

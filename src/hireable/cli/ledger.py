@@ -342,8 +342,10 @@ def evidence_export(
 
     if output is not None:
         check_writable(output, "--output")
+    from hireable.cli.literal import document
+
     with session() as s:
-        text = export_evidence(s, fmt)
+        text = document(export_evidence(s, fmt), fmt)
     if output is None:
         sys.stdout.write(text)
         return

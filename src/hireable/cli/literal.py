@@ -14,7 +14,7 @@ from typing import Any
 
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.style import Style
-from rich.text import Text
+from rich.text import Span, Text
 
 # What is made visible, with why (tab and line feed stay: they are layout, not commands).
 CONTROL_RANGES = (
@@ -34,6 +34,24 @@ def visible(value: object) -> str:
     """`value` as text with every control character spelt out (`\\x1b`, `\\u202e`); CRLF, tab
     and line feed are kept."""
     return _CONTROL.sub(_shown, str(value))
+
+
+def json_literal(encoded: str) -> str:
+    """JSON text with DEL and C1 controls escaped (`\\u009b`): json.dumps escapes C0 controls
+    but leaves these raw with ensure_ascii off, and \\x9b is a CSI to some terminals. The
+    value decoded is unchanged."""
+    return _C1.sub(lambda m: f"\\u{ord(m.group()):04x}", encoded)
+
+
+_C1 = re.compile("[\x7f-\x9f]")
+
+
+def document(body: str, fmt: str) -> str:
+    """A document a command prints or writes (an export): JSON with `json_literal`, YAML as
+    its dumper escaped it, anything else (Markdown) with `visible`."""
+    if fmt in ("json", "json-resume"):
+        return json_literal(body)
+    return body if fmt in ("yaml", "rendercv") else visible(body)
 
 
 def text(value: object, style: str | Style = "") -> Text:
@@ -66,13 +84,35 @@ class hanging:  # noqa: N801 - used like a function: out.print(hanging("  1.", a
             yield Text.assemble(lead, wrapped)
 
 
+def literal(value: Text) -> Text:
+    """`value` with its control characters made visible, its styles kept (a `Text` a call site
+    built itself, from user data, without `text`)."""
+    if not _CONTROL.search(value.plain):
+        return value
+    cuts = sorted({edge for m in _CONTROL.finditer(value.plain) for edge in m.span()})
+    result = value.blank_copy()
+    for piece in value.divide(cuts):
+        if _CONTROL.fullmatch(piece.plain):
+            shown = Text(visible(piece.plain))
+            shown.spans = [Span(0, len(shown), span.style) for span in piece.spans]
+            piece = shown
+        result.append_text(piece)
+    return result
+
+
 class LiteralConsole(Console):
     """A console whose strings are never markup and never carry raw control characters,
-    whatever a call site passes (also table cells and titles, which Rich renders here)."""
+    whatever a call site passes (also table cells and titles, which Rich renders here, and
+    `Text` objects however deep in a table or panel they sit)."""
 
     def render_str(self, text: str, **kwargs: Any) -> Text:
         kwargs.update(markup=False, emoji=False)
         return super().render_str(visible(text), **kwargs)
+
+    def render(self, renderable: Any, options: ConsoleOptions | None = None) -> Any:
+        if isinstance(renderable, Text):
+            renderable = literal(renderable)
+        return super().render(renderable, options)
 
 
 def make_console(**kwargs: Any) -> Console:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
+
+from hireable import clock
 
 if TYPE_CHECKING:
     from hireable.core.resume_import import ImportPlan
@@ -39,11 +40,12 @@ def resume_export(
 ) -> None:
     """Your résumé as JSON Resume, RenderCV YAML, or the half-page markdown résumé."""
     from hireable.cli.common import session
+    from hireable.cli.literal import document
     from hireable.services.resume import export_text, resume_of
 
     with session() as s:
-        resume = resume_of(s, dt.date.today())
-    _emit(export_text(resume, fmt), output)
+        resume = resume_of(s, clock.today())
+    _emit(document(export_text(resume, fmt), fmt), output)
 
 
 @resume_app.command("import")
@@ -108,7 +110,7 @@ def resume_pdf(
     from hireable.services.resume import pdf_bytes, resume_of, write_file
 
     with session() as s:
-        resume = resume_of(s, dt.date.today())
+        resume = resume_of(s, clock.today())
     write_file(output, pdf_bytes(resume))
     console().print(Text(f"Résumé written to {output}."))
 
@@ -128,7 +130,7 @@ def resume_lint(
     resume = None
     if file is None:
         with session() as s:
-            resume = resume_of(s, dt.date.today())
+            resume = resume_of(s, clock.today())
     findings = lint_file(file, resume)
     out = console()
     for rule, found, fix in findings:
@@ -149,7 +151,7 @@ def pitch(
     from hireable.services.resume import resume_of
 
     with session() as s:
-        intro, stories = make_pitch(resume_of(s, dt.date.today()), evidence_id)
+        intro, stories = make_pitch(resume_of(s, clock.today()), evidence_id)
     out = console()
     out.print(Text("30-second introduction:\n" + intro + "\n"), soft_wrap=True)
     for item_id, text in stories:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import TYPE_CHECKING
 
 import typer
+
+from hireable import clock
 
 if TYPE_CHECKING:
     import threading
@@ -39,7 +40,7 @@ def demo_engine(settings: Settings) -> Engine:
 
     path = settings.data_dir / DEMO_FILE
     if not path.exists():
-        return build_demo(settings.data_dir, dt.date.today())[1]
+        return build_demo(settings.data_dir, clock.today())[1]
     engine = make_engine(f"sqlite:///{path}")
     ensure_schema(engine)
     return engine
@@ -47,7 +48,9 @@ def demo_engine(settings: Settings) -> Engine:
 
 def serve(
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on."),
-    port: int = typer.Option(8000, "--port", help="Port to listen on (0: any free port)."),
+    port: int = typer.Option(
+        8000, "--port", min=0, max=65535, help="Port to listen on (0: any free port)."
+    ),
     demo: bool = typer.Option(False, "--demo", help="Serve the demo learner, never your data."),
     open_browser: bool = typer.Option(
         False, "--open/--no-open", help="Open the dashboard in your browser."

@@ -83,7 +83,7 @@ METRICS: dict[str, dict[str, str]] = {
 
 _DATE = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
 _REPO = re.compile(r"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$")
-_URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.I)
+_URL = re.compile(r"^https?://[^\s\x00-\x1f\x7f/$.?#][^\s\x00-\x1f\x7f]*$", re.I)
 _TRUE = {"true", "yes", "1", "y"}
 _FALSE = {"false", "no", "0", "n"}
 
@@ -218,10 +218,16 @@ def normalise_skills(skills: Any) -> list[str]:
     return list(seen.values())
 
 
+def is_web_address(url: str) -> bool:
+    """An http(s) address a link may point at (not `javascript:`, `data:`, nor one holding
+    spaces or control characters)."""
+    return bool(_URL.match(url.strip()))
+
+
 def check_url(url: Any) -> str | None:
     if url is None or url == "":
         return None
-    if not isinstance(url, str) or not _URL.match(url.strip()):
+    if not isinstance(url, str) or not is_web_address(url):
         raise ValidationError(f"url '{url}' must be an http(s) address")
     return url.strip()
 

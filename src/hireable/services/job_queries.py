@@ -6,6 +6,7 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from hireable.errors import UsageError
+from hireable.sources.jobs.base import is_amount
 from hireable.store.repo import get_or_fail
 
 if TYPE_CHECKING:
@@ -31,7 +32,8 @@ def salary_text(salary: dict[str, Any] | None) -> str:
         return str(salary["text"])
 
     def amount(value: Any) -> str:
-        return f"{value:,.0f}" if isinstance(value, int | float) else str(value)
+        # a figure stored before sources' salaries were checked may be 10**400, beyond a float
+        return f"{value:,.0f}" if is_amount(value) else str(value)
 
     ends = list(dict.fromkeys(amount(salary[k]) for k in ("min", "max") if salary.get(k)))
     interval = salary.get("interval")

@@ -3,7 +3,6 @@ claim again from its source, through the same adapters and locators as `evidence
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -54,9 +53,11 @@ class VerifyReport:
 
 
 def _parse(text: str, where: str) -> dict[str, Any]:
+    from hireable.untrusted_json import loads
+
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError:
+        data = loads(text)
+    except ValueError:  # not JSON, or out of bounds (nested 100k deep): not a portfolio
         data = None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise ValidationError(

@@ -64,17 +64,10 @@ def pdf_bytes(resume: Resume) -> bytes:
 
 
 def write_file(path: Path, data: str | bytes) -> None:
-    """Write whole or not at all: a temporary file beside it, then renamed into place."""
-    tmp = path.with_name(f".{path.name}.tmp")
-    try:
-        if isinstance(data, str):
-            tmp.write_text(data, encoding="utf-8")
-        else:
-            tmp.write_bytes(data)
-        tmp.replace(path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise ValidationError(f"cannot write {path}: {exc.strerror or exc}") from None
+    """Write whole or not at all (see fileio.write_whole)."""
+    from hireable.fileio import write_whole
+
+    write_whole(path, data, "--output")
 
 
 def lint_file(path: Path | None, resume: Resume | None) -> list[tuple[str, str, str]]:

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from hireable.core.evidence import is_web_address
 from hireable.errors import SourceError
 
 
@@ -41,6 +42,8 @@ class PostingIn:
                     f"posting {self.external_id}: {name} must be text, not {type(value).__name__}"
                 )
         self._fit_columns()
+        self.url = self.url if self.url is None or is_web_address(self.url) else None
+        self.salary = fit_salary(self.salary)
 
     def _fit_columns(self) -> None:
         """Text longer than its stored column: shown text is clipped with an ellipsis; an id, a
@@ -54,6 +57,34 @@ class PostingIn:
                     f"posting {self.external_id[:80]}: {name} is longer than {limit:,} characters"
                 )
             setattr(self, name, value[: limit - 1] + "…")
+
+
+# A pay figure beyond this is no salary (10**400 would not even convert to a float).
+MOST_PAY = 10**9
+
+
+def fit_salary(salary: Any) -> dict[str, Any] | None:
+    """`salary` with only what can be shown and ranked: `min` / `max` as finite amounts from 0
+    to MOST_PAY, the other keys as text; a source's wrong type or absurd figure is dropped."""
+    if not isinstance(salary, dict):
+        return None
+    kept: dict[str, Any] = {}
+    for key, value in salary.items():
+        if key in ("min", "max"):
+            if is_amount(value):
+                kept[key] = value
+        elif isinstance(value, str) or value is None:
+            kept[key] = value
+    return kept or None
+
+
+def is_amount(value: Any) -> bool:
+    return (
+        isinstance(value, int | float)
+        and not isinstance(value, bool)
+        and 0 <= value <= MOST_PAY
+        and value == value  # not NaN
+    )
 
 
 _TEXT_FIELDS = ("title", "company", "location", "url", "description", "source")
@@ -96,7 +127,10 @@ def to_datetime(value: Any) -> dt.datetime | None:
         except ValueError:
             return None
         if parsed.tzinfo is not None:
-            parsed = parsed.astimezone(dt.UTC).replace(tzinfo=None)
+            try:
+                parsed = parsed.astimezone(dt.UTC).replace(tzinfo=None)
+            except OverflowError:  # 0001-01-01T00:00+01:00 is before the calendar in UTC
+                return None
         return parsed
     return None
 
@@ -113,37 +147,3 @@ def joined(*parts: Any, sep: str = ", ") -> str | None:
     """Non-empty parts joined, or None: for city/region/country style locations."""
     items = [str(p).strip() for p in parts if p not in (None, "") and str(p).strip()]
     return sep.join(dict.fromkeys(items)) or None
-
-
-_MONEY = re.compile(
-    r"(?P<cur>[$€£])\s?(?P<lo>\d+(?:[.,]\d+)?)\s?(?P<k>[kK])?"
-    r"(?:\s*(?:-|–|to)\s*[$€£]?\s?(?P<hi>\d+(?:[.,]\d+)?)\s?(?P<k2>[kK])?)?"
-)
-_CURRENCY = {"$": "USD", "€": "EUR", "£": "GBP"}
-
-
-def salary_from_text(text: str) -> dict[str, Any] | None:
-    """'$150k-$200k' / '€60,000 – 80,000' -> {"min", "max", "currency", "text"}; else None."""
-    match = _MONEY.search(text)
-    if not match:
-        return None
-
-    def amount(number: str | None, thousands: bool) -> int | None:
-        if number is None:
-            return None
-        if re.fullmatch(r"\d{1,3}([.,]\d{3})+", number):  # 150,000 or 60.000
-            number = re.sub(r"[.,]", "", number)
-        value = float(number.replace(",", "."))
-        return int(value * 1000 if thousands else value)
-
-    thousands = bool(match["k"] or match["k2"])
-    low = amount(match["lo"], thousands)
-    high = amount(match["hi"], thousands)
-    if low is None or low < 1000:
-        return None
-    return {
-        "min": low,
-        "max": high or low,
-        "currency": _CURRENCY[match["cur"]],
-        "text": match.group(0).strip(),
-    }
