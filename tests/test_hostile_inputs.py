@@ -202,6 +202,14 @@ def test_nul_in_an_id_or_a_key_is_stripped_before_it_is_matched(cli: Any, tmp_pa
     ]  # fmt: skip
 
 
+def test_a_raw_nul_byte_in_a_csv_id_is_stripped_too(cli: Any, tmp_path: Path) -> None:
+    path = write(tmp_path, "jobs.csv", "id,title,description\n1\x00a,ML\x00 Engineer,Train.\n")
+    assert cli("jobs", "import", path).code == 0
+    again = json.loads(cli("jobs", "import", path, "--json").out)
+    assert (again["new"], again["unchanged"]) == (0, 1)
+    assert json.loads(cli("jobs", "list", "--json").out)[0]["title"] == "ML Engineer"
+
+
 @pytest.fixture
 def write_lock(database_url: str) -> Any:
     """Hold the database's write lock from another connection while the test runs a command."""

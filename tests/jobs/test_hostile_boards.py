@@ -122,3 +122,15 @@ def test_a_salary_figure_beyond_reason_is_dropped(
     assert shown.code == 0 and "Traceback" not in shown.err, shown.err
     assert "USD" in shown.out
     assert "lots" not in shown.out and "1e" not in shown.out
+
+
+def test_escapes_a_board_sends_are_shown_not_obeyed(cli: Any, fake_network: Any) -> None:
+    """Issue 11's item 2 as a board delivers it: the title drives no terminal."""
+    evil = {**GOOD, "title": "Evil\x1b[2J\x1b[31m [/b]", "company_name": "Co\x9b2J"}
+    fake_network.json(GREENHOUSE, {"jobs": [evil]})
+    assert cli("jobs", "fetch", "greenhouse:acme").code == 0
+    for args in (("jobs", "list"), ("jobs", "show", "1"), ("jobs", "rank", "--stage", "ml-entry")):
+        r = cli(*args)
+        assert r.code == 0, r.err
+        assert "\x1b" not in r.out + r.err and "\x9b" not in r.out
+    assert "Evil\\x1b[2J\\x1b[31m [/b]" in cli("jobs", "show", "1").out

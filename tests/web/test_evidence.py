@@ -563,3 +563,15 @@ def test_a_bad_page_is_a_one_line_error_beside_the_forms(
         assert f'<p class="notice notice-error" role="alert">{problem}</p>' in r.text
         assert "Traceback" not in r.text and '<table class="ledger">' not in r.text
         assert "Add an item" in r.text  # the rest of the page is there
+
+
+def test_nul_in_a_form_is_stored_nowhere_on_every_backend(web: Dashboard) -> None:
+    """A form field may carry %00. Text columns dropped it already; a JSON column (skills)
+    kept it, as json.dumps writes it as an escape the text-level strip cannot see."""
+    profile = {"name": "Ada", "stage": "ml-entry", "target": "ml-entry", "hours_per_week": "10"}
+    assert web.post("/profile", {**profile, "skills": "py\x00thon"}).status_code == 303
+    item = {"kind": "project", "title": "De\x00mo", "skills": "tor\x00ch"}
+    assert web.post("/evidence", item).status_code == 303
+    with session_scope(web.engine) as s:
+        (stored,) = s.query(Evidence).all()
+        assert (stored.title, stored.skills) == ("Demo", ["torch"])

@@ -486,3 +486,18 @@ def test_interviews_under_way_are_a_next_step_on_the_board(web: Dashboard) -> No
     web.post(f"/tracker/{app_id}/move", {"status": "interviewing"})
     html = web.get("/tracker").text
     assert "1 interview under way: prepare a 30-second self-introduction" in html
+
+
+def test_a_stored_posting_link_that_is_no_web_address_is_no_link(web: Dashboard) -> None:
+    """A row stored before sources' links were checked still holds `javascript:`: the
+    application's page showed it as a clickable href."""
+    with session_scope(web.engine) as s:
+        posting = Posting(
+            source="greenhouse:acme", external_id="1", title="ML Engineer", company="Acme",
+            url="javascript:alert(7)", description="", text="", content_hash="h",
+        )  # fmt: skip
+        s.add(posting)
+        s.flush()
+        app_id = add_application(session=s, posting_id=posting.id).id
+    page = web.get(f"/tracker/{app_id}").text
+    assert "ML Engineer" in page and "javascript:" not in page

@@ -224,6 +224,12 @@ def is_web_address(url: str) -> bool:
     return bool(_URL.match(url.strip()))
 
 
+def web_url(url: str | None) -> str | None:
+    """`url` when a link may point at it; None for anything else (a `javascript:` or `data:`
+    value a hostile feed sent, or one stored before sources were checked)."""
+    return url.strip() if url and is_web_address(url) else None
+
+
 def check_url(url: Any) -> str | None:
     if url is None or url == "":
         return None

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import or_, select
 
+from hireable.core.evidence import web_url
 from hireable.core.paging import Pager
 from hireable.core.stages import get_stage
 from hireable.errors import ValidationError
@@ -224,14 +225,6 @@ class PostingView:
     def quotes(self) -> list[str]:
         """The posting's decisive sentences, each once."""
         return list(dict.fromkeys(q for q in self.breakdown.evidence.values() if q))
-
-
-def web_url(url: str | None) -> str | None:
-    """`url` when it is an http(s) address a link may point at; None for anything else (a
-    `javascript:` or `data:` value a hostile feed sent)."""
-    text = (url or "").strip()
-    scheme = text.partition(":")[0].lower()
-    return text if scheme in ("http", "https") and text[len(scheme) :].startswith("://") else None
 
 
 def view_posting(

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from hireable.core import tracker as pipeline
+from hireable.core.evidence import web_url
 from hireable.core.outreach import Review, review
 from hireable.services.outreach import latest_draft
 from hireable.services.tracker import (
@@ -181,7 +182,7 @@ def application_view(session: Session, application_id: int, today: dt.date) -> A
             {
                 "id": posting.id,
                 "title": posting.title,
-                "url": posting.url,
+                "url": web_url(posting.url),
                 "location": posting.location,
             }
             if posting is not None

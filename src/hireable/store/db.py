@@ -41,7 +41,7 @@ def make_engine(url: str, *, busy_timeout: float = 15.0) -> Engine:
         url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
     connect_args = {"timeout": busy_timeout} if url.startswith("sqlite") else {}
     try:
-        engine = create_engine(url, connect_args=connect_args)
+        engine = create_engine(url, connect_args=connect_args, json_serializer=_json_without_nul)
     except (ArgumentError, ImportError, ValueError) as exc:
         raise ConfigError(f"HIREABLE_DATABASE_URL is not a usable database URL: {exc}") from None
     event.listen(engine, "before_cursor_execute", _strip_nul, retval=True)
@@ -75,6 +75,15 @@ def _no_nul(value: Any) -> Any:
     if isinstance(value, tuple | list):
         return type(value)(_no_nul(item) for item in value)
     return value
+
+
+def _json_without_nul(value: Any) -> str:
+    """JSON columns (skills, metrics, raw records) as text without NUL: json.dumps writes it as
+    the escape \\u0000, which the text-level strip below cannot see."""
+    import json
+
+    text = json.dumps(value)
+    return json.dumps(_no_nul(value)) if "\\u0000" in text else text
 
 
 def _strip_nul(

@@ -41,9 +41,20 @@ class PostingIn:
                 raise ValueError(
                     f"posting {self.external_id}: {name} must be text, not {type(value).__name__}"
                 )
+        self._without_nul()
         self._fit_columns()
         self.url = self.url if self.url is None or is_web_address(self.url) else None
         self.salary = fit_salary(self.salary)
+
+    def _without_nul(self) -> None:
+        """NUL removed now, as the store would remove it: an id or label still holding it would
+        not match the stored row it became (a CSV file can carry a raw NUL byte)."""
+        for name in ("external_id", *_TEXT_FIELDS):
+            value = getattr(self, name)
+            if value and "\x00" in value:
+                setattr(self, name, value.replace("\x00", ""))
+        if not self.external_id:
+            raise ValueError("a posting's id must be text, not only NUL characters")
 
     def _fit_columns(self) -> None:
         """Text longer than its stored column: shown text is clipped with an ellipsis; an id, a
