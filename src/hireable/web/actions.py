@@ -42,6 +42,7 @@ CLI_WORDING: tuple[tuple[str, str, str], ...] = (
     (r" with `hireable [^`]*`", "", "'do it with `command`': the link is the how"),
     (r":? `hireable [^`]*`$", "", "a command closing the sentence"),
     (r"add --metric (\w+)=(\w+)", r"add the metric \1=\2", "the edit form has a metrics box"),
+    (r"run `hireable init [^`]*` first", "create it first", "the Profile page creates it"),
 )
 _WORDING = tuple((re.compile(p), new) for p, new, _ in CLI_WORDING)
 
