@@ -113,7 +113,7 @@ def test_idea_flow_on_the_command_line(cli: CliRunner) -> None:
 
     result = cli("idea", "shortlist")
     assert result.code == 0
-    assert "only 2 ideas collected" in result.out and "1 ideas not scored yet (2)" in result.out
+    assert "only 2 ideas collected" in result.out and "1 idea not scored yet (2)" in result.out
     assert "idea 2 (Cats vs dogs classifier) uses a toy dataset" in result.out
     assert "1. idea 1 Bird calls from cheap mics" in result.out and "→" in result.out
     data = json.loads(cli("idea", "shortlist", "--json").out)

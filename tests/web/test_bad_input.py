@@ -216,7 +216,8 @@ HARMLESS_QUERIES = [
     "/jobs/boards?followed=%1b",
     "/portfolio/site?include_self=2",
 ]
-ALERT = re.compile(r'role="alert">([^<]+)</p>')
+ALERT = re.compile(r'role="alert">(.*?)</p>', re.S)
+TAG = re.compile(r"<[^>]+>")
 
 
 @pytest.fixture
@@ -242,7 +243,8 @@ def snapshot(web: Dashboard) -> dict[str, list[tuple[Any, ...]]]:
 def said(response: Any) -> list[str]:
     """What a refusal says: the page's alerts, or the one line of a plain-text answer."""
     if response.headers.get("content-type", "").startswith("text/html"):
-        return [m.strip() for m in ALERT.findall(response.text) if m.strip()]
+        texts = [TAG.sub("", m).strip() for m in ALERT.findall(response.text)]
+        return [t for t in texts if t]
     lines = response.text.strip().splitlines()
     return lines if len(lines) == 1 else []
 

@@ -540,3 +540,19 @@ def test_fetch_one_board_and_poll_its_fragment(net: FakeServer, web: Dashboard) 
 def test_an_unknown_fetch_is_a_404_page(web: Dashboard) -> None:
     r = web.get("/jobs/boards/fetch/nope")
     assert r.status_code == 404 and "there is no fetch with this address" in r.text
+
+
+def test_a_fetch_now_sees_postings_on_the_dashboards_today(
+    net: FakeServer, web: Dashboard
+) -> None:
+    """The app's today (frozen here, moved on by `days_later` in the browser journeys) dates
+    what a fetch sees, not the machine's clock: freshness is counted from the same day."""
+    from hireable.store.models import FetchRun
+
+    web.post("/jobs/boards", {"ref": "ashby:acme"})
+    _wait(web, web.post("/jobs/boards/fetch", {"board": "ashby:acme"}).headers["location"])
+    with session_scope(web.engine) as s:
+        seen = {(p.first_seen.date(), p.last_seen.date()) for p in s.query(Posting)}
+        runs = {(r.started_at.date(), r.finished_at.date()) for r in s.query(FetchRun)}
+        fetched = {b.last_fetched.date() for b in s.query(Board) if b.last_fetched}
+    assert seen == {(TODAY, TODAY)} and runs == {(TODAY, TODAY)} and fetched == {TODAY}

@@ -62,15 +62,28 @@ def test_next_actions_link_to_the_page_where_they_are_done(demo_web: Dashboard) 
     html = demo_web.get("/").text
     actions = html.split('id="next-h"', 1)[1].split("</ol>", 1)[0]
     assert '<a href="/journal">This week: do:' in actions
-    assert '<a href="/evidence">Add a merged PR' in actions
-    assert (
-        '<a href="/ideas">Get a baseline of idea 3 (Invoice field extraction with LayoutLM) '
-        "running by 2026-12-02 (<code>hireable idea baseline 3 --artifact URL</code>)</a>"
+    assert '<a href="/evidence#add-h">Add a merged PR' in actions
+    assert (  # the link does what the command would: the command is left to the CLI
+        '<a href="/ideas#picked-h">Get a baseline of idea 3 (Invoice field extraction with '
+        "LayoutLM) running by 2026-12-02</a>"
     ) in actions
     assert (
-        '<a href="/tracker">Follow up with Ledgerly (Priya Raman) (due today): follow-up 1 of 2; '
-        "then <code>hireable track followup 1</code></a>"
+        '<a href="/tracker#due">Follow up with Ledgerly (Priya Raman) (due today): follow-up 1 '
+        "of 2; then record it</a>"
     ) in actions
+    assert "hireable " not in actions
+
+
+def test_warnings_link_to_the_form_that_fixes_them(demo_web: Dashboard) -> None:
+    warnings = demo_web.get("/").text.split('id="warn-h"', 1)[1].split("</section>", 1)[0]
+    assert (
+        '<a href="/evidence/10#edit-h">evidence 10 (Team hackathon: wildfire risk map) is a '
+        "group project without your share: add the metric share=PERCENT</a>"
+    ) in warnings
+    assert '<a href="/evidence/4">evidence 4 (Titanic survival notebook)' in warnings
+    assert "--metric" not in warnings
+    nudges = demo_web.get("/ideas").text.split('class="nudges"', 1)[1].split("</ul>", 1)[0]
+    assert '<a href="/ideas#add-h">only 3 ideas collected' in nudges and "hireable" not in nudges
 
 
 def test_an_action_whose_page_is_not_served_stays_plain_text() -> None:
@@ -82,7 +95,9 @@ def test_an_action_whose_page_is_not_served_stays_plain_text() -> None:
         served,
     )
     assert idea.href is None and follow.href is None
-    assert link_actions(["`hireable plan`"], {"ideas"})[0].href == "/ideas"
+    assert idea.text == "Get a baseline (`hireable idea baseline 3 --artifact URL`)"  # kept
+    [plan] = link_actions(["`hireable plan`"], {"ideas"})
+    assert (plan.href, plan.text) == ("/ideas", "`hireable plan`")  # nothing else to say
 
 
 def test_the_journal_chart_data_matches_the_table(demo_web: Dashboard) -> None:

@@ -179,3 +179,21 @@ def test_with_weasyprint_the_pdf_downloads(learner: Dashboard) -> None:
     r = learner.get("/portfolio/download/resume.pdf")
     assert r.headers["content-type"] == "application/pdf" and r.content.startswith(b"%PDF")
     assert r.headers["content-disposition"] == 'attachment; filename="resume.pdf"'
+
+
+def test_the_previews_error_reads_well_without_the_stylesheet_it_may_not_load(
+    web: Dashboard,
+) -> None:
+    """No profile yet: the preview's policy blocks the dashboard's stylesheet, so its error is
+    a plain page (no navigation bar left unstyled), saying why and linking back."""
+    from hireable.web.security import own_styles_allowed
+
+    assert not own_styles_allowed("/portfolio/site") and own_styles_allowed("/portfolio")
+    r = web.get("/portfolio/site")
+    assert r.status_code == 503
+    assert "stylesheet" not in r.text and "<nav" not in r.text and "<style" not in r.text
+    assert (  # the command left to the CLI: the link does it, out of the preview's frame
+        'role="alert"><a href="/profile" target="_top">no profile yet; create it first</a>'
+    ) in r.text
+    assert '<a href="/portfolio" target="_top">Back to Portfolio</a>' in r.text
+    assert "<nav" in web.get("/portfolio/download/none").text  # other errors keep the page

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from hireable.core.evidence import date_of
+from hireable.core.words import plural
 
 CLASSES = ("primary", "secondary", "talent", "none")
 CLASS_RANK = {c: i for i, c in enumerate(CLASSES)}
@@ -378,5 +379,5 @@ def _recency(date: str | None, today: dt.date) -> Factor:
     age = months_between(when, today)
     for max_age, points in RECENCY_POINTS:
         if age <= max_age:
-            return Factor("recency", points, f"{age} months old")
-    return Factor("recency", 0, f"{age} months old: older work says less about you today")
+            return Factor("recency", points, f"{plural(age, 'month')} old")
+    return Factor("recency", 0, f"{plural(age, 'month')} old: older work says less about you today")

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from hireable.core.credibility import is_toy
+from hireable.core.words import plural
 from hireable.errors import ValidationError
 
 # The five questions, in the order they are asked: (field, question).
@@ -140,13 +141,14 @@ def nudges(ideas: Sequence[IdeaLike]) -> list[str]:
     out = []
     if len(ideas) < MIN_IDEAS:
         out.append(
-            f"only {len(ideas)} ideas collected: collect {MIN_IDEAS}–30 before cutting to "
-            f"{SHORTLIST_SIZE}, so the pick is a real choice (`hireable idea add TITLE`)"
+            f"only {plural(len(ideas), 'idea')} collected: collect {MIN_IDEAS}–30 before cutting "
+            f"to {SHORTLIST_SIZE}, so the pick is a real choice (`hireable idea add TITLE`)"
         )
     unscored = [i.id for i in ideas if scores_of(i) is None]
     if unscored:
         ids = ", ".join(map(str, unscored[:10])) + (" …" if len(unscored) > 10 else "")
-        out.append(f"{len(unscored)} ideas not scored yet ({ids}): `hireable idea score ID ...`")
+        unscored_n = plural(len(unscored), "idea")
+        out.append(f"{unscored_n} not scored yet ({ids}): `hireable idea score ID ...`")
     for idea in ideas:
         if toy(idea):
             out.append(

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from hireable.core.stages import STAGES, RankingFit, get_stage
+from hireable.core.words import plural
 
 BASE = 50
 
@@ -414,7 +415,7 @@ def years_reason(years: int | None, fit: RankingFit) -> Reason | None:
     gap = years - ok
     w = _TABLE[("years", "fits" if gap <= 0 else "over" if gap <= 2 else "far-over")]
     if gap <= 0:
-        return Reason("years", w.points, f"asks {years} years: fits your stage")
+        return Reason("years", w.points, f"asks {plural(years, 'year')}: fits your stage")
     return Reason("years", w.points, f"asks {years}+ years; your stage shows about {ok}")
 
 
@@ -485,7 +486,7 @@ def freshness_reason(seen: dt.date | None, today: dt.date) -> Reason | None:
     for limit, case in FRESHNESS_DAYS:
         if days <= limit:
             w = _TABLE[("freshness", case)]
-            return Reason("freshness", w.points, f"{w.text} ({max(days, 0)} days ago)")
+            return Reason("freshness", w.points, f"{w.text} ({plural(max(days, 0), 'day')} ago)")
     w = _TABLE[("freshness", "old")]
     return Reason("freshness", w.points, f"posted {days} days ago: likely filled or stale")
 

@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from hireable import clock
 from hireable.core.evidence import validate_record
 from hireable.core.ideas import FIELDS
 from hireable.core.journal import validate_entry
@@ -157,9 +158,11 @@ def _fill_rhythm(session: Any, today: dt.date) -> None:
     pick_idea(session=session, idea_id=idea.id, today=today)
 
 
-def _fill_postings(session: Any) -> None:
+def _fill_postings(session: Any, today: dt.date) -> None:
     postings = load_file(SAMPLE_POSTINGS, source="demo")
-    store_postings(session, postings, default_source="file:demo", single_company=False)
+    store_postings(
+        session, postings, default_source="file:demo", single_company=False, now=clock.moment(today)
+    )
 
 
 # Applications of the demo, each on a sample posting's company: the email drafted to it (where
@@ -220,6 +223,6 @@ def build_demo(data_dir: Path, today: dt.date) -> tuple[Path, Engine]:
         for record in demo_evidence(today):
             add_evidence(session=s, record=validate_record(record, today=today))
         _fill_rhythm(s, today)
-        _fill_postings(s)
+        _fill_postings(s, today)
         _fill_tracker(s, today)
     return path, engine

@@ -21,6 +21,7 @@ from hireable.core.ideas import (
     toy,
 )
 from hireable.core.journal import RULES, check_topic, move_on
+from hireable.core.words import plural
 from hireable.errors import ValidationError
 from hireable.store.models import Idea
 from hireable.store.repo import get_or_fail
@@ -147,10 +148,6 @@ def baseline_alert(idea: Idea, today: dt.date) -> Alert | None:
     )
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
-
-
 def next_step(ideas: list[Idea], picked: Idea | None, today: dt.date) -> str:
     """The ideas' answer to "what should I do next?": work the picked idea, else score, pick."""
     if picked is not None:
@@ -171,7 +168,7 @@ def next_step(ideas: list[Idea], picked: Idea | None, today: dt.date) -> str:
         )
     unscored = sum(1 for i in ideas if scores_of(i) is None)
     if unscored:
-        return f"Score {_plural(unscored, 'idea')} on the five questions, then pick one."
+        return f"Score {plural(unscored, 'idea')} on the five questions, then pick one."
     return (
         f"Pick one idea from the shortlist: a baseline must run within {BASELINE_DAYS} days, or "
         "you move on."

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, insert, select, tuple_, update
 
+from hireable import clock
 from hireable.postings.analyse import analyse as analyse_posting
 from hireable.postings.dedupe import DedupeIndex, dedupe_key
 from hireable.postings.text import html_to_text
@@ -39,7 +40,7 @@ from hireable.services.ingest_plan import (
     plan_ingest,
     unique,
 )
-from hireable.store.models import Board, Posting, utcnow
+from hireable.store.models import Board, Posting
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -137,7 +138,7 @@ def store_postings(
     batch = Batch(default_source, board_info(board), single_company, close_missing)
     items = unique(postings, default_source)
     stored = read_stored(session, [(s, p.external_id) for s, p in items], batch)
-    now = now or utcnow()
+    now = now or clock.moment()
     plan = plan_ingest(
         items, stored, batch, analyse=analyse, to_text=to_text, now=now, progress=progress
     )

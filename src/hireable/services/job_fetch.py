@@ -7,6 +7,7 @@ load. Fetching a board that is not followed yet follows it once the fetch succee
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import threading
 from collections.abc import Callable
@@ -18,11 +19,12 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
+from hireable import clock
 from hireable.errors import HireableError, UsageError
 from hireable.services.ingest import IngestResult, store_postings
 from hireable.sources.jobs.files import load_file
 from hireable.sources.jobs.registry import SOURCES, Source, adapter, label, parse_ref
-from hireable.store.models import Board, FetchRun, utcnow
+from hireable.store.models import Board, FetchRun
 
 if TYPE_CHECKING:
     import httpx
@@ -68,10 +70,11 @@ def fetch_with_own_client(
     settings: Settings,
     refs: list[str] | None = None,
     progress: Progress | None = None,
+    today: dt.date | None = None,
 ) -> list[IngestResult]:
     """`fetch_boards` with a client of its own, built as `jobs fetch` builds it (the transport
     tests substitute, at most 2 requests at once per host): for work off the CLI, such as the
-    dashboard's "fetch now"."""
+    dashboard's "fetch now" (on the dashboard's `today`)."""
     from hireable.sources import http
     from hireable.sources.hostlimit import HostLimited
 
@@ -83,6 +86,7 @@ def fetch_with_own_client(
             settings=settings,
             refs=refs,
             progress=progress,
+            today=today,
         )
 
 
@@ -101,6 +105,7 @@ def fetch_boards(
     progress: Progress | None = None,
     should_stop: Callable[[], bool] = lambda: False,
     concurrency: int = DEFAULT_CONCURRENCY,
+    today: dt.date | None = None,
 ) -> list[IngestResult]:
     """Fetch each board (all followed ones when `refs` is empty); one result per board, in the
     order the boards were named (or followed).
@@ -108,10 +113,11 @@ def fetch_boards(
     Up to `concurrency` boards download at once (the client's transport limits each host); this
     thread alone writes, each board in its own transaction as its download completes.
     `should_stop` is asked after each board is written, so Ctrl-C under `jobs fetch --every`
-    leaves every board either fully stored or untouched."""
+    leaves every board either fully stored or untouched. Every stamp is on `today` (default:
+    the shared clock's), so a frozen or moved-on today dates what this run sees."""
     check_concurrency(concurrency)
     targets = _targets(session_factory, refs or [])
-    run_id = _start_run(session_factory)
+    run_id = _start_run(session_factory, clock.moment(today))
     tell = progress or (lambda board, state, result: None)
     results: dict[int, IngestResult] = {}
     pool = ThreadPoolExecutor(max_workers=max(1, min(concurrency, len(targets))))
@@ -124,31 +130,33 @@ def fetch_boards(
             i = futures[future]
             source, name = targets[i]
             tell(label(source, name), "storing", None)
-            results[i] = _store(session_factory, source, name, future.result())
+            results[i] = _store(session_factory, source, name, future.result(), today)
             tell(label(source, name), "done", results[i])
             if should_stop():
                 break  # the boards still downloading are dropped, never half-stored
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
     done = [results[i] for i in sorted(results)]
-    _finish_run(session_factory, run_id, done)
+    _finish_run(session_factory, run_id, done, clock.moment(today))
     return done
 
 
-def _start_run(session_factory: SessionFactory) -> int:
+def _start_run(session_factory: SessionFactory, now: dt.datetime) -> int:
     """Record that a fetch starts now: `jobs list --new` shows what it first sees."""
     with session_factory() as session:
-        run = FetchRun()
+        run = FetchRun(started_at=now)
         session.add(run)
         session.flush()
         return run.id
 
 
-def _finish_run(session_factory: SessionFactory, run_id: int, results: list[IngestResult]) -> None:
+def _finish_run(
+    session_factory: SessionFactory, run_id: int, results: list[IngestResult], now: dt.datetime
+) -> None:
     with session_factory() as session:
         run = session.get(FetchRun, run_id)
         if run is not None:
-            run.finished_at = utcnow()
+            run.finished_at = now
             run.boards = len(results)
             run.new = sum(r.new for r in results if not r.error)
 
@@ -175,11 +183,13 @@ def _store(
     source: Source,
     name: str,
     postings: list[PostingIn] | IngestResult,
+    today: dt.date | None,
 ) -> IngestResult:
     """Store one downloaded board in its own transaction (following it when it is new)."""
     if isinstance(postings, IngestResult):
         return postings
     board_label = label(source, name)
+    now = clock.moment(today)
 
     def store(session: Session) -> IngestResult:
         board = session.scalars(
@@ -196,8 +206,9 @@ def _store(
             board=board,
             single_company=not source.multi_company,
             close_missing=True,
+            now=now,
         )
-        board.last_fetched = utcnow()
+        board.last_fetched = now
         return result
 
     try:

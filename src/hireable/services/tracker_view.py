@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from hireable.core import tracker as pipeline
 from hireable.core.evidence import web_url
 from hireable.core.outreach import Review, review
+from hireable.core.words import plural
 from hireable.services.outreach import latest_draft
 from hireable.services.tracker import (
     application_public,
@@ -87,10 +88,6 @@ def _card(app: Application, posting: Posting | None, today: dt.date) -> Card:
     )
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
-
-
 def next_steps(cards: list[Card], today: dt.date) -> list[str]:
     """The board's answer to "what should I do next?", most urgent first."""
     if not cards:
@@ -105,7 +102,7 @@ def next_steps(cards: list[Card], today: dt.date) -> list[str]:
         overdue = f" ({late} overdue)" if late else ""
         them, each = ("them", "each") if len(due) > 1 else ("it", "it")
         steps.append(
-            f"{_plural(len(due), 'follow-up')} due today{overdue}: send {them}, then record "
+            f"{plural(len(due), 'follow-up')} due today{overdue}: send {them}, then record "
             f"{each} as followed up."
         )
     counts = {s: sum(1 for c in cards if c.row["status"] == s) for s in pipeline.STATUSES}
@@ -115,7 +112,7 @@ def next_steps(cards: list[Card], today: dt.date) -> list[str]:
     if which is not None:
         steps.append(f"Write to {which}: open it and generate a draft to make your own.")
     if counts["interviewing"]:
-        steps.append(f"{_plural(counts['interviewing'], 'interview')} under way: {INTERVIEW_PREP}.")
+        steps.append(f"{plural(counts['interviewing'], 'interview')} under way: {INTERVIEW_PREP}.")
     upcoming = sorted((c.next_followup, c.row["id"], c) for c in cards if c.next_followup)
     if not due and upcoming:
         when, _, card = upcoming[0]

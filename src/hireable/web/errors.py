@@ -10,6 +10,7 @@ from starlette.exceptions import HTTPException
 from hireable.errors import ConfigError, HireableError, NotFoundError
 from hireable.web.pages import NAV, Page
 from hireable.web.render import message, page
+from hireable.web.security import own_styles_allowed
 
 if TYPE_CHECKING:
     from starlette.requests import Request
@@ -32,9 +33,12 @@ def back_to(path: str, served: frozenset[str]) -> Page:
 
 
 def _error_page(request: Request, status: int, title: str, text: str) -> Response:
-    back = back_to(request.url.path, request.app.state.served_pages)
+    path = request.url.path
+    back = back_to(path, request.app.state.served_pages)
     context = {"title": title, "text": text, "back": back}
-    return page(request, "error.html", context, status=status)
+    # Where the stylesheet is blocked (the preview), a page that reads well without it.
+    template = "error.html" if own_styles_allowed(path) else "error_plain.html"
+    return page(request, template, context, status=status)
 
 
 async def service_error(request: Request, exc: Exception) -> Response:

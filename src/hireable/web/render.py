@@ -14,6 +14,7 @@ import markupsafe
 from starlette.templating import Jinja2Templates
 
 from hireable.errors import NotFoundError
+from hireable.web.actions import web_action
 from hireable.web.db import in_session
 from hireable.web.pages import NAV
 from hireable.web.redaction import redact
@@ -58,6 +59,7 @@ def make_templates() -> Jinja2Templates:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.globals["web_action"] = web_action  # macros/text.html: a sentence linked to its page
     return Jinja2Templates(env=env, context_processors=[_shared])
 
 

@@ -58,6 +58,13 @@ PATH_HEADERS: tuple[tuple[str, dict[str, str], str], ...] = (
 )
 
 
+def own_styles_allowed(path: str) -> bool:
+    """Whether a page at `path` may use the dashboard's stylesheet (the preview may not: its
+    policy allows only the site's own inline styles)."""
+    policy = dict(headers_for(path))["content-security-policy"]
+    return "style-src 'self'" in policy
+
+
 def headers_for(path: str) -> list[tuple[str, str]]:
     """The security headers a response to `path` carries."""
     values = {name: value for name, value, _ in SECURITY_HEADERS}

@@ -16,6 +16,7 @@ from starlette.responses import RedirectResponse
 from starlette.routing import BaseRoute, Route
 
 from hireable.core.contact import check_contact
+from hireable.core.words import plural
 from hireable.errors import NotFoundError, ValidationError
 from hireable.services import evidence_import as svc
 from hireable.store.db import session_scope
@@ -199,8 +200,8 @@ def _stop_text(report: Report) -> str:
         at = dt.datetime.fromtimestamp(exc.resume_at, dt.UTC)
         when = f"; start it again after {at:%Y-%m-%d %H:%M} UTC"
     return (
-        f"Stopped early, rate limit reached ({exc}); the {kept} items added or updated so far "
-        f"are kept{when}."
+        f"Stopped early, rate limit reached ({exc}); the {plural(kept, 'item')} added or updated "
+        f"so far {'is' if kept == 1 else 'are'} kept{when}."
     )
 
 

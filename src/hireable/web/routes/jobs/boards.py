@@ -105,6 +105,7 @@ def _work(request: Request, refs: list[str], labels: list[str]) -> Callable[...,
     """The job: every board shown waiting, then `jobs fetch`'s service with its own client and a
     session per board, each line of its progress kept."""
     engine, settings = request.app.state.engine, request.app.state.settings
+    today = request.app.state.today()  # what the fetch sees is seen on the dashboard's today
 
     def work(progress: Callable[[BoardLine], None]) -> list[IngestResult]:
         for board in labels:
@@ -114,6 +115,7 @@ def _work(request: Request, refs: list[str], labels: list[str]) -> Callable[...,
             settings=settings,
             refs=refs,
             progress=lambda board, state, result: progress(BoardLine(board, state, result)),
+            today=today,
         )
 
     return work
