@@ -167,13 +167,21 @@ def test_an_empty_skill_is_refused(cli: Any, skill: str) -> None:
 
 
 def test_nul_characters_are_stripped_on_the_way_in(cli: Any, tmp_path: Path) -> None:
-    evidence = [{"kind": "project", "title": "A\u0000demo", "validator": "x\u0000"}]
+    evidence = [
+        {
+            "kind": "project",
+            "title": "A\u0000demo",
+            "validator": "x\u0000",
+            "skills": ["tor\u0000ch"],
+        }
+    ]
     posting = {**POSTING, "title": "ML\u0000 Engineer", "description": "Train\u0000 models."}
     posting["company"] = "Nul\u0000Co"
     assert cli("evidence", "import", write(tmp_path, "ev.json", json.dumps(evidence))).code == 0
     assert cli("jobs", "import", write(tmp_path, "jobs.json", json.dumps([posting]))).code == 0
     (item,) = json.loads(cli("evidence", "list", "--json").out)
-    assert (item["title"], item["validator"]) == ("Ademo", "x")
+    # (skills is a JSON column: json.dumps writes NUL as an escape a text-level strip cannot see)
+    assert (item["title"], item["validator"], item["skills"]) == ("Ademo", "x", ["torch"])
     (stored,) = json.loads(cli("jobs", "list", "--json").out)
     assert (stored["title"], stored["company"]) == ("ML Engineer", "NulCo")
     shown = json.loads(cli("jobs", "show", str(stored["id"]), "--json").out)

@@ -13,7 +13,7 @@ import pytest
 from hireable.errors import SourceError
 from hireable.services.evidence_import import Report
 from hireable.store.db import session_scope
-from hireable.store.models import Evidence
+from hireable.store.models import Evidence, Profile
 from hireable.web.background import MAX_AGE, UNEXPECTED, JobRegistry
 from tests.evidence_import.conftest import GH, TOKEN, Net, github_routes, net, reply  # noqa: F401
 from tests.web.conftest import TODAY, Dashboard
@@ -565,13 +565,15 @@ def test_a_bad_page_is_a_one_line_error_beside_the_forms(
         assert "Add an item" in r.text  # the rest of the page is there
 
 
-def test_nul_in_a_form_is_stored_nowhere_on_every_backend(web: Dashboard) -> None:
-    """A form field may carry %00. Text columns dropped it already; a JSON column (skills)
-    kept it, as json.dumps writes it as an escape the text-level strip cannot see."""
+def test_nul_in_a_form_is_refused_and_stored_nowhere_on_every_backend(web: Dashboard) -> None:
+    """A form field may carry %00: the form is refused (nothing silently dropped), and the
+    profile and ledger stay as they were."""
     profile = {"name": "Ada", "stage": "ml-entry", "target": "ml-entry", "hours_per_week": "10"}
-    assert web.post("/profile", {**profile, "skills": "py\x00thon"}).status_code == 303
-    item = {"kind": "project", "title": "De\x00mo", "skills": "tor\x00ch"}
-    assert web.post("/evidence", item).status_code == 303
+    assert web.post("/profile", profile).status_code == 303
+    assert web.post("/profile", {**profile, "skills": "py\x00thon"}).status_code == 400
+    item = {"kind": "project", "title": "Demo", "skills": "tor\x00ch"}
+    assert web.post("/evidence", item).status_code == 400
     with session_scope(web.engine) as s:
-        (stored,) = s.query(Evidence).all()
-        assert (stored.title, stored.skills) == ("Demo", ["torch"])
+        assert s.query(Evidence).all() == []
+        (stored,) = s.query(Profile).all()
+        assert stored.skills == []
