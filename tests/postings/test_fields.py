@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from hireable.postings.analyse import analyse
+from hireable.postings.ml import THRESHOLD, analyse_ml, rules_ml, score_ml
+from hireable.postings.segment import make_doc
 
 
 @pytest.mark.parametrize(
@@ -177,6 +179,25 @@ def test_an_executive_directing_ml_is_no_hands_on_role_unless_the_text_says_so()
     hands_on = analyse(DIRECTING_ML + "\n- Stay hands-on: you will train models yourself", "VP, AI")
     assert hands_on["ml"] is True
     assert analyse(DIRECTING_ML, "Machine Learning Engineer")["ml"] is True
+
+
+def test_the_ml_score_parts_add_up_to_the_rules_decision() -> None:
+    # `score_ml` exposes what the rules decide from (for experiments such as
+    # benchmarks/train_ml_judge.py); `rules_ml` turns it into the same decision as `analyse_ml`.
+    text = (
+        "You will train forecasting models in PyTorch.\n- Deploy the models to production\n"
+        "- Build Tableau dashboards\n- Integrate the OpenAI API into our support tool"
+    )
+    doc = make_doc(text)
+    score = score_ml("Data Analyst", doc)
+    assert (score.title, score.ml, score.analytics, score.api) == (-2.0, 2, 1, 1)
+    assert score.total == pytest.approx(-2.0 + 2 - 0.25 - 1)
+    assert not score.vetoed and score.span is not None
+    assert rules_ml(score) == analyse_ml("Data Analyst", doc)
+    assert rules_ml(score).ml is False
+    directing = score_ml("Director of Machine Learning", make_doc(DIRECTING_ML))
+    assert directing.vetoed and directing.total >= THRESHOLD
+    assert rules_ml(directing).ml is False and rules_ml(directing).clear is False
 
 
 def test_ml_evidence_quotes_a_modelling_sentence() -> None:

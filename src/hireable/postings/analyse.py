@@ -131,17 +131,24 @@ def comment_roles(
     return (comment.header, list(comment.roles)) if comment is not None else (None, [])
 
 
+def read_posting(
+    description: str, title: str | None
+) -> tuple[Doc, str | None, int, str | None]:
+    """The posting's segments, the title it is judged for (a comment's chosen role), how many
+    leading segments a comment's header spans, and a comment's company (None for a posting)."""
+    plain = _plain(description)
+    doc = make_doc(plain)
+    comment = read_comment(doc, plain, title)
+    if comment is None:
+        return doc, title, 0, None
+    return doc, comment.role, comment.skip, comment.header.company or ""
+
+
 def analyse(description: str, title: str | None = None) -> dict[str, Any]:
     """The analysis of one posting; the README's "Output fields" table says what each field
     means."""
     truncated = len(description or "") > MAX_CHARS
-    plain = _plain(description)
-    doc = make_doc(plain)
-    comment = read_comment(doc, plain, title)
-    skip, company = 0, None
-    if comment is not None:
-        skip, company = comment.skip, comment.header.company or ""
-        title = comment.role
+    doc, title, skip, company = read_posting(description, title)
     deg = analyse_degree(doc)
     years, years_span = analyse_years(doc, deg.segments)
     seniority, seniority_cue = analyse_seniority(title, doc, years)

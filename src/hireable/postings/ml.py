@@ -243,11 +243,22 @@ def _in_name(names: list[tuple[int, int]], pos: int) -> bool:
     return any(a <= pos < b for a, b in names)
 
 
-def analyse_ml(title: str | None, doc: Doc, skip: int = 0, company: str | None = None) -> MlResult:
-    """Is the role ML, the strongest text cue, whether the title decided, how clearly.
+class MlScore(NamedTuple):
+    """The parts of the rule score: what `analyse_ml` decides from, and the learned judge reads."""
 
-    The first `skip` segments (a comment's header, read as its title) are not read for cues;
-    with `company` (a comment's), neither are sentences about the company."""
+    title: float  # the title's lean (`title_lean`)
+    ml: int  # segments with a modelling cue (before the MAX_SEGMENTS cap)
+    analytics: int  # segments with a reporting or dashboard cue
+    api: int  # segments that wire a hosted model's API into the product
+    total: float  # the score compared with THRESHOLD
+    vetoed: bool  # an executive's posting that reached the threshold but is not hands-on
+    span: tuple[int, int] | None  # the strongest text cue
+
+
+def score_ml(title: str | None, doc: Doc, skip: int = 0, company: str | None = None) -> MlScore:
+    """The rule score and its parts. The first `skip` segments (a comment's header, read as its
+    title) are not read for cues; with `company` (a comment's), neither are sentences about the
+    company."""
     title_score = title_lean(title) if title else 0.0
     ml_segs: dict[int, int] = {}
     an_segs: set[int] = set()
@@ -277,11 +288,27 @@ def analyse_ml(title: str | None, doc: Doc, skip: int = 0, company: str | None =
         - API_SEGMENT_WEIGHT * min(len(api_segs), MAX_SEGMENTS)
     )
     total = title_score + text_score
-    if total >= THRESHOLD and title and _EXECUTIVE.search(title):
-        if not any(h in doc.lower for h in HANDS_ON):
-            return MlResult(False, _span(doc, ml_segs), False, False)  # read it: borderline
-    by_title = abs(title_score) >= abs(text_score)
-    return MlResult(total >= THRESHOLD, _span(doc, ml_segs), by_title, _is_clear(total))
+    vetoed = (
+        total >= THRESHOLD
+        and bool(title and _EXECUTIVE.search(title))
+        and not any(h in doc.lower for h in HANDS_ON)
+    )
+    span = _span(doc, ml_segs)
+    return MlScore(title_score, len(ml_segs), len(an_segs), len(api_segs), total, vetoed, span)
+
+
+def rules_ml(score: MlScore) -> MlResult:
+    """The hand-written rules' decision from the score's parts."""
+    if score.vetoed:
+        return MlResult(False, score.span, False, False)  # read it: borderline
+    by_title = abs(score.title) >= abs(score.total - score.title)
+    return MlResult(score.total >= THRESHOLD, score.span, by_title, _is_clear(score.total))
+
+
+def analyse_ml(title: str | None, doc: Doc, skip: int = 0, company: str | None = None) -> MlResult:
+    """Is the role ML, the strongest text cue, whether the title decided, how clearly
+    (`score_ml` says what is read)."""
+    return rules_ml(score_ml(title, doc, skip, company))
 
 
 def _span(doc: Doc, ml_segs: dict[int, int]) -> tuple[int, int] | None:
