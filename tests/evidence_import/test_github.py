@@ -181,7 +181,7 @@ def test_403_rate_limit_stops_cleanly_and_keeps_what_was_imported(cli, net):
     result = cli("import", "github", "alice", "--no-token")
     assert result.code == 1
     assert "rate limit" in result.err and "run the same command again after" in result.err
-    assert "1 items added or updated so far are kept" in result.err
+    assert "the 1 item added or updated so far is kept" in result.err
     assert len(result.err.strip().splitlines()) == 1
     assert [i["url"] for i in items(cli)] == [PR_TRANSFORMERS]
 

@@ -68,10 +68,13 @@ def stop_if_limited(report: Report) -> None:
     if exc.resume_at:
         at = dt.datetime.fromtimestamp(exc.resume_at, dt.UTC)
         when = f"; run the same command again after {at:%Y-%m-%d %H:%M} UTC"
-    kept = report.count("added") + report.count("updated")
+    from hireable.core.words import plural
+
+    kept = plural(report.count("added") + report.count("updated"), "item")
+    verb = "is" if kept.startswith("1 ") else "are"
     raise RateLimited(
-        f"stopped early, rate limit reached ({exc}); the {kept} items added or updated so "
-        f"far are kept{when}",
+        f"stopped early, rate limit reached ({exc}); the {kept} added or updated so far "
+        f"{verb} kept{when}",
         exc.resume_at,
     )
 
