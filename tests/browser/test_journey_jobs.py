@@ -156,6 +156,8 @@ def test_follow_a_board_fetch_it_and_see_its_openings_ranked(
 
     # Track it: the new application's tracker page, saved.
     page.get_by_role("button", name="Track this").click()
+    # (the click returns before the form's POST is answered: wait for its page, then read)
+    expect(page).to_have_url(re.compile(r".*/tracker/\d+$"))
     with session_scope(site.engine) as s:
         [tracked] = s.query(Application).filter_by(posting_id=posting_id).all()
         app_id, status = tracked.id, tracked.status
