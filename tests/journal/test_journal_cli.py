@@ -81,7 +81,6 @@ def test_certificate_entries_feed_the_existing_certificate_trap(cli: CliRunner) 
         (("log", "do", "x", "--hours", "2", "--artifact", PR, "--evidence", "99"), "evidence"),
         (("journal", "edit", "42", "--hours", "3"), "no journal entry with id 42"),
         (("journal", "remove", "42"), "no journal entry with id 42"),
-        (("journal", "--weeks", "0"), "--weeks"),
     ],
 )
 def test_bad_input_is_one_line_and_changes_nothing(
@@ -93,6 +92,13 @@ def test_bad_input_is_one_line_and_changes_nothing(
     assert result.err.startswith("error: ") and result.err.count("\n") == 1
     assert message in result.err
     assert entry_count(cli) == 1
+
+
+def test_weeks_out_of_range_is_a_usage_error_like_other_ranges(cli: CliRunner) -> None:
+    for weeks in ("0", "105"):
+        result = cli("journal", "--weeks", weeks)
+        assert result.code == 2 and result.err.count("\n") == 1 and "'--weeks'" in result.err
+    assert cli("journal", "--weeks", "104").code == 0
 
 
 def test_edit_and_remove(cli: CliRunner) -> None:

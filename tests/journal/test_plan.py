@@ -115,7 +115,7 @@ def test_every_deliverable_has_steps_and_a_rationale() -> None:
 
 
 def test_bad_weeks_are_rejected() -> None:
-    with pytest.raises(ValidationError, match="--weeks"):
+    with pytest.raises(ValidationError, match="weeks must be from 1 to 52"):
         plan_for([], weeks=0)
 
 

@@ -96,7 +96,9 @@ def test_plan_needs_a_profile_and_sane_weeks(cli: CliRunner, tmp_path: Path) -> 
     result = cli("plan")
     assert result.code == 1 and "hireable init" in result.err
     cli("init", "--name", "A", "--stage", "ml-entry", "--target", "ml-entry")
-    assert "--weeks" in cli("plan", "--weeks", "0").err
+    for weeks in ("0", "53"):
+        too_many = cli("plan", "--weeks", weeks)
+        assert too_many.code == 2 and "'--weeks'" in too_many.err  # a usage error, as ranges are
     bad = cli("plan", "--ics", tmp_path / "no-such-dir" / "p.ics")
     assert bad.code == 1 and bad.err.startswith("error: cannot write")
 

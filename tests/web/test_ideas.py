@@ -253,7 +253,7 @@ def test_the_plan_takes_a_number_of_weeks(demo_web: Dashboard) -> None:
 @pytest.mark.parametrize(
     ("weeks", "message"),
     [
-        ("60", "--weeks must be from 1 to 52 (got 60)"),
+        ("60", "weeks must be from 1 to 52 (got 60)"),
         ("two", "weeks 'two' must be a whole number"),
     ],
 )
@@ -299,7 +299,7 @@ def test_the_calendar_without_a_profile_or_with_bad_weeks_is_a_calm_error(
     assert r.status_code == 503 and "profile" in r.text and "Traceback" not in r.text
     _profile(web)
     r = web.get("/ideas/plan.ics?weeks=0")
-    assert r.status_code == 400 and "--weeks must be from 1 to 52 (got 0)" in r.text
+    assert r.status_code == 400 and "weeks must be from 1 to 52 (got 0)" in r.text
 
 
 # ---------------------------------------------------------------- ids, escaping, CSRF

@@ -89,7 +89,9 @@ def log_do(
 @journal_app.callback()
 def journal(
     ctx: typer.Context,
-    weeks: int = typer.Option(8, "--weeks", help="How many ISO weeks to show (1–104)."),
+    weeks: int = typer.Option(
+        8, "--weeks", min=1, max=104, help="How many ISO weeks to show (1–104)."
+    ),
     json_out: bool = json_option(),
 ) -> None:
     """Learn vs do hours per week, do share, shipped streak, momentum and warnings."""
@@ -369,7 +371,7 @@ def idea_baseline(
 
 
 def plan(
-    weeks: int = typer.Option(4, "--weeks", help="How many weeks to plan (1–52)."),
+    weeks: int = typer.Option(4, "--weeks", min=1, max=52, help="How many weeks to plan (1–52)."),
     json_out: bool = json_option(),
     markdown: Path | None = output_option("--markdown", help="Also write it as Markdown."),
     ics: Path | None = output_option("--ics", help="Also write an iCalendar file."),

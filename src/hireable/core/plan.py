@@ -422,7 +422,7 @@ def build_plan(
     from hireable.errors import ValidationError
 
     if not 1 <= weeks <= MAX_WEEKS:
-        raise ValidationError(f"--weeks must be from 1 to {MAX_WEEKS} (got {weeks})")
+        raise ValidationError(f"weeks must be from 1 to {MAX_WEEKS} (got {weeks})")
     if hours_per_week <= 0:
         raise ValidationError("hours per week must be more than 0: `hireable profile set`")
     target = get_stage(target_stage)

@@ -236,7 +236,7 @@ class JournalReport:
 
 def journal_report(session: Session, *, today: dt.date, weeks: int) -> JournalReport:
     if not 1 <= weeks <= MAX_REPORT_WEEKS:
-        raise ValidationError(f"--weeks must be from 1 to {MAX_REPORT_WEEKS} (got {weeks})")
+        raise ValidationError(f"weeks must be from 1 to {MAX_REPORT_WEEKS} (got {weeks})")
     entries = rhythm_entries(session)
     newest = JournalEntry.date.desc(), JournalEntry.id.desc()
     recent = session.query(JournalEntry).order_by(*newest).limit(RECENT_ENTRIES)
