@@ -81,9 +81,9 @@ def without_nul(value: Any) -> Any:
     PostgreSQL text type refuses it), so a key or id still holding it would never match what was
     stored; removing it as the value comes in keeps both the same."""
     if isinstance(value, str):
-        return value.replace("\x00", "")
+        return value.replace("\x00", "") if "\x00" in value else value
     if isinstance(value, dict):
         return {without_nul(k): without_nul(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [without_nul(item) for item in value]
+    if isinstance(value, tuple | list):
+        return type(value)(without_nul(item) for item in value)
     return value

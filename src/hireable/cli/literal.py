@@ -16,24 +16,8 @@ from rich.console import Console, ConsoleOptions, RenderResult
 from rich.style import Style
 from rich.text import Span, Text
 
-# What is made visible, with why (tab and line feed stay: they are layout, not commands).
-CONTROL_RANGES = (
-    ("\x00-\x08\x0b\x0c\x0e-\x1f", "C0 controls: ESC starts terminal commands, BEL rings"),
-    ("\x7f-\x9f", "DEL and C1 controls: \\x9b is an 8-bit CSI on some terminals"),
-    ("\u202a-\u202e\u2066-\u2069", "bidi overrides: shown order would differ from stored"),
-)
-_CONTROL = re.compile("[" + "".join(chars for chars, _ in CONTROL_RANGES) + "]|\r(?!\n)")
-
-
-def _shown(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
-
-
-def visible(value: object) -> str:
-    """`value` as text with every control character spelt out (`\\x1b`, `\\u202e`); CRLF, tab
-    and line feed are kept."""
-    return _CONTROL.sub(_shown, str(value))
+from hireable.control_chars import CONTROL as _CONTROL
+from hireable.control_chars import visible as visible  # the CLI's modules import it from here
 
 
 def json_literal(encoded: str) -> str:

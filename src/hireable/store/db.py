@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from hireable.errors import ConfigError, StoreBusy
+from hireable.untrusted_json import without_nul
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
@@ -66,24 +67,13 @@ def make_engine(url: str, *, busy_timeout: float = 15.0) -> Engine:
     return engine
 
 
-def _no_nul(value: Any) -> Any:
-    """`value` with NUL removed from every string in it (one row's parameters, or many rows')."""
-    if isinstance(value, str):
-        return value.replace("\x00", "") if "\x00" in value else value
-    if isinstance(value, dict):
-        return {key: _no_nul(item) for key, item in value.items()}
-    if isinstance(value, tuple | list):
-        return type(value)(_no_nul(item) for item in value)
-    return value
-
-
 def _json_without_nul(value: Any) -> str:
     """JSON columns (skills, metrics, raw records) as text without NUL: json.dumps writes it as
     the escape \\u0000, which the text-level strip below cannot see."""
     import json
 
     text = json.dumps(value)
-    return json.dumps(_no_nul(value)) if "\\u0000" in text else text
+    return json.dumps(without_nul(value)) if "\\u0000" in text else text
 
 
 def _strip_nul(
@@ -91,7 +81,7 @@ def _strip_nul(
 ) -> tuple[str, Any]:
     """Every text parameter without NUL: PostgreSQL refuses it in text (a DataError), and
     stripping it on SQLite too keeps both backends storing the same thing."""
-    return statement, _no_nul(parameters)
+    return statement, without_nul(parameters)
 
 
 def head_revision() -> str:

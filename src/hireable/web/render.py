@@ -13,6 +13,7 @@ import jinja2
 import markupsafe
 from starlette.templating import Jinja2Templates
 
+from hireable.control_chars import visible
 from hireable.errors import NotFoundError
 from hireable.web.actions import web_action
 from hireable.web.db import in_session
@@ -35,8 +36,6 @@ Context = Callable[["Request", "Session", Forms, dict[str, str]], dict[str, Any]
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 LONGEST_WORD = 80  # characters of one unbroken run a message shows (a 5,000-character value)
-# What a message shows spelt out: characters a page would not show (the CLI's literal.py list).
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _LONG = re.compile(rf"\S{{{LONGEST_WORD + 1},}}")
 
 
@@ -87,16 +86,11 @@ def _messages(context: dict[str, Any]) -> list[str]:
     return [text for text in texts if isinstance(text, str) and text]
 
 
-def _spelt(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
-
-
 def message(request: Request, text: str) -> str:
     """A service's message made safe to show: tokens hidden, on one line, control characters
     spelt out, an over-long run of characters (a value quoted whole) clipped."""
     text = " ".join(redact(text, request.app.state.secrets).split())
-    text = _CONTROL.sub(_spelt, text)
+    text = visible(text)  # (after the join: no line break or tab is left to keep)
     return _LONG.sub(lambda m: m.group()[: LONGEST_WORD - 1] + "…", text)
 
 
