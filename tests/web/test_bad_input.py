@@ -302,6 +302,49 @@ def test_no_field_takes_a_character_a_page_cannot_show(
         assert "a character a form cannot show" in line
 
 
+# Fields that hold no typed text (a choice, a box, a hidden field): a refusal has none to keep.
+UNTYPED = {
+    ("/evidence", "kind"), ("/evidence/1/remove", "confirm"),
+    ("/evidence/imports/github", "no_token"), ("/evidence/imports/papers", "id_type"),
+    ("/evidence/imports/refresh", "evidence_id"), ("/journal/learn", "certificate"),
+    *(("/ideas/1/score", name) for name in FORMS["/ideas/1/score"]), ("/jobs/boards", "size"),
+    ("/jobs/boards/unfollow", "board"), ("/jobs/boards/fetch", "board"),
+    ("/tracker/1/move", "status"), ("/tracker/1/move", "back"), ("/tracker/1/followup", "back"),
+    ("/tracker/1/draft", "tone"), ("/profile", "stage"), ("/profile", "target"),
+}  # fmt: skip
+# For each form, a request its route refuses for an ordinary bad value (the first in BAD_VALUES)
+REFUSED_ALIKE = {path: (path, {**FORMS[path], **changes}) for path, changes, _ in BAD_VALUES[::-1]}
+REFUSED_ALIKE["/tracker/1/followup"] = ("/tracker/2/followup", {})  # none due: refused
+TITLE = re.compile(r"<title>(.*?)</title>", re.S)
+
+
+def page_of(response: Any) -> tuple[int, str, str | None]:
+    """Which page answered: its status, its title and the address it shows."""
+    found = TITLE.search(response.text)
+    title = found.group(1) if found else ""
+    return response.status_code, title, response.headers.get("hx-replace-url")
+
+
+@pytest.mark.parametrize(
+    ("path", "name"), [(path, name) for path, form in FORMS.items() for name in form]
+)
+def test_a_character_a_page_cannot_show_is_refused_like_any_bad_value(
+    hostile: Dashboard, path: str, name: str
+) -> None:
+    """Not the general error page: the form's own page, as for any other refused value, with
+    the one-line error and what was typed (the unshown character taken out)."""
+    assert set(REFUSED_ALIKE) == set(FORMS)
+    before = snapshot(hostile)
+    alike_path, alike_data = REFUSED_ALIKE[path]
+    alike = post(hostile, alike_path, alike_data)
+    r = post(hostile, path, {**FORMS[path], name: "Typed \x1b[2Jtext\x00"})
+    line = assert_refused(hostile, before, r, name.replace("_", " "))
+    assert "a character a form cannot show (\\x1b, at position 7)" in line
+    assert page_of(r) == page_of(alike), "not the page an ordinary refusal shows"
+    if (path, name) not in UNTYPED:
+        assert "Typed [2Jtext" in r.text, "what was typed is lost"
+
+
 @pytest.mark.parametrize(("path", "changes", "fragment"), BAD_VALUES)
 def test_a_bad_value_is_refused_with_its_reason(
     hostile: Dashboard, path: str, changes: dict[str, str], fragment: str
@@ -511,7 +554,11 @@ def test_markup_in_a_refused_value_is_shown_literally(hostile: Dashboard) -> Non
         ("/profile", '<a href="/profile">Back to Profile</a>'),
     ],
 )
-def test_a_refused_form_links_back_to_its_page(hostile: Dashboard, path: str, back: str) -> None:
-    name = next(iter(FORMS[path]))
-    r = post(hostile, path, {**FORMS[path], name: "\x1b[2J"})
+def test_a_form_refused_on_the_error_page_links_back_to_its_page(
+    hostile: Dashboard, path: str, back: str
+) -> None:
+    """A body no form parser reads gets the error page, linked back to the form's page."""
+    content_type, body, _ = MALFORMED[1]
+    headers = {"content-type": content_type, "x-csrf-token": hostile.token}
+    r = hostile.client.post(path, content=body, headers=headers)
     assert r.status_code == 400 and back in r.text

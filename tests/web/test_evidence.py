@@ -570,9 +570,9 @@ def test_nul_in_a_form_is_refused_and_stored_nowhere_on_every_backend(web: Dashb
     profile and ledger stay as they were."""
     profile = {"name": "Ada", "stage": "ml-entry", "target": "ml-entry", "hours_per_week": "10"}
     assert web.post("/profile", profile).status_code == 303
-    assert web.post("/profile", {**profile, "skills": "py\x00thon"}).status_code == 400
+    assert web.post("/profile", {**profile, "skills": "py\x00thon"}).status_code == 422
     item = {"kind": "project", "title": "Demo", "skills": "tor\x00ch"}
-    assert web.post("/evidence", item).status_code == 400
+    assert web.post("/evidence", item).status_code == 422
     with session_scope(web.engine) as s:
         assert s.query(Evidence).all() == []
         (stored,) = s.query(Profile).all()

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from starlette.exceptions import HTTPException
 
 from hireable.errors import ConfigError, HireableError, NotFoundError
+from hireable.web.forms import Refused
 from hireable.web.pages import NAV, Page
 from hireable.web.render import message, page
 from hireable.web.security import own_styles_allowed
@@ -65,4 +66,15 @@ async def server_error(request: Request, exc: Exception) -> Response:
     )
 
 
-HANDLERS = {HireableError: service_error, HTTPException: http_error, 500: server_error}
+async def refused_form(request: Request, exc: Exception) -> Response:
+    """A form refused while it was read (forms.read_form): its page, as its route made it."""
+    assert isinstance(exc, Refused)
+    return exc.response
+
+
+HANDLERS = {
+    HireableError: service_error,
+    Refused: refused_form,
+    HTTPException: http_error,
+    500: server_error,
+}

@@ -5,14 +5,19 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from typing import TYPE_CHECKING
 
-from hireable.errors import NotFoundError, ValidationError, shown
+from hireable.errors import HireableError, NotFoundError, ValidationError, shown
 from hireable.store.repo import ID_MAX
 
 if TYPE_CHECKING:
     from starlette.requests import Request
+    from starlette.responses import Response
+
+# How a form's route answers a refusal: (request, the error, what was typed) → the form's page
+# again with its one-line error beside it and the values kept (`render.FormPage.refuser`).
+Refuse = Callable[["Request", HireableError, dict[str, str]], Awaitable["Response"]]
 
 
 # What no field may hold, with why (tab, line feed and carriage return stay: a text area sends
@@ -26,6 +31,15 @@ UNSHOWN = (
 _UNSHOWN = re.compile("[" + "".join(chars for chars, _ in UNSHOWN) + "]")
 
 
+class Refused(Exception):  # noqa: N818 (not an error: the answer to a refused form)
+    """A form refused while it was read: `response` is its page with the error (errors.py
+    answers with it)."""
+
+    def __init__(self, response: Response) -> None:
+        super().__init__("form refused")
+        self.response = response
+
+
 def checked_text(name: str, value: str) -> str:
     """`value` stripped, or a one-line error naming the field and the first character no form
     may hold."""
@@ -35,21 +49,30 @@ def checked_text(name: str, value: str) -> str:
         spelt = f"\\x{code:02x}" if code < 0x100 else f"U+{code:04X}"
         raise ValidationError(
             f"{name.replace('_', ' ')} holds a character a form cannot show ({spelt}, at "
-            f"position {found.start() + 1}); remove it and send the form again"
+            f"position {found.start() + 1}); it is taken out below: check the text and send "
+            "the form again"
         )
     return value.strip()
 
 
-async def read_form(request: Request, names: Iterable[str]) -> dict[str, str]:
+def shown_text(value: str) -> str:
+    """`value` without the characters no form may hold: what the browser showed of it."""
+    return _UNSHOWN.sub("", value).strip()
+
+
+async def read_form(request: Request, names: Iterable[str], refuse: Refuse) -> dict[str, str]:
     """The named fields as stripped text ("" when absent); files and other fields ignored. A
-    field repeated counts once (its last value); a value holding a control character is a
-    one-line error (`checked_text`)."""
+    field repeated counts once (its last value). A value holding a control character is
+    refused as the route refuses any bad value (`refuse`: the form's page again, its one-line
+    error beside it, what was typed kept without the characters the browser did not show)."""
     async with request.form() as form:
-        values = {}
-        for name in names:
-            raw = form.get(name)
-            values[name] = checked_text(name, raw) if isinstance(raw, str) else ""
-        return values
+        typed = {name: form.get(name) for name in names}
+    values = {name: raw if isinstance(raw, str) else "" for name, raw in typed.items()}
+    try:
+        return {name: checked_text(name, value) for name, value in values.items()}
+    except ValidationError as exc:
+        kept = {name: shown_text(value) for name, value in values.items()}
+        raise Refused(await refuse(request, exc, kept)) from None
 
 
 def optional_number(text: str, what: str) -> float | None:

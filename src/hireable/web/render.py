@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
     from hireable.errors import HireableError
     from hireable.web.background import Job, JobRegistry
+    from hireable.web.forms import Refuse
 
 Forms = dict[str, dict[str, str]]  # form key → the values typed in it
 # What a page of forms shows: (request, session, forms, errors) → the template's context. It
@@ -179,3 +180,12 @@ class FormPage:
         return await in_session(
             request, lambda s: self.render(request, s, forms=forms, errors=errors, status=422)
         )
+
+    def refuser(self, key: str, *, keep: bool = True) -> Refuse:
+        """How form `key` answers any refusal (`keep`: show what was typed in it again; a form
+        of hidden fields and buttons has nothing typed to keep)."""
+
+        async def refuse(request: Request, exc: HireableError, values: dict[str, str]) -> Response:
+            return await self.refuse(request, key, exc, values if keep else None)
+
+        return refuse

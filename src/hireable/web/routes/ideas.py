@@ -104,10 +104,11 @@ def _context(
 
 
 PAGE = FormPage("ideas/index.html", _context, "/ideas")
+REFUSE_ADD, REFUSE_BASELINE = PAGE.refuser("add"), PAGE.refuser("baseline")
 
 
 async def add(request: Request) -> Response:
-    values = await read_form(request, ADD_FIELDS)
+    values = await read_form(request, ADD_FIELDS, REFUSE_ADD)
 
     def work(session: Session) -> int:
         note = values["note"] or None
@@ -118,13 +119,14 @@ async def add(request: Request) -> Response:
     try:
         new_id = await in_session(request, work)
     except ValidationError as exc:
-        return await PAGE.refuse(request, "add", exc, values)
+        return await REFUSE_ADD(request, exc, values)
     return RedirectResponse(f"/ideas?added={new_id}#idea-{new_id}", status_code=303)
 
 
 async def score(request: Request) -> Response:
     target = await existing_idea(request)
-    values = await read_form(request, SCORE_FIELDS)
+    refuse = PAGE.refuser(f"score-{target}")
+    values = await read_form(request, SCORE_FIELDS, refuse)
 
     def work(session: Session) -> None:
         scores = {name: optional_int(values[name], name.replace("_", " ")) for name in FIELDS}
@@ -133,7 +135,7 @@ async def score(request: Request) -> Response:
     try:
         await in_session(request, work)
     except ValidationError as exc:
-        return await PAGE.refuse(request, f"score-{target}", exc, values)
+        return await refuse(request, exc, values)
     return RedirectResponse(f"/ideas?scored={target}#idea-{target}", status_code=303)
 
 
@@ -146,7 +148,7 @@ async def pick(request: Request) -> Response:
 
 async def baseline(request: Request) -> Response:
     target = await existing_idea(request)
-    values = await read_form(request, ("artifact",))
+    values = await read_form(request, ("artifact",), REFUSE_BASELINE)
     today = request.app.state.today()
     try:
         await in_session(
@@ -156,7 +158,7 @@ async def baseline(request: Request) -> Response:
             ),
         )
     except ValidationError as exc:
-        return await PAGE.refuse(request, "baseline", exc, values)
+        return await REFUSE_BASELINE(request, exc, values)
     return RedirectResponse(f"/ideas?baseline={target}#picked-h", status_code=303)
 
 

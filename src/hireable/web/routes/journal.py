@@ -84,13 +84,15 @@ def _store(session: Session, kind: str, values: dict[str, str], today: dt.date) 
 
 
 def _log(kind: str) -> Callable[[Request], Awaitable[Response]]:
+    refuse = PAGE.refuser(kind)
+
     async def endpoint(request: Request) -> Response:
-        values = await read_form(request, FORM_FIELDS[kind])
+        values = await read_form(request, FORM_FIELDS[kind], refuse)
         today = request.app.state.today()
         try:
             await in_session(request, lambda s: _store(s, kind, values, today))
         except (ValidationError, NotFoundError) as exc:
-            return await PAGE.refuse(request, kind, exc, values)
+            return await refuse(request, exc, values)
         return RedirectResponse("/journal", status_code=303)
 
     return endpoint

@@ -9,7 +9,7 @@ from starlette.routing import BaseRoute, Route
 
 from hireable.core.contact import CONTACT_NAMES
 from hireable.core.stages import STAGE_IDS, STAGES
-from hireable.errors import ValidationError
+from hireable.errors import HireableError, ValidationError
 from hireable.services.profile import ProfileChanges, create_profile, get_profile, update_profile
 from hireable.web.db import in_session
 from hireable.web.forms import optional_number, read_form, text_list
@@ -89,15 +89,18 @@ def _save(session: Session, values: dict[str, str]) -> bool:
     return False
 
 
+async def _refuse(request: Request, exc: HireableError, values: dict[str, str]) -> Response:
+    exists = await in_session(request, lambda s: get_profile(s) is not None)
+    error = message(request, str(exc))
+    return _render(request, exists=exists, values=values, error=error, status=422)
+
+
 async def save(request: Request) -> Response:
-    values = await read_form(request, FIELDS)
+    values = await read_form(request, FIELDS, _refuse)
     try:
         created = await in_session(request, lambda s: _save(s, values))
     except ValidationError as exc:
-        exists = await in_session(request, lambda s: get_profile(s) is not None)
-        return _render(
-            request, exists=exists, values=values, error=message(request, str(exc)), status=422
-        )
+        return await _refuse(request, exc, values)
     return RedirectResponse("/" if created else "/profile?saved=1", status_code=303)
 
 

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
     from hireable.services.evidence_import import Line, Progress, Report, Sources
     from hireable.web.background import Job
+    from hireable.web.forms import Refuse
 
 SKIPPED_SHOWN = 15  # beyond this, skipped items are grouped by reason (as the CLI does)
 CSV_FIELD = "file"
@@ -127,10 +128,12 @@ async def _upload(request: Request) -> dict[str, str]:
     return {"name": name, "text": text}
 
 
-async def _values(request: Request, source: str, kind: ImportKind) -> dict[str, str]:
+async def _values(
+    request: Request, source: str, kind: ImportKind, refuse: Refuse
+) -> dict[str, str]:
     if source == "kaggle-csv":
         return await _upload(request)
-    values = await read_form(request, kind.fields)
+    values = await read_form(request, kind.fields, refuse)
     if "user" in values:
         values["user"] = values["user"].lstrip("@")
     return values
@@ -169,12 +172,13 @@ async def start(request: Request) -> Response:
     kind = IMPORTS.get(source)
     if kind is None:
         raise NotFoundError(f"there is no import from '{source}'")
+    refuse = INDEX.refuser(source)
     values: dict[str, str] = {}
     try:
-        values = await _values(request, source, kind)
+        values = await _values(request, source, kind, refuse)
         _check(source, kind, values)
     except ValidationError as exc:
-        return await INDEX.refuse(request, source, exc, values)
+        return await refuse(request, exc, values)
     job = request.app.state.jobs.start(kind.title(values), _work(request, kind, values))
     return RedirectResponse(f"/evidence/imports/{job.id}", status_code=303)
 

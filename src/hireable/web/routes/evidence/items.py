@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from starlette.responses import RedirectResponse
 from starlette.routing import BaseRoute, Route
 
-from hireable.errors import ValidationError
+from hireable.errors import HireableError, ValidationError
 from hireable.services.evidence import (
     add_evidence,
     assessed,
@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 ADD_FIELDS = ("kind", "title", "date", "url", "validator", "skills", "metrics")
 EDIT_FIELDS = ADD_FIELDS[1:]
 CONFIRM = "confirm"
+REFUSE_ADD = INDEX.refuser("add")
 
 
 def metric_pairs(text: str) -> list[str]:
@@ -77,11 +78,11 @@ def _add(session: Session, values: dict[str, str], today: dt.date) -> int:
 
 
 async def add(request: Request) -> Response:
-    values = await read_form(request, ADD_FIELDS)
+    values = await read_form(request, ADD_FIELDS, REFUSE_ADD)
     try:
         new_id = await in_session(request, lambda s: _add(s, values, request.app.state.today()))
     except ValidationError as exc:
-        return await INDEX.refuse(request, "add", exc, values)
+        return await REFUSE_ADD(request, exc, values)
     return RedirectResponse(f"/evidence/{new_id}?added=1", status_code=303)
 
 
@@ -148,18 +149,22 @@ def _edit(session: Session, evidence_id: int, values: dict[str, str], today: dt.
     )
 
 
+async def _refuse_edit(request: Request, exc: HireableError, values: dict[str, str]) -> Response:
+    evidence_id, error = item_id(request), message(request, str(exc))
+    return await in_session(
+        request,
+        lambda s: _render_item(request, s, evidence_id, values=values, error=error, status=422),
+    )
+
+
 async def edit(request: Request) -> Response:
     evidence_id = item_id(request)
-    values = await read_form(request, EDIT_FIELDS)
+    values = await read_form(request, EDIT_FIELDS, _refuse_edit)
     today = request.app.state.today()
     try:
         await in_session(request, lambda s: _edit(s, evidence_id, values, today))
     except ValidationError as exc:
-        error = message(request, str(exc))
-        return await in_session(
-            request,
-            lambda s: _render_item(request, s, evidence_id, values=values, error=error, status=422),
-        )
+        return await _refuse_edit(request, exc, values)
     return RedirectResponse(f"/evidence/{evidence_id}?saved=1", status_code=303)
 
 
@@ -179,14 +184,19 @@ async def remove_page(request: Request) -> Response:
     return await in_session(request, lambda s: _render_remove(request, s, evidence_id))
 
 
+async def _refuse_remove(request: Request, exc: HireableError, values: dict[str, str]) -> Response:
+    evidence_id, error = item_id(request), message(request, str(exc))
+    return await in_session(
+        request, lambda s: _render_remove(request, s, evidence_id, error=error, status=422)
+    )
+
+
 async def remove(request: Request) -> Response:
     evidence_id = item_id(request)
-    values = await read_form(request, (CONFIRM,))
+    values = await read_form(request, (CONFIRM,), _refuse_remove)
     if not values[CONFIRM]:
-        error = "tick the box to confirm; nothing was removed"
-        return await in_session(
-            request, lambda s: _render_remove(request, s, evidence_id, error=error, status=422)
-        )
+        error = ValidationError("tick the box to confirm; nothing was removed")
+        return await _refuse_remove(request, error, values)
     await in_session(request, lambda s: remove_evidence(session=s, evidence_id=evidence_id))
     return RedirectResponse("/evidence?removed=1", status_code=303)
 

@@ -67,6 +67,8 @@ def _context(
 
 
 PAGE = FormPage("jobs/boards.html", _context, "/jobs/boards")
+REFUSE_FOLLOW = PAGE.refuser("follow")
+REFUSE_BOARD = PAGE.refuser("boards", keep=False)  # a board's buttons: nothing typed
 
 
 def _follow(session: Session, values: dict[str, str]) -> bool:
@@ -79,22 +81,22 @@ def _follow(session: Session, values: dict[str, str]) -> bool:
 
 
 async def follow(request: Request) -> Response:
-    values = await read_form(request, FOLLOW_FIELDS)
+    values = await read_form(request, FOLLOW_FIELDS, REFUSE_FOLLOW)
     try:
         created = await in_session(request, lambda s: _follow(s, values))
     except BAD_INPUT as exc:
-        return await PAGE.refuse(request, "follow", exc, values)
+        return await REFUSE_FOLLOW(request, exc, values)
     return RedirectResponse(
         f"/jobs/boards?{'followed' if created else 'updated'}=1", status_code=303
     )
 
 
 async def unfollow(request: Request) -> Response:
-    values = await read_form(request, ("board",))
+    values = await read_form(request, ("board",), REFUSE_BOARD)
     try:
         await in_session(request, lambda s: remove_board(s, values["board"]))
     except BAD_INPUT as exc:
-        return await PAGE.refuse(request, "boards", exc)
+        return await REFUSE_BOARD(request, exc, values)
     return RedirectResponse("/jobs/boards?unfollowed=1", status_code=303)
 
 
@@ -124,7 +126,7 @@ def _work(request: Request, refs: list[str], labels: list[str]) -> Callable[...,
 async def fetch_now(request: Request) -> Response:
     """Fetch every followed board (or the one named); a fetch already running is shown
     instead of starting another beside it."""
-    values = await read_form(request, ("board",))
+    values = await read_form(request, ("board",), REFUSE_BOARD)
     refs = [values["board"]] if values["board"] else []
     fetches = request.app.state.fetches
     running = next((job for job in fetches.recent() if job.running), None)
@@ -134,7 +136,7 @@ async def fetch_now(request: Request) -> Response:
     try:
         labels = await run_in_threadpool(target_labels, lambda: session_scope(engine), refs)
     except BAD_INPUT as exc:
-        return await PAGE.refuse(request, "boards", exc)
+        return await REFUSE_BOARD(request, exc, values)
     title = labels[0] if len(labels) == 1 else f"{len(labels)} boards"
     job = fetches.start(title, _work(request, refs, labels))
     return RedirectResponse(f"/jobs/boards/fetch/{job.id}", status_code=303)

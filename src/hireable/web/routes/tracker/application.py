@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from starlette.requests import Request
     from starlette.responses import Response
 
+    from hireable.web.forms import Refuse
     from hireable.web.render import Forms
 
 GENERATE_FIELDS = ("tone", "max_words", "product", "impressed")
@@ -74,20 +75,21 @@ ITEM = FormPage("tracker/item.html", _context, "/tracker/{application_id}")
 # -- moves and follow-ups, from the board or the item page --------------------------------------
 
 
-async def _refused(
-    request: Request,
-    application_id: int,
-    key: str,
-    exc: HireableError,
-    *,
-    on_item: bool = True,
-    values: dict[str, str] | None = None,
-) -> Response:
-    """A change the rules refuse: its one-line error inline where the form was (with what was
-    typed in it), nothing changed."""
-    if on_item:
-        return await ITEM.refuse(request, key, exc, values)
-    return await BOARD.refuse(request, f"{key}-{application_id}", exc)
+def _refuser(key: str, *, keep: bool = False) -> Refuse:
+    """How a change the rules refuse is answered: its one-line error inline where the form was
+    (on this page, with what was typed in it when `keep`, or on the board's card), nothing
+    changed."""
+
+    async def refuse(request: Request, exc: HireableError, values: dict[str, str]) -> Response:
+        if keep or values.get(BACK) == "item":
+            return await ITEM.refuse(request, key, exc, values if keep else None)
+        return await BOARD.refuse(request, f"{key}-{app_id(request)}", exc)
+
+    return refuse
+
+
+REFUSE_MOVE, REFUSE_FOLLOWUP = _refuser("moved"), _refuser("followed")
+REFUSE_GENERATE, REFUSE_SAVE = _refuser("generate", keep=True), _refuser("save", keep=True)
 
 
 def _done(application_id: int, key: str, *, on_item: bool) -> Response:
@@ -100,7 +102,7 @@ def _done(application_id: int, key: str, *, on_item: bool) -> Response:
 
 async def move(request: Request) -> Response:
     application_id = app_id(request)
-    values = await read_form(request, ("status", BACK))
+    values = await read_form(request, ("status", BACK), REFUSE_MOVE)
     on_item = values[BACK] == "item"
     today = request.app.state.today()
     try:
@@ -111,13 +113,13 @@ async def move(request: Request) -> Response:
             ),
         )
     except ValidationError as exc:  # a status the transition table does not allow from here
-        return await _refused(request, application_id, "moved", exc, on_item=on_item)
+        return await REFUSE_MOVE(request, exc, values)
     return _done(application_id, "moved", on_item=on_item)
 
 
 async def followup(request: Request) -> Response:
     application_id = app_id(request)
-    values = await read_form(request, (BACK,))
+    values = await read_form(request, (BACK,), REFUSE_FOLLOWUP)
     on_item = values[BACK] == "item"
     today = request.app.state.today()
     try:
@@ -126,7 +128,7 @@ async def followup(request: Request) -> Response:
             lambda s: record_followup(session=s, application_id=application_id, today=today),
         )
     except ValidationError as exc:  # no follow-up scheduled
-        return await _refused(request, application_id, "followed", exc, on_item=on_item)
+        return await REFUSE_FOLLOWUP(request, exc, values)
     return _done(application_id, "followed", on_item=on_item)
 
 
@@ -135,7 +137,7 @@ async def followup(request: Request) -> Response:
 
 async def generate(request: Request) -> Response:
     application_id = app_id(request)
-    values = await read_form(request, GENERATE_FIELDS)
+    values = await read_form(request, GENERATE_FIELDS, REFUSE_GENERATE)
     today = request.app.state.today()
 
     def work(session: Session) -> None:
@@ -153,13 +155,13 @@ async def generate(request: Request) -> Response:
     try:
         await in_session(request, work)
     except ValidationError as exc:
-        return await _refused(request, application_id, "generate", exc, values=values)
+        return await REFUSE_GENERATE(request, exc, values)
     return RedirectResponse(f"/tracker/{application_id}?drafted=1#draft-h", status_code=303)
 
 
 async def save(request: Request) -> Response:
     application_id = app_id(request)
-    values = await read_form(request, SAVE_FIELDS)
+    values = await read_form(request, SAVE_FIELDS, REFUSE_SAVE)
 
     def work(session: Session) -> None:
         save_draft(
@@ -174,7 +176,7 @@ async def save(request: Request) -> Response:
     try:
         await in_session(request, work)
     except (ValidationError, NotFoundError) as exc:  # the text typed stays in the form
-        return await _refused(request, application_id, "save", exc, values=values)
+        return await REFUSE_SAVE(request, exc, values)
     return RedirectResponse(f"/tracker/{application_id}?saved=1#draft-h", status_code=303)
 
 

@@ -42,6 +42,7 @@ def _context(
 
 
 BOARD = FormPage("tracker/index.html", _context, "/tracker")
+REFUSE_ADD = BOARD.refuser("add")
 
 
 def _add(session: Session, values: dict[str, str]) -> int:
@@ -56,11 +57,11 @@ def _add(session: Session, values: dict[str, str]) -> int:
 
 
 async def add(request: Request) -> Response:
-    values = await read_form(request, ADD_FIELDS)
+    values = await read_form(request, ADD_FIELDS, REFUSE_ADD)
     try:
         new_id = await in_session(request, lambda s: _add(s, values))
     except (ValidationError, NotFoundError) as exc:  # a posting id that names nothing included
-        return await BOARD.refuse(request, "add", exc, values)
+        return await REFUSE_ADD(request, exc, values)
     return RedirectResponse(f"/tracker/{new_id}?added=1", status_code=303)
 
 
