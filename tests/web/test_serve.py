@@ -138,3 +138,127 @@ def test_loopback_or_allow_remote_passes_the_host_check(host: str, remote: bool)
     from hireable.cli.serve import check_host
 
     check_host(host, remote)  # raises UsageError otherwise
+
+
+DRIP = b"topic=x&hours=1&pad=" + b"x" * 80  # a form body, sent a byte at a time
+
+
+def _drip(url: str, head: bytes, seconds: float, drip: bytes = DRIP) -> tuple[bytes, float]:
+    """Send `head`, then `drip` a byte every 50 ms for up to `seconds`; what the server
+    answered and how long until it closed the connection (or `seconds` when it did not)."""
+    import socket
+    import time
+
+    host, port = url.removeprefix("http://").rsplit(":", 1)
+    started = time.monotonic()
+    answer = b""
+    with socket.create_connection((host, int(port)), timeout=seconds) as sock:
+        sock.sendall(head)
+        sock.settimeout(0.05)
+        for byte in drip:
+            if time.monotonic() - started > seconds:
+                break
+            try:
+                sock.send(bytes([byte]))
+                chunk = sock.recv(65536)
+            except TimeoutError:
+                continue  # nothing answered yet
+            except OSError:  # reset: the server closed it
+                return answer, time.monotonic() - started
+            if not chunk:
+                return answer, time.monotonic() - started
+            answer += chunk
+    return answer, seconds
+
+
+@pytest.mark.parametrize("method", ["POST", "GET"])
+def test_a_body_sent_a_byte_at_a_time_is_cut_off(tmp_path: Path, method: str) -> None:
+    """A client that sends its headers and then drips the body (slowloris) is answered 408 and
+    its connection closed once the body deadline passes (a GET, whose body nothing reads, at
+    once); meanwhile other requests are answered as usual."""
+    import time
+
+    from hireable.config import Settings
+    from hireable.web.app import create_app
+    from hireable.web.server import start_in_thread
+
+    settings = Settings(data_dir=tmp_path, database_url=f"sqlite:///{tmp_path}/h.db")
+    app = create_app(settings, body_seconds=0.5)
+    running = start_in_thread(app)
+    token = app.state.csrf.token()
+    head = (
+        f"{method} /journal/learn HTTP/1.1\r\nHost: 127.0.0.1\r\nX-CSRF-Token: {token}\r\n"
+        "Content-Type: application/x-www-form-urlencoded\r\n"
+        f"Content-Length: {len(DRIP)}\r\n\r\n"
+    ).encode()
+    try:
+        import threading
+
+        others: list[float] = []
+
+        def meanwhile() -> None:
+            with httpx.Client(base_url=running.url, timeout=2) as client:
+                for _ in range(5):
+                    time.sleep(0.05)
+                    started = time.monotonic()
+                    client.get("/static/hireable.css").raise_for_status()
+                    others.append(time.monotonic() - started)
+
+        other = threading.Thread(target=meanwhile)
+        other.start()
+        answer, took = _drip(running.url, head, seconds=3)
+        other.join()
+    finally:
+        running.stop()
+        app.state.engine.dispose()
+    assert took < 1.5, f"the connection stayed open {took:.1f} s"
+    status = answer.split(b"\r\n", 1)[0]
+    if method == "POST":
+        assert status == b"HTTP/1.1 408 Request Timeout", answer[:200]
+        assert b"did not arrive within 0.5 seconds; nothing was stored" in answer
+    else:
+        assert status == b"HTTP/1.1 405 Method Not Allowed", answer[:200]
+    assert len(others) == 5 and max(others) < 0.5, others
+
+
+def _idle(url: str, seconds: float) -> tuple[bytes, float]:
+    """Open a connection and send nothing: what the server sent and how long until it closed
+    the connection (or `seconds` when it did not)."""
+    import socket
+    import time
+
+    host, port = url.removeprefix("http://").rsplit(":", 1)
+    started = time.monotonic()
+    with socket.create_connection((host, int(port)), timeout=seconds) as sock:
+        try:
+            data = sock.recv(1024)
+        except TimeoutError:
+            return b"", seconds
+    return data, time.monotonic() - started
+
+
+HEAD_DRIP = b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Pad: " + b"x" * 80
+
+
+@pytest.mark.parametrize("how", ["a byte at a time", "never"])
+def test_headers_sent_a_byte_at_a_time_or_never_are_cut_off(tmp_path: Path, how: str) -> None:
+    """uvicorn's keep-alive timer restarts on every byte and is not armed before the first
+    request: the server's own deadline for a request's headers closes such a connection."""
+    from hireable.config import Settings
+    from hireable.web.app import create_app
+    from hireable.web.server import start_in_thread
+
+    settings = Settings(data_dir=tmp_path, database_url=f"sqlite:///{tmp_path}/h.db")
+    app = create_app(settings)
+    running = start_in_thread(app, head_seconds=0.5)
+    try:
+        if how == "never":
+            answer, took = _idle(running.url, seconds=3)
+        else:
+            answer, took = _drip(running.url, b"", seconds=3, drip=HEAD_DRIP)
+        with httpx.Client(base_url=running.url, timeout=2) as client:  # others still served
+            assert client.get("/static/hireable.css").status_code == 200
+    finally:
+        running.stop()
+        app.state.engine.dispose()
+    assert answer == b"" and took < 1.5, (answer[:100], took)

@@ -19,7 +19,7 @@ from hireable.web.errors import HANDLERS
 from hireable.web.redaction import redact, secret_values
 from hireable.web.render import STATIC_DIR, make_templates
 from hireable.web.routes import evidence, ideas, jobs, journal, portfolio, profile, status, tracker
-from hireable.web.security import CsrfGuard, HostPolicy, SecurityMiddleware
+from hireable.web.security import BODY_SECONDS, CsrfGuard, HostPolicy, SecurityMiddleware
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
@@ -48,9 +48,11 @@ def create_app(
     demo: bool = False,
     today: Callable[[], dt.date] = dt.date.today,
     csrf: CsrfGuard | None = None,
+    body_seconds: float = BODY_SECONDS,
 ) -> Starlette:
     """The dashboard on `engine` (default: the CLI's engine for `settings`). `host` is the
-    address it is bound to: the Host header must name it (or localhost)."""
+    address it is bound to: the Host header must name it (or localhost). `body_seconds`: how
+    long a request's body may take to arrive whole (408 after)."""
     from hireable.config import get_settings
 
     settings = settings or get_settings()
@@ -69,6 +71,7 @@ def create_app(
                 SecurityMiddleware,
                 hosts=HostPolicy.for_bind(host, remote=allow_remote),
                 csrf=guard,
+                body_seconds=body_seconds,
             )
         ],
         exception_handlers=HANDLERS,  # type: ignore[arg-type]

@@ -6,6 +6,7 @@ route untouched.
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import hmac
 import ipaddress
@@ -26,6 +27,13 @@ if TYPE_CHECKING:
 CSRF_FIELD = "csrf_token"  # the hidden form field
 CSRF_HEADER = "x-csrf-token"  # the header htmx sends (hx-headers on <body>)
 MAX_BODY = 1_000_000  # bytes; the dashboard's forms are small
+# Seconds a request's whole body may take to arrive. On this machine a form takes milliseconds
+# (1 MB over a slow LAN with --allow-remote: well under this); a client that sends the headers
+# and then a byte a second would otherwise hold its connection open for as long as it likes.
+BODY_SECONDS = 15.0
+# Sent with an answer given before the request's body was read whole (too slow, too large, or a
+# body no page reads): the connection closes, so the rest cannot keep it open or arrive later.
+CLOSE = {"connection": "close"}
 SAFE_METHODS = frozenset({"GET", "HEAD"})
 LOCAL_NAMES = frozenset({"localhost", "127.0.0.1", "::1"})
 
@@ -124,18 +132,35 @@ class HostPolicy:
         return name in self.names or (self.allow_ip_literals and _is_ip(name))
 
 
+def has_body(headers: Headers) -> bool:
+    return headers.get("content-length", "0").strip() not in ("", "0") or (
+        "transfer-encoding" in headers
+    )
+
+
 class SecurityMiddleware:
-    def __init__(self, app: ASGIApp, *, hosts: HostPolicy, csrf: CsrfGuard) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        *,
+        hosts: HostPolicy,
+        csrf: CsrfGuard,
+        body_seconds: float = BODY_SECONDS,
+    ) -> None:
         self.app = app
         self.hosts = hosts
         self.csrf = csrf
+        self.body_seconds = body_seconds
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        send = _with_headers(send, headers_for(scope.get("path", "")))
         headers = Headers(scope=scope)
+        extra = headers_for(scope.get("path", ""))
+        if scope["method"] != "POST" and has_body(headers):  # a body nothing here reads
+            extra += list(CLOSE.items())
+        send = _with_headers(send, extra)
         if not self.hosts.allows(headers.get("host")):
             await PlainTextResponse("Bad Request: unknown Host header", 400)(scope, receive, send)
             return
@@ -149,12 +174,23 @@ class SecurityMiddleware:
                 headers={"allow": "GET, HEAD, POST"},
             )(scope, receive, send)
             return
-        body = await _read_body(receive)
+        try:
+            async with asyncio.timeout(self.body_seconds):
+                body = await _read_body(receive)
+        except TimeoutError:
+            await PlainTextResponse(
+                f"Request Timeout: the form did not arrive within {self.body_seconds:g} "
+                "seconds; nothing was stored",
+                408,
+                headers=CLOSE,
+            )(scope, receive, send)
+            return
         if body is None:
             await PlainTextResponse(
                 f"Request too large: a form may send at most {MAX_BODY // 1_000_000} MB; "
                 "nothing was stored",
                 413,
+                headers=CLOSE,
             )(scope, receive, send)
             return
         try:

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 from hireable.errors import ConfigError
 
 if TYPE_CHECKING:
+    import asyncio
+
     import uvicorn
     from starlette.types import ASGIApp
 
@@ -25,6 +27,14 @@ STARTUP_TIMEOUT = 10.0  # seconds a thread server gets to start listening
 # ledger, the portfolio's records): 60–90 ms on this machine, the whole p95 tail of
 # benchmarks/bench_web.py. At 10,000 a request's temporaries are gone before a collection.
 GC_YOUNG_THRESHOLD = 10_000
+# Seconds a connection may wait for its next request's headers to arrive whole (from when it is
+# opened, or its last answer). uvicorn has no such deadline: its keep-alive timer restarts on
+# every byte, so headers dripped a byte at a time, or a connection that sends nothing, held a
+# connection for ever. A browser sends its headers at once. (A body has its own deadline:
+# security.BODY_SECONDS.)
+HEAD_SECONDS = 10.0
+KEEP_ALIVE_SECONDS = 5  # an idle kept-alive connection closes after this (uvicorn's default)
+SHUTDOWN_SECONDS = 5  # Ctrl-C waits at most this long for requests still being answered
 
 
 def bind(host: str, port: int) -> socket.socket:
@@ -51,13 +61,57 @@ def url_of(sock: socket.socket) -> str:
     return f"http://{shown}:{port}"
 
 
-def make_server(app: ASGIApp) -> uvicorn.Server:
+def timed_protocol(head_seconds: float) -> type[asyncio.Protocol]:
+    """uvicorn's HTTP/1.1 protocol, closing a connection whose next request's headers have not
+    arrived whole `head_seconds` after it opened (or after its last answer)."""
+    from uvicorn.protocols.http.h11_impl import H11Protocol
+
+    class Timed(H11Protocol):
+        waiting: asyncio.TimerHandle | None = None
+
+        def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+            super().connection_made(transport)
+            self.await_request()
+
+        def on_response_complete(self) -> None:
+            super().on_response_complete()
+            self.await_request()
+
+        def connection_lost(self, exc: Exception | None) -> None:
+            if self.waiting is not None:
+                self.waiting.cancel()
+            super().connection_lost(exc)
+
+        def await_request(self) -> None:
+            """Close the connection unless a request (a new cycle) has begun by the deadline."""
+            if self.waiting is not None:
+                self.waiting.cancel()
+            before = self.cycle
+
+            def too_slow() -> None:
+                if self.cycle is before and not self.transport.is_closing():
+                    self.transport.close()
+
+            self.waiting = self.loop.call_later(head_seconds, too_slow)
+
+    return Timed
+
+
+def make_server(app: ASGIApp, *, head_seconds: float = HEAD_SECONDS) -> uvicorn.Server:
     import uvicorn
 
     young, older, oldest = gc.get_threshold()
     gc.set_threshold(max(GC_YOUNG_THRESHOLD, young), older, oldest)
 
-    return uvicorn.Server(uvicorn.Config(app, log_level=LOG_LEVEL, lifespan="off"))
+    config = uvicorn.Config(
+        app,
+        log_level=LOG_LEVEL,
+        lifespan="off",
+        http=timed_protocol(head_seconds),
+        timeout_keep_alive=KEEP_ALIVE_SECONDS,
+        timeout_graceful_shutdown=SHUTDOWN_SECONDS,
+    )
+    return uvicorn.Server(config)
 
 
 def serve_forever(app: ASGIApp, sock: socket.socket) -> None:
@@ -81,10 +135,12 @@ class RunningServer:
         self.thread.join(timeout=STARTUP_TIMEOUT)
 
 
-def start_in_thread(app: ASGIApp, host: str = "127.0.0.1", port: int = 0) -> RunningServer:
+def start_in_thread(
+    app: ASGIApp, host: str = "127.0.0.1", port: int = 0, *, head_seconds: float = HEAD_SECONDS
+) -> RunningServer:
     """Serve `app` in a background thread (port 0: a free one); returns once it accepts."""
     sock = bind(host, port)
-    server = make_server(app)
+    server = make_server(app, head_seconds=head_seconds)
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
     deadline = time.monotonic() + STARTUP_TIMEOUT
