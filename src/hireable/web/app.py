@@ -16,6 +16,7 @@ from hireable.services.evidence import LEDGER_CACHE, LedgerCache
 from hireable.services.rank_cache import RANK_CACHE, RankCache
 from hireable.web.background import JobRegistry
 from hireable.web.errors import HANDLERS
+from hireable.web.once import OnceMiddleware, SubmitLedger
 from hireable.web.redaction import redact, secret_values
 from hireable.web.render import STATIC_DIR, make_templates
 from hireable.web.routes import evidence, ideas, jobs, journal, portfolio, profile, status, tracker
@@ -64,6 +65,7 @@ def create_app(
     routes: list[BaseRoute] = [r for group in PAGE_ROUTES.values() for r in group]
     routes.append(Mount("/static", app=StaticFiles(directory=STATIC_DIR), name="static"))
     guard = csrf or CsrfGuard()
+    ledger = SubmitLedger()
     app = Starlette(
         routes=routes,
         middleware=[
@@ -72,13 +74,15 @@ def create_app(
                 hosts=HostPolicy.for_bind(host, remote=allow_remote),
                 csrf=guard,
                 body_seconds=body_seconds,
-            )
+            ),
+            Middleware(OnceMiddleware, ledger=ledger),  # inside: after the CSRF check
         ],
         exception_handlers=HANDLERS,  # type: ignore[arg-type]
     )
     app.state.engine = engine
     app.state.settings = settings
     app.state.csrf = guard
+    app.state.submits = ledger  # where each recent form submission went (web/once.py)
     app.state.demo = demo
     app.state.today = today
     app.state.templates = make_templates()

@@ -17,6 +17,7 @@ from hireable.control_chars import visible
 from hireable.errors import NotFoundError
 from hireable.web.actions import web_action
 from hireable.web.db import in_session
+from hireable.web.once import new_token
 from hireable.web.pages import NAV
 from hireable.web.redaction import redact
 
@@ -46,6 +47,7 @@ def _shared(request: Request) -> dict[str, Any]:
     return {
         "nav": [p for p in NAV if p.key in served],
         "csrf_token": state.csrf.token(),
+        "form_token": new_token(),  # one a page load: a form sent twice does its work once
         "demo": state.demo,
         "served": served,
     }

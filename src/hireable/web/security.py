@@ -207,12 +207,12 @@ class SecurityMiddleware:
                 403,
             )(scope, receive, send)
             return
-        await self.app(scope, _replay(body), send)
+        await self.app(scope, replay(body), send)
 
     async def _token_ok(self, scope: Scope, headers: Headers, body: bytes) -> bool:
         if self.csrf.valid(headers.get(CSRF_HEADER)):
             return True
-        form = await Request(scope, _replay(body)).form()
+        form = await Request(scope, replay(body)).form()
         try:
             value = form.get(CSRF_FIELD)
             return isinstance(value, str) and self.csrf.valid(value)
@@ -236,7 +236,7 @@ async def _read_body(receive: Receive) -> bytes | None:
     return b"".join(chunks)
 
 
-def _replay(body: bytes) -> Receive:
+def replay(body: bytes) -> Receive:
     sent = False
 
     async def receive() -> Message:
