@@ -145,7 +145,7 @@ def test_move_on_after_seven_days_without_baseline() -> None:
         ({"type": "learn", "topic": "x", "hours": 1, "date": "2026-02-30"}, "calendar"),
         ({"type": "learn", "topic": " ", "hours": 1, "date": "2026-11-01"}, "topic"),
         ({"type": "rest", "topic": "x", "hours": 1, "date": "2026-11-01"}, "type"),
-        ({"type": "do", "topic": "x", "hours": 1, "date": "2026-11-01"}, "--artifact"),
+        ({"type": "do", "topic": "x", "hours": 1, "date": "2026-11-01"}, "needs an artifact URL"),
         (
             {"type": "do", "topic": "x", "hours": 1, "date": "2026-11-01", "artifact": "nope"},
             "http",

@@ -120,7 +120,7 @@ BAD_VALUES: list[tuple[str, dict[str, str], str]] = [
     ("/jobs/boards/unfollow", {"board": "greenhouse:acme"}, "is not followed"),
     ("/jobs/boards/fetch", {"board": ""}, "no boards followed yet"),
     ("/jobs/boards/fetch", {"board": "nowhere"}, "unknown source"),
-    ("/tracker", {"company": ""}, "give --posting ID or --company NAME"),
+    ("/tracker", {"company": ""}, "name a posting or a company"),
     ("/tracker", {"company": "c" * LONG}, "the most is 300"),
     ("/tracker", {"contact": "c" * LONG}, "the most is 200"),
     ("/tracker", {"email": "nope"}, "is not an email address"),
@@ -216,6 +216,7 @@ HARMLESS_QUERIES = [
     "/jobs/boards?followed=%1b",
     "/portfolio/site?include_self=2",
 ]
+CLI_OPTION = re.compile(r"(^|[\s(/])--[a-z]")  # "give --posting ID": the dashboard has no options
 ALERT = re.compile(r'role="alert">(.*?)</p>', re.S)
 TAG = re.compile(r"<[^>]+>")
 
@@ -350,7 +351,9 @@ def test_a_bad_value_is_refused_with_its_reason(
     hostile: Dashboard, path: str, changes: dict[str, str], fragment: str
 ) -> None:
     before = snapshot(hostile)
-    assert_refused(hostile, before, post(hostile, path, {**FORMS[path], **changes}), fragment)
+    r = post(hostile, path, {**FORMS[path], **changes})
+    line = assert_refused(hostile, before, r, fragment)
+    assert not CLI_OPTION.search(line), f"worded for the CLI: {line}"
 
 
 @pytest.mark.parametrize("path", list(FORMS))
@@ -410,7 +413,8 @@ def test_an_id_that_names_nothing_is_a_missing_page(
 @pytest.mark.parametrize("address", BAD_QUERIES, ids=lambda a: a[:40])
 def test_a_bad_address_is_refused_with_its_reason(hostile: Dashboard, address: str) -> None:
     before = snapshot(hostile)
-    assert_refused(hostile, before, hostile.get(address))
+    line = assert_refused(hostile, before, hostile.get(address))
+    assert not CLI_OPTION.search(line), f"worded for the CLI: {line}"
 
 
 @pytest.mark.parametrize("address", HARMLESS_QUERIES, ids=lambda a: a[:40])

@@ -54,7 +54,7 @@ def test_logging_learn_and_do_stores_and_redirects(web: Dashboard) -> None:
         ("learn", {**LEARN, "date": "2026-13-01"}, "does not exist on the calendar"),
         ("learn", {**LEARN, "date": "2099-01-01"}, "is in the future"),
         ("learn", {**LEARN, "url": "ftp://x"}, "must be an http(s) address"),
-        ("do", {**DO, "artifact": ""}, "a do entry needs --artifact URL"),
+        ("do", {**DO, "artifact": ""}, "a do entry needs an artifact URL"),
         ("do", {**DO, "evidence": "x"}, "evidence id &#39;x&#39; must be a whole number"),
         ("do", {**DO, "evidence": "99"}, "99"),
     ],
@@ -140,7 +140,7 @@ def test_creating_then_editing_the_profile(web: Dashboard) -> None:
 @pytest.mark.parametrize(
     ("data", "message"),
     [
-        ({"name": " "}, "init needs --name"),
+        ({"name": " "}, "a new profile needs a name"),
         ({"stage": "wizard"}, "unknown stage &#39;wizard&#39;"),
         ({"stage": "ml-junior", "target": "ml-entry"}, "comes before the current stage"),
         ({"hours_per_week": "0"}, "more than 0 and at most 112"),

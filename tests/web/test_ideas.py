@@ -153,9 +153,9 @@ def test_scoring_an_idea_stores_the_answers_and_ranks_it(web: Dashboard) -> None
 @pytest.mark.parametrize(
     ("changes", "message"),
     [
-        ({"angle": ""}, "--angle must be a whole number from 1 to 5 (got nothing)"),
-        ({"impress": "6"}, "--impress must be a whole number from 1 to 5 (got 6)"),
-        ({"feasible": "0"}, "--feasible must be a whole number from 1 to 5 (got 0)"),
+        ({"angle": ""}, "angle must be a whole number from 1 to 5 (got nothing)"),
+        ({"impress": "6"}, "impress must be a whole number from 1 to 5 (got 6)"),
+        ({"feasible": "0"}, "feasible must be a whole number from 1 to 5 (got 0)"),
         ({"excitement": "lots"}, "excitement 'lots' must be a whole number"),
         ({"goal": "fame"}, "unknown goal 'fame'; choose one of: resume, marketing, advocacy"),
     ],
@@ -217,7 +217,7 @@ def test_recording_the_baseline(demo_web: Dashboard) -> None:
 @pytest.mark.parametrize(
     ("artifact", "message"),
     [
-        ("", "--artifact needs the URL of the running baseline"),
+        ("", "the artifact needs the URL of the running baseline"),
         ("notebook.ipynb", "url 'notebook.ipynb' must be an http(s) address"),
     ],
 )

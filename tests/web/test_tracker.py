@@ -224,7 +224,7 @@ def test_adding_from_a_posting_takes_its_company_and_title(demo_web: Dashboard) 
 @pytest.mark.parametrize(
     ("fields", "message"),
     [
-        ({"company": ""}, "give --posting ID or --company NAME"),
+        ({"company": ""}, "name a posting or a company"),
         ({"email": "jane-at-acme"}, "'jane-at-acme' is not an email address"),
         ({"company": "", "posting": "999"}, "no posting with id 999"),
         ({"posting": "two"}, "posting id 'two' must be a whole number"),
@@ -318,7 +318,7 @@ def test_the_draft_page_says_what_to_fill_in_and_that_nothing_is_sent(web: Dashb
     ("fields", "message"),
     [
         ({"tone": "shouty"}, "unknown tone 'shouty'; choose one of: friendly, formal, brief"),
-        ({"max_words": "9"}, "--max-words must be between 40 and 400, not 9"),
+        ({"max_words": "9"}, "max words must be between 40 and 400, not 9"),
         ({"max_words": "many"}, "max words 'many' must be a whole number"),
         ({"max_words": "40", "tone": "formal"}, "the shortest formal draft has"),
     ],

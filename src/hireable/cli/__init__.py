@@ -74,7 +74,9 @@ def run(argv: Sequence[str] | None = None) -> int:
     try:
         result = app(args=args, prog_name="hireable", standalone_mode=False)
     except HireableError as exc:
-        _fail(str(exc))
+        from hireable.cli.wording import cli_wording
+
+        _fail(cli_wording(str(exc)))
         return exc.exit_code
     except typer.TyperException as exc:  # usage errors (exit 2) and other CLI parsing failures
         if type(exc).__name__ == "NoArgsIsHelpError":  # a bare group: show its help

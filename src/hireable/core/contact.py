@@ -65,7 +65,7 @@ _BY_NAME = {f.name: f for f in CONTACT_FIELDS}
 
 def check_contact(name: str, value: str, *, label: str | None = None) -> str | None:
     """The value to store: stripped, None for "" (which clears the field); else an error
-    naming the value as `label` (default: the `--name` option that gave it)."""
+    naming the value as `label` (default: the field's name; the CLI says its option)."""
     spec = _BY_NAME[name]
     text = value.strip()
     if name in ("github", "huggingface"):
@@ -73,7 +73,7 @@ def check_contact(name: str, value: str, *, label: str | None = None) -> str | N
     if not text:
         return None
     if len(text) > spec.max_length or not spec.pattern.match(text):
-        raise ValidationError(f"{label or '--' + name} '{value}' is not {spec.shape}")
+        raise ValidationError(f"{label or name} '{value}' is not {spec.shape}")
     return text
 
 

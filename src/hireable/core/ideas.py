@@ -85,9 +85,9 @@ def check_scores(scores: dict[str, Any]) -> dict[str, int]:
     for name in FIELDS:
         value = scores.get(name)
         if isinstance(value, bool) or not isinstance(value, int) or not lo <= value <= hi:
-            flag = "--" + name.replace("_", "-")
+            what = name.replace("_", " ")
             got = "nothing" if value is None else value
-            raise ValidationError(f"{flag} must be a whole number from {lo} to {hi} (got {got})")
+            raise ValidationError(f"{what} must be a whole number from {lo} to {hi} (got {got})")
         checked[name] = value
     return checked
 

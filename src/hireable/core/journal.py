@@ -176,7 +176,7 @@ def check_entry(entry: EntryInput) -> EntryInput:
     if entry.type == "do":
         if not entry.artifact:
             raise ValidationError(
-                "a do entry needs --artifact URL: the PR, notebook, demo or post it produced"
+                "a do entry needs an artifact URL: the PR, notebook, demo or post it produced"
             )
         if entry.certificate:
             raise ValidationError("a do entry cannot be a certificate; certificates are learning")

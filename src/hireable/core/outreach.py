@@ -116,7 +116,7 @@ def check_options(tone: str, max_words: int) -> None:
         raise ValidationError(f"unknown tone '{tone}'; choose one of: {', '.join(TONES)}")
     if not MIN_WORDS <= max_words <= MAX_WORDS:
         raise ValidationError(
-            f"--max-words must be between {MIN_WORDS} and {MAX_WORDS}, not {max_words}"
+            f"max words must be between {MIN_WORDS} and {MAX_WORDS}, not {max_words}"
         )
 
 
@@ -191,8 +191,9 @@ def compose(d: DraftInput) -> Draft:
         body = "\n\n".join(_parts(d, creds))
     if word_count(body) > d.max_words:
         raise ValidationError(
-            f"the shortest {d.tone} draft has {word_count(body)} words, more than --max-words "
-            f"{d.max_words}; raise --max-words, use --tone brief or shorten --product/--impressed"
+            f"the shortest {d.tone} draft has {word_count(body)} words, more than max words "
+            f"{d.max_words}; raise max words, choose the brief tone or shorten the product and "
+            "what impressed you"
         )
     given = " ".join(x for x in (d.product, d.impressed) if x)
     return Draft(_subject(d), body, placeholders_in(body), jargon_in(given))

@@ -264,7 +264,7 @@ class Sources:
         if self.kaggle_credentials is None:
             raise ConfigError(
                 "no Kaggle credentials: put your API token in ~/.kaggle/kaggle.json or set "
-                "KAGGLE_USERNAME and KAGGLE_KEY (or import your results with --csv FILE)"
+                "KAGGLE_USERNAME and KAGGLE_KEY (or import your results from a CSV file)"
             )
         return kaggle.Kaggle(self.client, self.settings.kaggle_url, self.kaggle_credentials)
 

@@ -100,7 +100,7 @@ def record_baseline(*, session: Session, idea_id: int, artifact: str, today: dt.
     """A baseline runs: the idea survives its first week (recording it also picks it)."""
     link = check_url(artifact)
     if link is None:
-        raise ValidationError("--artifact needs the URL of the running baseline (notebook, repo)")
+        raise ValidationError("the artifact needs the URL of the running baseline (notebook, repo)")
     idea = get_idea(session, idea_id)
     if idea.picked_at is None:
         pick_idea(session=session, idea_id=idea_id, today=today)

@@ -76,7 +76,7 @@ def create_profile(*, session: Session, changes: ProfileChanges) -> Profile:
     if get_profile(session) is not None:
         raise ValidationError("a profile already exists; change it with `hireable profile set`")
     if not changes.name or not changes.stage or not changes.target:
-        raise ValidationError("init needs --name, --stage and --target")
+        raise ValidationError("a new profile needs a name, a current stage and a target stage")
     _check(changes, None)
     contact = changes.contact()
     profile = Profile(

@@ -64,7 +64,7 @@ def add_application(
     email = check_email(email)
     company = _clean(company)
     if posting_id is None and company is None:
-        raise ValidationError("give --posting ID or --company NAME")
+        raise ValidationError("name a posting or a company")
     if posting_id is not None:
         posting = get_posting(session, posting_id)
         existing = application_for_posting(session, posting_id)
@@ -75,7 +75,7 @@ def add_application(
         company = company or _clean(posting.company)
         if company is None:
             raise ValidationError(
-                f"posting {posting_id} has no company name; add one with --company NAME"
+                f"posting {posting_id} has no company name; name the company to track it"
             )
     app = Application(
         posting_id=posting_id,

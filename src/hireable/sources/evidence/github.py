@@ -448,7 +448,7 @@ def _explain(exc: SourceError, *, authenticated: bool) -> SourceError:
     if "HTTP 401" in text:
         return SourceError(
             "GitHub rejected the token (HTTP 401): it is revoked, expired or mistyped; "
-            "set a new HIREABLE_GITHUB_TOKEN or use --no-token"
+            "set a new HIREABLE_GITHUB_TOKEN or import without the token"
             if authenticated
             else "GitHub answered HTTP 401"
         )
