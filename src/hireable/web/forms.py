@@ -49,7 +49,7 @@ def checked_text(name: str, value: str) -> str:
         spelt = f"\\x{code:02x}" if code < 0x100 else f"U+{code:04X}"
         raise ValidationError(
             f"{name.replace('_', ' ')} holds a character a form cannot show ({spelt}, at "
-            f"position {found.start() + 1}); it is taken out below: check the text and send "
+            f"position {found.start() + 1}); it has been taken out: check the text and send "
             "the form again"
         )
     return value.strip()
