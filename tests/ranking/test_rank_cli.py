@@ -200,3 +200,25 @@ def test_explain_posting_score_quotes_the_posting(database_url: str) -> None:
     assert "+10  degree: a degree or equivalent experience" in text
     assert "“You will train and ship vision models.”" in text
     assert breakdown.public()["reasons"][0]["evidence"]
+
+
+def test_terminal_output_at_80_columns_wraps_under_each_entry(
+    cli_sqlite: CliRunner, sqlite_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A long title and long reasons wrap within 80 columns, each wrapped line indented under
+    its entry, so the numbers and "for:"/"against:" stay the only text at the left."""
+    _learner(cli_sqlite)
+    long_title = "Machine Learning Engineer, Search Ranking and Recommendations (Remote, Americas)"
+    add_postings(
+        sqlite_url,
+        posting(1, title=long_title, degree="required", company="Google", source="linkedin"),
+    )
+    monkeypatch.setenv("COLUMNS", "80")
+    result = cli_sqlite("jobs", "rank", "--limit", "1")
+    assert result.code == 0, result.err
+    entry = result.out.split("best first:\n", 1)[1].split("\n\n`hireable jobs show", 1)[0]
+    lines = [line for line in entry.splitlines() if line.strip()]
+    assert len(lines) > 4  # the title and the reasons did wrap
+    assert all(len(line) <= 80 for line in lines)
+    assert lines[0].startswith("  1.")
+    assert all(line.startswith(" " * 6) for line in lines[1:]), entry

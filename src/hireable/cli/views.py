@@ -114,16 +114,18 @@ def render_ranking(out: Console, ranked: list[RankedPosting], stage: str, plan_b
         closed = " (closed)" if r.closed_at is not None else ""
         out.print()
         out.print(
-            f"{n:>3}. {scored.score:>3}  #{r.id} {r.company or '?'} — {r.title or '?'}"
-            f"  [{r.source}]{closed}"
+            hanging(
+                f"{n:>3}. {scored.score:>3} ",
+                f"#{r.id} {r.company or '?'} — {r.title or '?'}  [{r.source}]{closed}",
+            )
         )
         if r.url:
             out.print(f"          {r.url}", overflow="ignore", crop=False)
         pros, cons = scored.pros(), scored.cons()
         if pros:
-            out.print("          for: " + "; ".join(x.text for x in pros))
+            out.print(hanging("          for:", "; ".join(x.text for x in pros)))
         if cons:
-            out.print("      against: " + "; ".join(x.text for x in cons))
+            out.print(hanging("      against:", "; ".join(x.text for x in cons)))
     out.print()
     out.print("`hireable jobs show ID` explains one score factor by factor.")
 
