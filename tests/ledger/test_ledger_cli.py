@@ -363,3 +363,18 @@ def test_demo_uses_its_own_database(cli, tmp_path: Path):
     assert "Best openings for ml-entry" in r.out and "Loamwise" in r.out
     assert (tmp_path / "data" / "demo.db").exists()
     assert cli("status").code == 1  # the user's own database still has no profile
+
+
+def test_list_at_80_columns_is_one_line_per_item(cli_sqlite, monkeypatch):
+    """A long title is cut with an ellipsis; the id, class and credibility stay whole."""
+    long_title = "Fine-tuning a speech model on call-centre audio with a home-made labelling tool"
+    assert cli_sqlite("evidence", "add", "open-source", "--title", long_title).code == 0
+    assert cli_sqlite("evidence", "add", "course", "--title", "Short one").code == 0
+    monkeypatch.setenv("COLUMNS", "80")
+    out = cli_sqlite("evidence", "list").out.splitlines()
+    header, first, second = out[0].split(), out[1], out[2]
+    assert header == ["id", "kind", "title", "date", "class", "verified", "credibility"]
+    assert all(len(line) <= 80 for line in out[:3])
+    assert first.split()[:2] == ["1", "open-source"] and "…" in first
+    assert second.split()[:3] == ["2", "course", "Short"]
+    assert out[3].startswith("Next:")

@@ -12,6 +12,7 @@ from hireable.cli.literal import hanging, line, text
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.table import Table
 
     from hireable.core.alerts import Alert
     from hireable.services.ranking import RankedPosting, ScoreBreakdown
@@ -20,14 +21,21 @@ if TYPE_CHECKING:
 BAR_WIDTH = 16
 
 
+def list_table() -> Table:
+    """A borderless table of one line per row (`jobs list`, `evidence list`, status's strongest
+    evidence): at 80 columns a long name is cut with an ellipsis instead of wrapping every row
+    over several lines."""
+    from rich.table import Table
+
+    return Table(box=None, header_style="bold", pad_edge=False, collapse_padding=True)
+
+
 def bar(score: int, width: int = BAR_WIDTH) -> str:
     filled = round(width * max(0, min(100, score)) / 100)
     return "█" * filled + "░" * (width - filled)
 
 
 def render_status(out: Console, report: StatusReport) -> None:
-    from rich.table import Table
-
     p = report.profile
     runway = f", runway {p.runway_months:g} months" if p.runway_months is not None else ""
     out.print(
@@ -56,7 +64,7 @@ def render_status(out: Console, report: StatusReport) -> None:
     strongest = report.evidence[:5]
     if strongest:
         out.print(text("Strongest evidence", "bold"))
-        table = Table(box=None, header_style="bold", collapse_padding=True, pad_edge=False)
+        table = list_table()
         table.add_column("id", justify="right", no_wrap=True)
         table.add_column("kind", no_wrap=True)
         table.add_column("title", no_wrap=True, overflow="ellipsis", max_width=30)
@@ -140,9 +148,9 @@ def render_score_explanation(out: Console, breakdown: ScoreBreakdown) -> None:
     out.print(f"Score {scored.score}/100 for {breakdown.stage}{assumed}{plan_b}")
     out.print(f"  {BASE:+4d}  base")
     for reason in scored.reasons:
-        out.print(f"  {reason.points:+4d}  {reason.factor}: {reason.text}")
+        out.print(hanging(f"  {reason.points:+4d} ", f"{reason.factor}: {reason.text}"))
         quote = breakdown.evidence.get(reason.factor)
         if quote:
-            out.print(f"          “{quote}”")
+            out.print(hanging(" " * 9, f"“{quote}”"))
     clamp = f" (sum {scored.total}, kept within 0–100)" if scored.total != scored.score else ""
     out.print(f"  {scored.score:4d}  score{clamp}")
