@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import pytest
 from icalendar import Calendar
 
 from hireable.services.ideas import add_idea, pick_idea, record_baseline
@@ -162,3 +163,16 @@ def test_a_fresh_pick_asks_for_its_baseline_by_a_date(session: Session, profile:
     pick_idea(session=session, idea_id=other.id, today=today)
     session.refresh(idea)
     assert idea.picked_at is None
+
+
+def test_plan_at_80_columns_wraps_each_week_under_its_work(
+    cli_sqlite: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    learner_lacking_only_a_primary_item(cli_sqlite)
+    monkeypatch.setenv("COLUMNS", "80")
+    lines = cli_sqlite("plan", "--weeks", "2").out.splitlines()
+    weeks = [i for i, line in enumerate(lines) if line.startswith("week ")]
+    assert len(weeks) == 2 and all(len(line) <= 80 for line in lines)
+    body = lines[weeks[0] + 1 : weeks[1]]
+    assert body and all(line.startswith("    ") for line in body)  # wrapped, never at the edge
+    assert lines[weeks[0] + 1].startswith(" " * len("week 1 (Nov 30): "))

@@ -244,9 +244,8 @@ def idea_add(
 @idea_app.command("list")
 def idea_list(json_out: bool = json_option()) -> None:
     """List your ideas with their scores."""
-    from rich.table import Table
-
     from hireable.cli.common import console, print_json, session
+    from hireable.cli.views import fitted_table
     from hireable.services.ideas import idea_public, list_ideas
 
     with session() as s:
@@ -257,19 +256,21 @@ def idea_list(json_out: bool = json_option()) -> None:
     if not rows:
         console().print("No ideas yet: `hireable idea add TITLE`.")
         return
-    table = Table("id", "title", "scores", "goal", "score", "picked", "baseline")
-    for r in rows:
-        scores = "/".join("-" if v is None else str(v) for v in r["scores"].values())
-        table.add_row(
+    cells = [
+        (
             str(r["id"]),
             r["title"] + (" (toy)" if r["toy"] else ""),
-            scores,
+            "/".join("-" if v is None else str(v) for v in r["scores"].values()),
             r["goal"] or "-",
             "-" if r["score"] is None else str(r["score"]),
             r["picked_on"] or "-",
             r["baseline_on"] or "-",
         )
-    console().print(table)
+        for r in rows
+    ]
+    columns = ("id", "title", "scores", "goal", "score", "picked", "baseline")
+    out = console()
+    out.print(fitted_table(out.width, columns, cells, "title", right=("id", "score")))
 
 
 @idea_app.command("score")
@@ -410,7 +411,7 @@ def plan(
     for note in result.notes:
         out.print(hanging("  note:", note))
     for w in result.weeks:
-        out.print(w.line())
+        out.print(hanging(w.label(), w.work()))
         out.print(hanging("    serves:", w.gap))
         if w.market:
             out.print(hanging("    market:", w.market))

@@ -194,7 +194,7 @@ def evidence_refresh(
 def evidence_list(json_out: bool = json_option()) -> None:
     """List your evidence with class and credibility."""
     from hireable.cli.common import console, print_json, session
-    from hireable.cli.views import list_table
+    from hireable.cli.views import fitted_table
     from hireable.services.evidence import assessed, evidence_public, list_evidence
 
     today = clock.today()
@@ -212,23 +212,8 @@ def evidence_list(json_out: bool = json_option()) -> None:
          str(r["credibility"]))
         for r in rows
     ]  # fmt: skip
-    widths = [max(len(name), *(len(row[i]) for row in cells)) for i, name in enumerate(columns)]
     out = console()
-    # The title takes what the short columns leave (a space between columns), cut with an
-    # ellipsis; the short values are never cut.
-    title = columns.index("title")
-    room = out.width - sum(w for i, w in enumerate(widths) if i != title) - len(columns) + 1
-    table = list_table()
-    for i, name in enumerate(columns):
-        if i == title:
-            table.add_column(name, no_wrap=True, overflow="ellipsis", max_width=max(room, 12))
-        else:
-            numeric = name in ("id", "credibility")
-            table.add_column(
-                name, no_wrap=True, min_width=widths[i], justify="right" if numeric else "left"
-            )
-    for row in cells:
-        table.add_row(*row)
+    table = fitted_table(out.width, columns, cells, "title", right=("id", "credibility"))
     out.print(table)
     out.print(
         "Next: `hireable evidence explain ID` says why an item scores what it does; "

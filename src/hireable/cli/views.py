@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from hireable.cli.literal import hanging, line, text
 
 if TYPE_CHECKING:
-    from rich.console import Console
+    from rich.console import Console, JustifyMethod
     from rich.table import Table
 
     from hireable.core.alerts import Alert
@@ -28,6 +28,31 @@ def list_table() -> Table:
     from rich.table import Table
 
     return Table(box=None, header_style="bold", pad_edge=False, collapse_padding=True)
+
+
+def fitted_table(
+    width: int,
+    columns: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    flexible: str,
+    right: Sequence[str] = ("id",),
+) -> Table:
+    """A `list_table` of `rows` within `width` columns: every column keeps the width of its
+    longest value except `flexible` (a title), which takes the room left and is cut with an
+    ellipsis; the columns named in `right` are right-aligned (numbers)."""
+    widths = [max(len(name), *(len(row[i]) for row in rows)) for i, name in enumerate(columns)]
+    cut = columns.index(flexible)
+    room = width - sum(w for i, w in enumerate(widths) if i != cut) - len(columns) + 1
+    table = list_table()
+    for i, name in enumerate(columns):
+        if i == cut:
+            table.add_column(name, no_wrap=True, overflow="ellipsis", max_width=max(room, 12))
+        else:
+            justify: JustifyMethod = "right" if name in right else "left"
+            table.add_column(name, no_wrap=True, min_width=widths[i], justify=justify)
+    for row in rows:
+        table.add_row(*row)
+    return table
 
 
 def bar(score: int, width: int = BAR_WIDTH) -> str:

@@ -268,12 +268,18 @@ class PlanWeek:
     def end(self) -> dt.date:
         return self.start + dt.timedelta(days=7)
 
-    def line(self) -> str:
+    def label(self) -> str:
+        return f"week {self.number} ({self.start:%b %d}):"
+
+    def work(self) -> str:
+        """What the week holds: its learning block, its doing block and the evidence it makes."""
         return (
-            f"week {self.number} ({self.start:%b %d}): learn: {self.learn} "
-            f"({self.learn_hours:g} h); do: {self.do} ({self.do_hours:g} h) → "
-            f"{self.evidence_kind} evidence for {self.stage}"
+            f"learn: {self.learn} ({self.learn_hours:g} h); do: {self.do} ({self.do_hours:g} h)"
+            f" → {self.evidence_kind} evidence for {self.stage}"
         )
+
+    def line(self) -> str:
+        return f"{self.label()} {self.work()}"
 
     def public(self) -> dict[str, Any]:
         return {
