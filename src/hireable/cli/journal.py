@@ -207,13 +207,16 @@ def journal_remove(entry_id: int = id_argument()) -> None:
 def journal_import(
     file: Path = typer.Argument(..., help="A .csv (with a header row) or a .json list."),
 ) -> None:
-    """Import journal entries (all or nothing)."""
-    from hireable.cli.common import console, session
+    """Import journal entries (all or nothing). A record the same in every field as a stored
+    entry is not added again."""
+    from hireable.cli.common import console, imported, session
+    from hireable.core.words import plural
     from hireable.services.journal import import_entries
 
     with session() as s:
-        rows = import_entries(session=s, path=file, today=clock.today())
-    console().print(f"Imported {len(rows)} journal entries from {file}.")
+        result = import_entries(session=s, path=file, today=clock.today())
+    added = plural(len(result.added), "journal entry", "journal entries")
+    console().print(imported(added, file, result.already))
 
 
 # ---------------------------------------------------------------- ideas

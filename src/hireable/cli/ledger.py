@@ -322,15 +322,14 @@ def evidence_import(
     """Import evidence records (all or nothing). A record already in the ledger (same kind and
     URL; without a URL, same kind, title and date) is not added again, and the stored item is
     kept as it is where the file differs: `hireable evidence edit ID` changes it."""
-    from hireable.cli.common import console, session
+    from hireable.cli.common import console, imported, session
     from hireable.core.words import plural
     from hireable.services.evidence import import_evidence
 
     with session() as s:
         result = import_evidence(session=s, path=file, today=clock.today())
     out = console()
-    added, there = plural(len(result.added), "evidence item"), len(result.kept)
-    out.print(f"Imported {added} from {file}; {there} already there, not added again.")
+    out.print(imported(plural(len(result.added), "evidence item"), file, len(result.kept)))
     for item, differ in result.kept:
         if differ:
             out.print(
