@@ -10,6 +10,7 @@ import typer
 
 from hireable import clock
 from hireable.cli.common import id_argument, id_option, json_option, output_option
+from hireable.core.weeks import MAX_PLAN_WEEKS, MAX_REPORT_WEEKS, PLAN_WEEKS
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -90,7 +91,11 @@ def log_do(
 def journal(
     ctx: typer.Context,
     weeks: int = typer.Option(
-        8, "--weeks", min=1, max=104, help="How many ISO weeks to show (1–104)."
+        8,
+        "--weeks",
+        min=1,
+        max=MAX_REPORT_WEEKS,
+        help=f"How many ISO weeks to show (1–{MAX_REPORT_WEEKS}).",
     ),
     json_out: bool = json_option(),
 ) -> None:
@@ -374,7 +379,13 @@ def idea_baseline(
 
 
 def plan(
-    weeks: int = typer.Option(4, "--weeks", min=1, max=52, help="How many weeks to plan (1–52)."),
+    weeks: int = typer.Option(
+        PLAN_WEEKS,
+        "--weeks",
+        min=1,
+        max=MAX_PLAN_WEEKS,
+        help=f"How many weeks to plan (1–{MAX_PLAN_WEEKS}).",
+    ),
     json_out: bool = json_option(),
     markdown: Path | None = output_option("--markdown", help="Also write it as Markdown."),
     ics: Path | None = output_option("--ics", help="Also write an iCalendar file."),

@@ -29,6 +29,7 @@ from hireable.core.journal import (
     validate_entry,
     weekly_stats,
 )
+from hireable.core.weeks import MAX_REPORT_WEEKS
 from hireable.errors import NotFoundError, ValidationError
 from hireable.fileio import parse_json, read_text
 from hireable.services.evidence import get_evidence
@@ -40,7 +41,6 @@ from hireable.store.repo import get_or_fail
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-MAX_REPORT_WEEKS = 104
 RECENT_ENTRIES = 10  # entries listed under the chart, newest first
 
 
