@@ -10,10 +10,13 @@ from typing import TYPE_CHECKING
 import pytest
 from icalendar import Calendar
 
+from hireable.core.weeks import MAX_PLAN_WEEKS, MAX_REPORT_WEEKS
+from hireable.errors import ValidationError
 from hireable.services.ideas import add_idea, pick_idea, record_baseline
 from hireable.services.journal import build_entry, log_entry
 from hireable.services.profile import ProfileChanges, update_profile
 from hireable.services.rhythm import status_contribution
+from tests.journal.test_plan import plan_for
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -102,6 +105,18 @@ def test_plan_needs_a_profile_and_sane_weeks(cli: CliRunner, tmp_path: Path) -> 
         assert too_many.code == 2 and "'--weeks'" in too_many.err  # a usage error, as ranges are
     bad = cli("plan", "--ics", tmp_path / "no-such-dir" / "p.ics")
     assert bad.code == 1 and bad.err.startswith("error: cannot write")
+
+
+def test_the_weeks_bounds_are_the_core_constants(cli_sqlite: CliRunner) -> None:
+    """`--weeks` of `plan` and `journal` take what the services take, and say so."""
+    cli_sqlite("init", "--name", "A", "--stage", "ml-entry", "--target", "ml-entry")
+    for command, most in (("plan", MAX_PLAN_WEEKS), ("journal", MAX_REPORT_WEEKS)):
+        assert f"(1–{most})" in cli_sqlite(command, "--help").out
+        assert cli_sqlite(command, "--weeks", str(most), "--json").code == 0
+        past = cli_sqlite(command, "--weeks", str(most + 1))
+        assert past.code == 2 and f"less than or equal to {most}" in past.err
+    with pytest.raises(ValidationError, match=f"weeks must be from 1 to {MAX_PLAN_WEEKS} "):
+        plan_for([], weeks=MAX_PLAN_WEEKS + 1)
 
 
 def log(session: Session, kind: str, days_ago: int, hours: float, **kw: object) -> None:

@@ -10,6 +10,7 @@ import typer
 
 from hireable import clock
 from hireable.cli.common import id_argument, id_option, json_option, output_option
+from hireable.core.weeks import MAX_PLAN_WEEKS, MAX_REPORT_WEEKS, PLAN_WEEKS
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -90,7 +91,11 @@ def log_do(
 def journal(
     ctx: typer.Context,
     weeks: int = typer.Option(
-        8, "--weeks", min=1, max=104, help="How many ISO weeks to show (1–104)."
+        8,
+        "--weeks",
+        min=1,
+        max=MAX_REPORT_WEEKS,
+        help=f"How many ISO weeks to show (1–{MAX_REPORT_WEEKS}).",
     ),
     json_out: bool = json_option(),
 ) -> None:
@@ -207,13 +212,16 @@ def journal_remove(entry_id: int = id_argument()) -> None:
 def journal_import(
     file: Path = typer.Argument(..., help="A .csv (with a header row) or a .json list."),
 ) -> None:
-    """Import journal entries (all or nothing)."""
-    from hireable.cli.common import console, session
+    """Import journal entries (all or nothing). A record the same in every field as a stored
+    entry is not added again."""
+    from hireable.cli.common import console, imported, session
+    from hireable.core.words import plural
     from hireable.services.journal import import_entries
 
     with session() as s:
-        rows = import_entries(session=s, path=file, today=clock.today())
-    console().print(f"Imported {len(rows)} journal entries from {file}.")
+        result = import_entries(session=s, path=file, today=clock.today())
+    added = plural(len(result.added), "journal entry", "journal entries")
+    console().print(imported(added, file, result.already))
 
 
 # ---------------------------------------------------------------- ideas
@@ -372,7 +380,13 @@ def idea_baseline(
 
 
 def plan(
-    weeks: int = typer.Option(4, "--weeks", min=1, max=52, help="How many weeks to plan (1–52)."),
+    weeks: int = typer.Option(
+        PLAN_WEEKS,
+        "--weeks",
+        min=1,
+        max=MAX_PLAN_WEEKS,
+        help=f"How many weeks to plan (1–{MAX_PLAN_WEEKS}).",
+    ),
     json_out: bool = json_option(),
     markdown: Path | None = output_option("--markdown", help="Also write it as Markdown."),
     ics: Path | None = output_option("--ics", help="Also write an iCalendar file."),

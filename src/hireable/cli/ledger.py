@@ -314,13 +314,23 @@ def evidence_explain(evidence_id: int = id_argument()) -> None:
 def evidence_import(
     file: Path = typer.Argument(..., help="A JSON or YAML list of records."),
 ) -> None:
-    """Import evidence records (all or nothing)."""
-    from hireable.cli.common import console, session
+    """Import evidence records (all or nothing). A record already in the ledger (same kind and
+    URL; without a URL, same kind, title and date) is not added again, and the stored item is
+    kept as it is where the file differs: `hireable evidence edit ID` changes it."""
+    from hireable.cli.common import console, imported, session
+    from hireable.core.words import plural
     from hireable.services.evidence import import_evidence
 
     with session() as s:
-        items = import_evidence(session=s, path=file, today=clock.today())
-    console().print(f"Imported {len(items)} evidence items from {file}.")
+        result = import_evidence(session=s, path=file, today=clock.today())
+    out = console()
+    out.print(imported(plural(len(result.added), "evidence item"), file, len(result.kept)))
+    for item, differ in result.kept:
+        if differ:
+            out.print(
+                f"  kept      {item.title} [{item.id}] — the file differs in {', '.join(differ)}; "
+                f"kept as stored (`hireable evidence edit {item.id}` changes it)"
+            )
 
 
 @evidence_app.command("export")

@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from hireable.control_chars import spelt
 from hireable.errors import NotFoundError, ValidationError, shown
 from hireable.store.repo import ID_MAX
 
@@ -31,10 +32,9 @@ def checked_text(name: str, value: str) -> str:
     may hold."""
     found = _UNSHOWN.search(value)
     if found is not None:
-        code = ord(found.group())
-        spelt = f"\\x{code:02x}" if code < 0x100 else f"U+{code:04X}"
         raise ValidationError(
-            f"{name.replace('_', ' ')} holds a character a form cannot show ({spelt}, at "
+            f"{name.replace('_', ' ')} holds a character a form cannot show "
+            f"({spelt(found.group())}, at "
             f"position {found.start() + 1}); remove it and send the form again"
         )
     return value.strip()
