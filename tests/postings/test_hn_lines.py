@@ -125,6 +125,10 @@ HEADERS = [
     ("Gorse | Analyst | Hybrid (NY, Boston, or Bay Area) and REMOTE", ("Analyst",),
      "NY, Boston, Bay Area", True),
     ("Tarn | Full-time | Engineering | Seed stage", (), None, None),
+    # a role with its pay in parentheses; a work mode among the roles of a part
+    ("Fernway | Boise, ID, REMOTE | Data Engineer ($140k)", ("Data Engineer",), "Boise, ID",
+     True),
+    ("Pollen | Remote, Interns | Denver, CO", ("Interns",), "Denver, CO", True),
 ]  # fmt: skip
 
 
@@ -132,6 +136,7 @@ HEADERS = [
 def test_a_location_is_a_place(line, roles, location, remote) -> None:
     header = parse_header(line)
     assert (header.roles, header.location, header.remote) == (roles, location, remote)
+    assert (header.salary or {}).get("min") == (140000 if "$140k" in line else None)
 
 
 # (text, the place it names)

@@ -285,8 +285,17 @@ def roles_of(part: str) -> list[str]:
     pieces = [p.strip(" -–") for p in pieces if p.strip(" -–")]
     if len(pieces) > 1 and all(is_role(p) for p in pieces):
         return pieces
+    # "San Francisco, CA + REMOTE, INTERNS": the places and work modes among the roles go.
+    named = [p for p in pieces if not (_MODE.search(p) or place_of(p))]
+    if 0 < len(named) < len(pieces) and all(is_role(p) for p in named):
+        return named
     # "Senior Backend and Frontend Engineers": the pieces share the noun; keep the part whole.
     return [part.strip()]
+
+
+def _no_pay(paren: re.Match[str]) -> str:
+    """A parenthesis of a role part, gone when it holds the pay ("Engineer ($120k)")."""
+    return "" if salary_of(paren[0]) is not None else paren[0]
 
 
 def _place(part: str) -> str | None:
@@ -306,7 +315,8 @@ def names_roles(part: str) -> bool:
 def classify(part: str) -> str:
     """ "salary" | "remote" | "onsite" | "noise" | "role" | "place"."""
     if salary_of(part) is not None:
-        return "salary"
+        # "Software Engineer ($120k)": a role with its pay in parentheses
+        return "role" if is_role(part) and salary_of(_PARENS.sub(" ", part)) is None else "salary"
     if names_roles(part) and not NOISE.match(part):
         return "role"  # "Senior Engineer (Remote)": the mode is read from it too
     if NOT_REMOTE.search(part):
@@ -349,7 +359,8 @@ def parse_header(line: str) -> Header:
             remote = remote or False
             modes.append(part)
         elif kind == "role":
-            roles.extend(roles_of(part))
+            roles.extend(roles_of(_PARENS.sub(_no_pay, part)))
+            salary = salary or salary_of(part)
             remote = True if REMOTE.search(part) and not NOT_REMOTE.search(part) else remote
         elif kind == "place" and location is None:
             location = place_of(part)  # "Backend, Infra" or a slogan is no place
