@@ -272,6 +272,9 @@ def clean_role(text: str) -> str:
     return _LEAD_IN.sub("", _LINK.sub(" ", text)).strip(" -–,")
 
 
+MAX_MIXED_PIECES = 6  # pieces of a part mixing places and modes with its roles, at most
+
+
 def roles_of(part: str) -> list[str]:
     """The roles one part names: "ML Engineer, Backend Engineer" -> two; "Software Engineers
     (C++ / Rust)" -> one (separators in parentheses do not split)."""
@@ -286,7 +289,8 @@ def roles_of(part: str) -> list[str]:
     if len(pieces) > 1 and all(is_role(p) for p in pieces):
         return pieces
     # "San Francisco, CA + REMOTE, INTERNS": the places and work modes among the roles go.
-    named = [p for p in pieces if not (_MODE.search(p) or place_of(p))]
+    named = [] if len(pieces) > MAX_MIXED_PIECES else pieces
+    named = [p for p in named if not (_MODE.search(p) or place_of(p))]
     if 0 < len(named) < len(pieces) and all(is_role(p) for p in named):
         return named
     # "Senior Backend and Frontend Engineers": the pieces share the noun; keep the part whole.

@@ -134,6 +134,9 @@ _ZONE_IN_TEXT = re.compile(
 )
 
 
+MAX_PLACE_WORDS = 6
+
+
 def known(piece: str) -> bool:
     """The piece is a place of the tables, a state code, or a time zone: "Bay Area", "MT"."""
     words = piece.split()
@@ -190,8 +193,8 @@ _MASKED = re.compile(r"\0(\d+)\0")
 def is_place(text: str) -> bool:
     """Every piece of the text is a place, and at least one is known (see the module)."""
     found = pieces(text)
-    if not found:
-        return False
+    if not found or any(len(p.split()) > MAX_PLACE_WORDS for p in found):
+        return False  # ("Eberhard Karls Universität Tübingen" is as long as a place gets)
     anchored = [known(p) or _anchored(p) for p in found]
     return any(anchored) and all(a or _proper(p) for a, p in zip(anchored, found, strict=True))
 
