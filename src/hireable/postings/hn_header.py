@@ -30,21 +30,6 @@ from typing import Any
 from hireable.postings.places import place_of
 from hireable.postings.salary import find_salary
 
-# What makes a part (or a line) name a role: a job noun. ("positions", "roles" and "hiring" name
-# no role; "Multiple Roles" is no title.)
-ROLE_NOUN = re.compile(
-    r"\b(?:engineers?|eng|developers?|devs?|scientists?|researchers?|architects?|designers?"
-    r"|analysts?|managers?|leads?|head of|directors?|interns?|internships?|sre|devops"
-    r"|programmers?|cto|ceo|cfo|coo|vp|vice president|chief \w+|recruiters?|advocates?"
-    r"|specialists?|consultants?|administrators?|technicians?|writers?|marketers?|pm"
-    r"|product owners?|officers?|representatives?|executives?|strategists?|coordinators?"
-    r"|associates?|operators?|accountants?|counsel|attorneys?|generalists?|hackers?"
-    r"|mathematicians?|statisticians?|modell?ers?|founding \w+|co-?founders?|apprentices?"
-    r"|staff \w+ (?:engineer|scientist)s?|experts?"
-    # a job family named with its roles: "Frontend, AI and Full-stack engineering roles"
-    r"|(?:engineering|science|research|developer) (?:roles|positions|openings))\b",
-    re.IGNORECASE,
-)
 # Parts that are neither role nor place: employment type, visas, links, equity.
 NOISE = re.compile(
     r"^(?:full[- ]?time|part[- ]?time|full or part[- ]time|contract(?:or)?s?|freelance|permanent"
@@ -138,7 +123,8 @@ def is_role(text: str) -> bool:
 
 
 # The head noun of a job title: its last word ("Senior Data Engineer", "Team Lead, Embedded"),
-# singular; plurals and "/" pairs ("Director/Head") are read too.
+# singular; plurals and "/" pairs ("Director/Head") are read too. ("positions", "roles" and
+# "hiring" name no job: "Multiple Roles" is no title.)
 JOB_WORDS = frozenset(
     """
     engineer eng developer dev scientist researcher architect designer analyst manager lead
