@@ -78,6 +78,9 @@ def test_a_role_list_stops_at_what_is_no_role() -> None:
         "- Data",
     ]
     assert list_roles(lines, "Engineer") == ["Backend Engineer", "Engineer (Frontend)"]
+    # an area that is also a heading word ("Product") is an item of the list, not its end
+    items = ["Open roles:", "- Product", "- Platform", "Tech Stack", "- Go"]
+    assert list_roles(items, "Engineer") == ["Engineer (Product)", "Engineer (Platform)"]
 
 
 def test_labelled_lines_of_a_role_list_give_their_roles() -> None:

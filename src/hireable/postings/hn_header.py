@@ -390,15 +390,24 @@ _OTHER_HEADING = re.compile(
     r"|mission|who we are|what we do|apply|contact|links?|press)\b",
     re.IGNORECASE,
 )
+# ... and one standing alone on its line, without its colon: "Tech Stack", "Why us?".
+_BARE_HEADING = re.compile(
+    r"(?:our |the |your |tech(?:nical)? )?(?:requirements|qualifications|responsibilities|duties"
+    r"|skills|stack|technolog(?:y|ies)|tools|benefits|perks|(?:what )?we offer|compensation"
+    r"|why us|why join(?: us)?|about (?:us|you|the (?:role|team|company))|who we are"
+    r"|what we do|what you(?:'ll| will) do|nice to haves?|bonus(?: points)?|culture|values"
+    r"|interview process|how to apply)",
+    re.IGNORECASE,
+)
 MAX_HEADING_WORDS = 10  # a longer line ending in ":" is a sentence that leads into a list
-MAX_BARE_HEADING_WORDS = 4  # "Tech Stack", "Why us?": a heading without its colon
 MAX_HEADING_CHARS = 120  # (no heading of MAX_HEADING_WORDS words is longer)
-MAX_BARE_HEADING_CHARS = 60  # (nor one of MAX_BARE_HEADING_WORDS)
+MAX_BARE_HEADING_CHARS = 40
 
 
-def heading(line: str) -> str | None:
+def heading(line: str, bulleted: bool = False) -> str | None:
     """What a heading line says follows: "roles" ("Open positions:"), "other" ("Tech
-    stack:", "Benefits"), "" (another heading: "Based in Oslo:"); None for no heading."""
+    stack:", "Benefits" alone on its line, not as a bullet), "" (another heading: "Based in
+    Oslo:"); None for no heading."""
     text = line.strip(" -–—=*#")
     colon = text.endswith(":")
     if len(text) > (MAX_HEADING_CHARS if colon else MAX_BARE_HEADING_CHARS):
@@ -410,10 +419,8 @@ def heading(line: str) -> str | None:
         if _LIST_LEAD.search(text) or text.lower().rstrip(": ").endswith("looking for"):
             return "roles"
         return "other" if _OTHER_HEADING.search(text) else ""
-    bare = text.rstrip("?!")
-    if 0 < len(words) <= MAX_BARE_HEADING_WORDS and not bare.endswith((".", ",")):
-        if _OTHER_HEADING.search(bare) and not titled(bare):
-            return "other"
+    if not bulleted and _BARE_HEADING.fullmatch(text.rstrip("?!. ")):
+        return "other"
     return None
 
 
@@ -423,7 +430,7 @@ def sections(lines: Iterable[str]) -> Iterator[tuple[str, str, str | None]]:
     section: str | None = None
     for raw in lines:
         line = _BULLET.sub("", raw).strip()
-        kind = heading(line)
+        kind = heading(line, raw.strip() != line)
         if kind is not None:
             section = kind or None
         elif section is not None and raw.strip() == line and _prose(line):
@@ -473,7 +480,7 @@ def list_roles(lines: Iterable[str], of: str | None = None) -> list[str]:
             if _OTHER_HEADING.search(label) or not items:
                 listing = False  # "Tech stack: Go, Rust" lists no roles
                 continue
-        elif heading(line) is None and _list_item(raw, line):
+        elif heading(line, raw.strip() != line) is None and _list_item(raw, line):
             items = [line]
         else:
             listing = False
