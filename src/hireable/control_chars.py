@@ -18,12 +18,16 @@ CONTROL_RANGES = (
 CONTROL = re.compile("[" + "".join(chars for chars, _ in CONTROL_RANGES) + "]|\r(?!\n)")
 
 
-def _shown(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+def spelt(char: str) -> str:
+    """One character as a message or a view spells it, the way Python escapes it: `\\x1b`,
+    `\\u202e`, `\\ufffd` (the console, the dashboard and the forms' refusals alike)."""
+    code = ord(char)
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
 
 
 def visible(value: object) -> str:
-    """`value` as text with every control character spelt out (`\\x1b`, `\\u202e`); CRLF, tab
-    and line feed are kept."""
-    return CONTROL.sub(_shown, str(value))
+    """`value` as text with every control character spelt out (`spelt`); CRLF, tab and line
+    feed are kept."""
+    return CONTROL.sub(lambda m: spelt(m.group()), str(value))

@@ -39,6 +39,14 @@ def check_writable(path: Path, option: str) -> None:
         raise ValidationError(f"{path} is not writable; check the {option} path")
 
 
+def cannot_write(path: object, exc: OSError, option: str | None = None) -> str:
+    """The one wording of a write that failed: the path, the system's reason (a full disk,
+    say), and the option that named the path when there is one."""
+    reason = exc.strerror or str(exc) or type(exc).__name__
+    check = f"; check the {option} path" if option else ""
+    return f"cannot write {path}: {reason}{check}"
+
+
 @contextmanager
 def writer(path: Path, option: str, *, newline: str | None = None) -> Iterator[Writer]:
     """`write(text)` into `path` (UTF-8), checked first; a failed write or close (a full disk,
@@ -46,9 +54,7 @@ def writer(path: Path, option: str, *, newline: str | None = None) -> Iterator[W
     check_writable(path, option)
 
     def failed(exc: OSError) -> ValidationError:
-        return ValidationError(
-            f"cannot write {path}: {exc.strerror or exc}; check the {option} path"
-        )
+        return ValidationError(cannot_write(path, exc, option))
 
     try:
         fh = path.open("w", encoding="utf-8", newline=newline)
@@ -99,7 +105,7 @@ def write_whole(path: Path, data: str | bytes, option: str) -> None:
         tmp.replace(path)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise ValidationError(f"cannot write {path}: {exc.strerror or exc}") from None
+        raise ValidationError(cannot_write(path, exc, option)) from None
 
 
 def _write_through(path: Path, data: str | bytes, option: str) -> None:
@@ -108,9 +114,7 @@ def _write_through(path: Path, data: str | bytes, option: str) -> None:
         with path.open("wb") as fh:
             fh.write(raw)
     except OSError as exc:
-        raise ValidationError(
-            f"cannot write {path}: {exc.strerror or exc}; check the {option} path"
-        ) from None
+        raise ValidationError(cannot_write(path, exc, option)) from None
 
 
 def write_text(path: Path, text: str, option: str, *, newline: str | None = None) -> None:

@@ -14,6 +14,7 @@ from hireable.services.evidence_plan import (
     SKIPPED,
     UNCHANGED,
     UPDATED,
+    plan_record,
     plan_upsert,
 )
 
@@ -27,6 +28,7 @@ class Item:
     date: str | None = "2026-01"
     url: str | None = "https://github.com/alice/plants"
     validator: str | None = None
+    skills: list[str] | None = None
     metrics: dict[str, Any] | None = field(default_factory=lambda: {"stars": 3, "share": 50})
     verification: str = "api"
 
@@ -86,3 +88,16 @@ def test_inconsistent_merged_metrics_are_an_error() -> None:
     stored = Item(metrics={"share": 50})
     with pytest.raises(ValidationError, match="share is a percentage"):
         plan_upsert(fetched(metrics={"share": 150}), KEY, stored)
+
+
+def test_a_file_record_matching_a_stored_item_keeps_it_and_names_what_differs() -> None:
+    stored = Item(title="alice/plants", metrics={"stars": 3})
+    assert plan_record(fetched(), None).action == ADDED
+    same = plan_record(fetched(verification="link"), stored)  # an exported API item
+    assert (same.action, same.changes) == (UNCHANGED, [])
+    other = plan_record(fetched(title="Plants", skills=["vision"], metrics={"stars": 9}), stored)
+    assert (other.action, other.changes, other.values) == (
+        UNCHANGED,
+        ["title", "skills", "metrics"],
+        {},
+    )

@@ -111,3 +111,27 @@ def test_a_role_gone_from_the_comment_is_closed(
     with session_factory() as s:
         closed = s.scalars(select(Posting.external_id).where(Posting.closed_at.is_not(None)))
         assert list(closed) == ["45800301-3"]
+
+
+BULLETED = (
+    "Marrow Health | Backend, Infra | Remote (EU) | Full-time"
+    "<p>We build lab software for small clinics."
+    "<p>Open positions:<p>- Senior Backend Engineer<p>- Data Scientist, Forecasting"
+    "<p>We answer every applicant within a week, and the trial day is paid."
+    "<p>What you will do:<p>- Mentor junior engineers<p>- Pair with our data scientists"
+    "<p>Our teams:<p>- Developer Experience<p>- Billing Platform"
+    "<p>Tech stack:<p>- Python, Postgres<p>- Kubernetes operators"
+    "<p>Perks:<p>- Learning budget for every engineer"
+    "<p>Ada, co-founder,"
+)
+
+
+def test_bullets_of_duties_teams_stack_and_perks_are_not_stored_as_roles() -> None:
+    child = {"id": 45800401, "text": BULLETED, "created_at": "2026-11-02T16:00:00Z"}
+    postings = hn.comment_postings(child, "hn:2026-11")
+    assert [(p.external_id, p.title) for p in postings] == [
+        ("45800401", "Senior Backend Engineer"),
+        ("45800401-2", "Data Scientist, Forecasting"),
+    ]
+    # the area part of the header is no location; the place in the work mode is
+    assert {(p.company, p.location, p.remote) for p in postings} == {("Marrow Health", "EU", True)}

@@ -122,6 +122,30 @@ def test_import_command(cli: Any, tmp_path: Path) -> None:
     assert len(json.loads(cli("jobs", "list", "--json").out)) == 1
 
 
+def test_importing_postings_again_stores_none_twice(cli: Any, tmp_path: Path) -> None:
+    """Postings are known by source and id: the same file again changes nothing, and a record
+    whose text moved updates its posting in place."""
+    path = tmp_path / "list.json"
+    records = [
+        {"id": "a1", "title": "ML Engineer", "company": "Tiny", "description": "Train models."},
+        {"id": "a2", "title": "Data Engineer", "company": "Tiny", "description": "Pipelines."},
+    ]
+    path.write_text(json.dumps(records))
+    assert cli("jobs", "import", str(path)).code == 0
+    r = cli("jobs", "import", str(path))
+    assert r.out.strip() == (
+        "imported list.json: 0 new (0 duplicates of postings from other sources), "
+        "0 updated, 2 unchanged"
+    )
+    records[0]["description"] = "Train and ship models."
+    path.write_text(json.dumps(records))
+    r = cli("jobs", "import", str(path))
+    assert r.out.strip().endswith("0 new (0 duplicates of postings from other sources), "
+                                  "1 updated, 1 unchanged")  # fmt: skip
+    stored = json.loads(cli("jobs", "list", "--json").out)
+    assert sorted(p["title"] for p in stored) == ["Data Engineer", "ML Engineer"]
+
+
 def test_jobs_app_is_extensible() -> None:
     from hireable.cli import jobs
 

@@ -161,3 +161,16 @@ def test_bad_idea_input_is_one_line_and_changes_nothing(
     assert result.err.startswith("error: ") and result.err.count("\n") == 1
     assert message in result.err
     assert cli("idea", "list", "--json").out == before
+
+
+def test_idea_list_at_80_columns_is_one_line_per_idea(
+    cli_sqlite: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    long_title = "Detect leaks in village water pipes from the sound of pumps recorded by phone"
+    assert cli_sqlite("idea", "add", long_title).code == 0
+    assert cli_sqlite("idea", "add", "Bird calls").code == 0
+    monkeypatch.setenv("COLUMNS", "80")
+    lines = cli_sqlite("idea", "list").out.splitlines()
+    assert lines[0].split() == ["id", "title", "scores", "goal", "score", "picked", "baseline"]
+    assert len(lines) == 3 and all(len(line) <= 80 for line in lines)
+    assert lines[1].split()[0] == "1" and "…" in lines[1] and lines[1].rstrip().endswith("-")

@@ -153,6 +153,31 @@ def test_import_csv_and_json(cli: CliRunner, tmp_path: Path) -> None:
     assert {e["topic"]: e["certificate"] for e in recent}["Transformers course"] is True
 
 
+def test_importing_the_same_entries_again_adds_none(cli: CliRunner, tmp_path: Path) -> None:
+    csv_file = tmp_path / "journal.csv"
+    csv_file.write_text(CSV_GOOD, encoding="utf-8")
+    assert cli("journal", "import", csv_file).code == 0
+    again = cli("journal", "import", csv_file)
+    assert (again.code, again.out) == (
+        0,
+        f"Imported 0 journal entries from {csv_file}; 2 already there, not added again.\n",
+    )
+    assert entry_count(cli) == 2
+    assert cli("log", "learn", "SQL", "--hours", "1", "--date", ago(1)).code == 0
+    learned = {"type": "learn", "topic": "Transformers course", "date": ago(10)}
+    records = [
+        {**learned, "hours": 3.0, "url": "https://example.org/course", "certificate": True},
+        {**learned, "hours": 1.5},  # another session that day: a new entry
+        {"type": "learn", "topic": "SQL", "hours": 1, "date": ago(1)},  # logged by hand
+        {"type": "learn", "topic": "SQL", "hours": 1, "date": ago(1)},
+    ]
+    json_file = tmp_path / "journal.json"
+    json_file.write_text(json.dumps(records), encoding="utf-8")
+    r = cli("journal", "import", json_file)
+    assert r.out.startswith(f"Imported 1 journal entry from {json_file}; 3 already there,")
+    assert entry_count(cli) == 4
+
+
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [

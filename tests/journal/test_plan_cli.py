@@ -7,12 +7,16 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import pytest
 from icalendar import Calendar
 
+from hireable.core.weeks import MAX_PLAN_WEEKS, MAX_REPORT_WEEKS
+from hireable.errors import ValidationError
 from hireable.services.ideas import add_idea, pick_idea, record_baseline
 from hireable.services.journal import build_entry, log_entry
 from hireable.services.profile import ProfileChanges, update_profile
 from hireable.services.rhythm import status_contribution
+from tests.journal.test_plan import plan_for
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -103,6 +107,18 @@ def test_plan_needs_a_profile_and_sane_weeks(cli: CliRunner, tmp_path: Path) -> 
     assert bad.code == 1 and bad.err.startswith("error: cannot write")
 
 
+def test_the_weeks_bounds_are_the_core_constants(cli_sqlite: CliRunner) -> None:
+    """`--weeks` of `plan` and `journal` take what the services take, and say so."""
+    cli_sqlite("init", "--name", "A", "--stage", "ml-entry", "--target", "ml-entry")
+    for command, most in (("plan", MAX_PLAN_WEEKS), ("journal", MAX_REPORT_WEEKS)):
+        assert f"(1–{most})" in cli_sqlite(command, "--help").out
+        assert cli_sqlite(command, "--weeks", str(most), "--json").code == 0
+        past = cli_sqlite(command, "--weeks", str(most + 1))
+        assert past.code == 2 and f"less than or equal to {most}" in past.err
+    with pytest.raises(ValidationError, match=f"weeks must be from 1 to {MAX_PLAN_WEEKS} "):
+        plan_for([], weeks=MAX_PLAN_WEEKS + 1)
+
+
 def log(session: Session, kind: str, days_ago: int, hours: float, **kw: object) -> None:
     today = dt.date(2026, 11, 26)
     entry = build_entry(
@@ -162,3 +178,16 @@ def test_a_fresh_pick_asks_for_its_baseline_by_a_date(session: Session, profile:
     pick_idea(session=session, idea_id=other.id, today=today)
     session.refresh(idea)
     assert idea.picked_at is None
+
+
+def test_plan_at_80_columns_wraps_each_week_under_its_work(
+    cli_sqlite: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    learner_lacking_only_a_primary_item(cli_sqlite)
+    monkeypatch.setenv("COLUMNS", "80")
+    lines = cli_sqlite("plan", "--weeks", "2").out.splitlines()
+    weeks = [i for i, line in enumerate(lines) if line.startswith("week ")]
+    assert len(weeks) == 2 and all(len(line) <= 80 for line in lines)
+    body = lines[weeks[0] + 1 : weeks[1]]
+    assert body and all(line.startswith("    ") for line in body)  # wrapped, never at the edge
+    assert lines[weeks[0] + 1].startswith(" " * len("week 1 (Nov 30): "))

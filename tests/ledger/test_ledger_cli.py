@@ -293,8 +293,76 @@ def test_import_export_round_trip_is_lossless(cli, tmp_path: Path, fmt):
     assert back == RECORDS
     again = tmp_path / f"again.{fmt}"
     again.write_text(exported)
-    assert cli("evidence", "import", str(again)).code == 0
-    assert len(json.loads(cli("evidence", "list", "--json").out)) == 6
+    r = cli("evidence", "import", str(again))
+    assert (r.code, r.out) == (
+        0,
+        f"Imported 0 evidence items from {again}; 3 already there, not added again.\n",
+    )
+    assert len(json.loads(cli("evidence", "list", "--json").out)) == 3
+
+
+def test_importing_a_file_twice_adds_nothing_the_second_time(cli, tmp_path: Path):
+    init(cli)
+    path = tmp_path / "in.json"
+    path.write_text(json.dumps(RECORDS))
+    first = cli("evidence", "import", str(path))
+    assert first.out.startswith(f"Imported 3 evidence items from {path}; 0 already there")
+    before = json.loads(cli("evidence", "list", "--json").out)
+    second = cli("evidence", "import", str(path))
+    assert (second.code, second.out.splitlines()) == (
+        0,
+        [f"Imported 0 evidence items from {path}; 3 already there, not added again."],
+    )
+    assert json.loads(cli("evidence", "list", "--json").out) == before
+
+
+def test_a_record_already_stored_is_matched_by_its_key_and_kept_as_stored(cli, tmp_path: Path):
+    """With a URL: kind and URL. Without: kind, title and date. A match whose other fields
+    differ keeps the stored item as it is and names it with the fields that differ."""
+    init(cli)
+    path = tmp_path / "in.json"
+    path.write_text(json.dumps(RECORDS))
+    cli("evidence", "import", str(path))
+    assert cli("evidence", "edit", "1", "--skill", "lightgbm").code == 0  # the learner's edit
+    changed = [
+        {**RECORDS[0], "title": "Kaggle fraud, bronze", "metrics": {"teams": 2000, "rank": 80}},
+        RECORDS[1],
+        {**RECORDS[1], "date": "2025-12"},  # another gig of that name: a new item
+        {**RECORDS[2], "kind": "content", "metrics": {}},  # another kind: new
+        {**RECORDS[1], "title": "Forecast gig", "date": "2025-11-05", "skills": ["pandas"]},
+    ]
+    path.write_text(json.dumps(changed))
+    r = cli("evidence", "import", str(path))
+    assert r.code == 0, r.err
+    lines = r.out.splitlines()
+    assert lines[0] == f"Imported 2 evidence items from {path}; 3 already there, not added again."
+    assert lines[1].startswith(
+        "  kept      Kaggle: fraud [1] — the file differs in title, skills, metrics; kept as stored"
+    )
+    assert lines[2].startswith("  kept      Forecast gig [2] — the file differs in skills;")
+    assert len(lines) == 3
+    stored = json.loads(cli("evidence", "list", "--json").out)
+    assert [(i["id"], i["kind"], i["date"]) for i in stored] == [
+        (1, "competition", "2026-03"),
+        (2, "paid-work", "2025-11-05"),
+        (3, "publication", None),
+        (4, "paid-work", "2025-12"),
+        (5, "content", None),
+    ]
+    assert (stored[0]["title"], stored[0]["skills"], stored[0]["metrics"]["rank"]) == (
+        "Kaggle: fraud",
+        ["lightgbm"],
+        90,
+    )
+
+
+def test_a_repeat_within_one_file_is_stored_once(cli, tmp_path: Path):
+    init(cli)
+    path = tmp_path / "twice.yaml"
+    path.write_text(json.dumps([RECORDS[1], RECORDS[0], RECORDS[1]]))
+    r = cli("evidence", "import", str(path))
+    assert r.out == f"Imported 2 evidence items from {path}; 1 already there, not added again.\n"
+    assert len(json.loads(cli("evidence", "list", "--json").out)) == 2
 
 
 @pytest.mark.parametrize(
@@ -363,3 +431,18 @@ def test_demo_uses_its_own_database(cli, tmp_path: Path):
     assert "Best openings for ml-entry" in r.out and "Loamwise" in r.out
     assert (tmp_path / "data" / "demo.db").exists()
     assert cli("status").code == 1  # the user's own database still has no profile
+
+
+def test_list_at_80_columns_is_one_line_per_item(cli_sqlite, monkeypatch):
+    """A long title is cut with an ellipsis; the id, class and credibility stay whole."""
+    long_title = "Fine-tuning a speech model on call-centre audio with a home-made labelling tool"
+    assert cli_sqlite("evidence", "add", "open-source", "--title", long_title).code == 0
+    assert cli_sqlite("evidence", "add", "course", "--title", "Short one").code == 0
+    monkeypatch.setenv("COLUMNS", "80")
+    out = cli_sqlite("evidence", "list").out.splitlines()
+    header, first, second = out[0].split(), out[1], out[2]
+    assert header == ["id", "kind", "title", "date", "class", "verified", "credibility"]
+    assert all(len(line) <= 80 for line in out[:3])
+    assert first.split()[:2] == ["1", "open-source"] and "…" in first
+    assert second.split()[:3] == ["2", "course", "Short"]
+    assert out[3].startswith("Next:")

@@ -103,7 +103,7 @@ CASES = [
         "master",
     ),
     (
-        "Requirements\n- Masters in CS or equivalent experience (PhD in CS is a huge plus)",
+        "Requirements\n- Masters in CS or equivalent experience (a PhD in ML would be a big plus)",
         "equivalent",
         "master",
     ),  # fmt: skip
@@ -151,7 +151,11 @@ CASES = [
         "equivalent",
         "master",
     ),
-    ("Requirements\n- 2+ years industry experience or PhD in a related field", "equivalent", "phd"),
+    (
+        "Requirements\n- A PhD in a related field, or 2+ years of industry experience",
+        "equivalent",
+        "phd",
+    ),
     (
         "Requirements\n- At least 4 years of relevant experience, or a Master's degree in "
         "Operations Research",
@@ -177,7 +181,7 @@ CASES = [
     ("Requirements\n- Master in Statistics or a related field", "required", "master"),
     ("Requirements\n- Advance degree in a quantitative field", "required", "master"),  # typo
     ("Requirements\n- Master in Excel and Tableau", "none", "none"),
-    ("What we are looking for: MasterClass is seeking a Director of Analytics.", "none", "none"),
+    ("What we want: MasterClass needs a lead for its analytics group.", "none", "none"),
     ("Requirements\n- PhD or Master + 2 years of experience", "required", "master"),
     ("Requirements\n- PhD, or master with 3+ years of experience", "required", "master"),
     ("Requirements\n- Bachelor/Master in Computer Science", "required", "bachelor"),

@@ -26,8 +26,8 @@ from hireable.postings.segment import make_doc
             3,
         ),
         (
-            "- BS with 7 years of experience, MS with 5 years of experience, or PhD with 3 years "
-            "of experience",
+            "- Bachelor's plus 7 years of experience, Master's plus 5 years of experience, or "
+            "PhD plus 3 years of experience",
             3,
         ),
         # Years stated only as preferred do not count.
@@ -64,9 +64,9 @@ from hireable.postings.segment import make_doc
         # required path's instead of offering an easier one.
         (
             "- Master's degree required, 7+ years of work experience in data science\n"
-            "- 3+ years of experience leading a data science team Expert understanding of "
-            "statistical analysis, model development and data science techniques Familiarity with "
-            "data visualization Preferred: Ph.D in a related field",
+            "- 3+ years of experience running a team of data scientists Deep grasp of "
+            "statistics, modelling and the methods of data science Comfort with "
+            "charts and dashboards Preferred: Ph.D in a related field",
             7,
         ),  # fmt: skip
     ],

@@ -200,3 +200,51 @@ def test_explain_posting_score_quotes_the_posting(database_url: str) -> None:
     assert "+10  degree: a degree or equivalent experience" in text
     assert "“You will train and ship vision models.”" in text
     assert breakdown.public()["reasons"][0]["evidence"]
+
+
+def test_terminal_output_at_80_columns_wraps_under_each_entry(
+    cli_sqlite: CliRunner, sqlite_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A long title and long reasons wrap within 80 columns, each wrapped line indented under
+    its entry, so the numbers and "for:"/"against:" stay the only text at the left."""
+    _learner(cli_sqlite)
+    long_title = "Machine Learning Engineer, Search Ranking and Recommendations (Remote, Americas)"
+    add_postings(
+        sqlite_url,
+        posting(1, title=long_title, degree="required", company="Google", source="linkedin"),
+    )
+    monkeypatch.setenv("COLUMNS", "80")
+    result = cli_sqlite("jobs", "rank", "--limit", "1")
+    assert result.code == 0, result.err
+    entry = result.out.split("best first:\n", 1)[1].split("\n\n`hireable jobs show", 1)[0]
+    lines = [line for line in entry.splitlines() if line.strip()]
+    assert len(lines) > 4  # the title and the reasons did wrap
+    assert all(len(line) <= 80 for line in lines)
+    assert lines[0].startswith("  1.")
+    assert all(line.startswith(" " * 6) for line in lines[1:]), entry
+
+
+def test_jobs_show_at_80_columns_keeps_quotes_under_their_field(
+    cli_sqlite: CliRunner, sqlite_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The analyser's quotes and the score's reasons wrap under their own text, never back to
+    the left edge where the field names and points stand."""
+    long_quote = (
+        "You will train, evaluate and ship ranking models for our marketplace search, working "
+        "closely with product engineers and the data platform team"
+    )
+    row = posting(1)
+    row["analysis"]["evidence"]["ml"] = long_quote
+    add_postings(sqlite_url, row)
+    monkeypatch.setenv("COLUMNS", "80")
+    result = cli_sqlite("jobs", "show", "1")
+    assert result.code == 0, result.err
+    lines = result.out.splitlines()
+    start = lines.index("evidence")
+    quoted = lines[start + 1 : lines.index(next(x for x in lines if x.startswith("Score ")))]
+    assert any(x.startswith("  ml: “You will train") for x in quoted)
+    continued = [x for x in quoted if x.lstrip().split(":")[0] not in row["analysis"]["evidence"]]
+    assert continued and all(x.startswith("      ") for x in continued)
+    assert all(len(x) <= 80 for x in lines)
+    explained = lines[lines.index(next(x for x in lines if x.startswith("Score "))) + 1 :]
+    assert all(x.startswith("  ") for x in explained if x.strip())

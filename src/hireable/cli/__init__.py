@@ -105,8 +105,9 @@ def run(argv: Sequence[str] | None = None) -> int:
 
 
 def _os_error(exc: OSError) -> str:
-    reason = exc.strerror or type(exc).__name__
-    return f"cannot write {exc.filename}: {reason}" if exc.filename else reason
+    from hireable.fileio import cannot_write
+
+    return cannot_write(exc.filename, exc) if exc.filename else exc.strerror or type(exc).__name__
 
 
 def main() -> None:

@@ -126,6 +126,12 @@ def session() -> Iterator[Session]:
         yield s
 
 
+def imported(added: str, file: Any, already: int) -> str:
+    """The summary of a file import: `added` ("2 journal entries") and the records already
+    stored."""
+    return f"Imported {added} from {file}; {already} already there, not added again."
+
+
 def console() -> Console:
     """Standard output; strings print literally (see cli/literal.py)."""
     from hireable.cli.literal import make_console

@@ -366,8 +366,7 @@ def jobs_list(
     new: bool = new_option(),
 ) -> None:
     """List stored postings, newest first (duplicates from other sources hidden)."""
-    from rich.table import Table
-
+    from hireable.cli.views import list_table
     from hireable.errors import UsageError
     from hireable.services.job_queries import list_postings, posting_summary
 
@@ -390,7 +389,7 @@ def jobs_list(
             common.console().print("no new postings since the latest fetch")
         return
     # One line per posting, whatever the terminal width: long names are cut with an ellipsis.
-    table = Table(box=None, header_style="bold", pad_edge=False, collapse_padding=True)
+    table = list_table()
     table.add_column("id", justify="right", no_wrap=True)
     for name, width in (("company", 16), ("title", 28)):
         table.add_column(name, no_wrap=True, overflow="ellipsis", max_width=width)
@@ -412,10 +411,11 @@ def jobs_list(
     out.print("Next: `hireable jobs rank` ranks them for you; `jobs show ID` explains one.")
 
 
-def _evidence_lines(evidence: Any) -> list[str]:
-    """The analyser's evidence (field -> quote, span dict, or list of them) as readable lines."""
+def _evidence_lines(evidence: Any) -> list[tuple[str, str]]:
+    """The analyser's evidence (field -> quote, span dict, or list of them) as (field, quote)
+    pairs."""
     if not isinstance(evidence, dict):
-        return [str(evidence)] if evidence else []
+        return [("evidence", str(evidence))] if evidence else []
     lines = []
     for field, value in evidence.items():
         items = value if isinstance(value, list) else [value]
@@ -423,7 +423,7 @@ def _evidence_lines(evidence: Any) -> list[str]:
             if isinstance(item, dict):
                 item = item.get("text") or item.get("quote") or item.get("span") or item
             if item:
-                lines.append(f"{field}: “{item}”")
+                lines.append((str(field), str(item)))
     return lines
 
 
@@ -460,10 +460,13 @@ def section_facts(posting: Posting, d: dict[str, Any]) -> RenderableType:
 
 
 def section_evidence(posting: Posting, d: dict[str, Any]) -> RenderableType | None:
-    from hireable.cli.literal import text
+    from rich.console import Group
+
+    from hireable.cli.literal import hanging, text
 
     lines = _evidence_lines(d["evidence"])
-    return text("evidence\n  " + "\n  ".join(lines)) if lines else None
+    quotes = [hanging(f"  {field}:", f"“{quote}”") for field, quote in lines]
+    return Group(text("evidence"), *quotes) if lines else None
 
 
 SHOW_SECTIONS: list[Callable[[Posting, dict[str, Any]], RenderableType | None]] = [

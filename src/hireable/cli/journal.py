@@ -10,6 +10,7 @@ import typer
 
 from hireable import clock
 from hireable.cli.common import id_argument, id_option, json_option, output_option
+from hireable.core.weeks import MAX_PLAN_WEEKS, MAX_REPORT_WEEKS, PLAN_WEEKS
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -90,7 +91,11 @@ def log_do(
 def journal(
     ctx: typer.Context,
     weeks: int = typer.Option(
-        8, "--weeks", min=1, max=104, help="How many ISO weeks to show (1–104)."
+        8,
+        "--weeks",
+        min=1,
+        max=MAX_REPORT_WEEKS,
+        help=f"How many ISO weeks to show (1–{MAX_REPORT_WEEKS}).",
     ),
     json_out: bool = json_option(),
 ) -> None:
@@ -207,13 +212,16 @@ def journal_remove(entry_id: int = id_argument()) -> None:
 def journal_import(
     file: Path = typer.Argument(..., help="A .csv (with a header row) or a .json list."),
 ) -> None:
-    """Import journal entries (all or nothing)."""
-    from hireable.cli.common import console, session
+    """Import journal entries (all or nothing). A record the same in every field as a stored
+    entry is not added again."""
+    from hireable.cli.common import console, imported, session
+    from hireable.core.words import plural
     from hireable.services.journal import import_entries
 
     with session() as s:
-        rows = import_entries(session=s, path=file, today=clock.today())
-    console().print(f"Imported {len(rows)} journal entries from {file}.")
+        result = import_entries(session=s, path=file, today=clock.today())
+    added = plural(len(result.added), "journal entry", "journal entries")
+    console().print(imported(added, file, result.already))
 
 
 # ---------------------------------------------------------------- ideas
@@ -244,9 +252,8 @@ def idea_add(
 @idea_app.command("list")
 def idea_list(json_out: bool = json_option()) -> None:
     """List your ideas with their scores."""
-    from rich.table import Table
-
     from hireable.cli.common import console, print_json, session
+    from hireable.cli.views import fitted_table
     from hireable.services.ideas import idea_public, list_ideas
 
     with session() as s:
@@ -257,19 +264,21 @@ def idea_list(json_out: bool = json_option()) -> None:
     if not rows:
         console().print("No ideas yet: `hireable idea add TITLE`.")
         return
-    table = Table("id", "title", "scores", "goal", "score", "picked", "baseline")
-    for r in rows:
-        scores = "/".join("-" if v is None else str(v) for v in r["scores"].values())
-        table.add_row(
+    cells = [
+        (
             str(r["id"]),
             r["title"] + (" (toy)" if r["toy"] else ""),
-            scores,
+            "/".join("-" if v is None else str(v) for v in r["scores"].values()),
             r["goal"] or "-",
             "-" if r["score"] is None else str(r["score"]),
             r["picked_on"] or "-",
             r["baseline_on"] or "-",
         )
-    console().print(table)
+        for r in rows
+    ]
+    columns = ("id", "title", "scores", "goal", "score", "picked", "baseline")
+    out = console()
+    out.print(fitted_table(out.width, columns, cells, "title", right=("id", "score")))
 
 
 @idea_app.command("score")
@@ -371,7 +380,13 @@ def idea_baseline(
 
 
 def plan(
-    weeks: int = typer.Option(4, "--weeks", min=1, max=52, help="How many weeks to plan (1–52)."),
+    weeks: int = typer.Option(
+        PLAN_WEEKS,
+        "--weeks",
+        min=1,
+        max=MAX_PLAN_WEEKS,
+        help=f"How many weeks to plan (1–{MAX_PLAN_WEEKS}).",
+    ),
     json_out: bool = json_option(),
     markdown: Path | None = output_option("--markdown", help="Also write it as Markdown."),
     ics: Path | None = output_option("--ics", help="Also write an iCalendar file."),
@@ -410,7 +425,7 @@ def plan(
     for note in result.notes:
         out.print(hanging("  note:", note))
     for w in result.weeks:
-        out.print(w.line())
+        out.print(hanging(w.label(), w.work()))
         out.print(hanging("    serves:", w.gap))
         if w.market:
             out.print(hanging("    market:", w.market))

@@ -193,9 +193,8 @@ def evidence_refresh(
 @evidence_app.command("list")
 def evidence_list(json_out: bool = json_option()) -> None:
     """List your evidence with class and credibility."""
-    from rich.table import Table
-
     from hireable.cli.common import console, print_json, session
+    from hireable.cli.views import fitted_table
     from hireable.services.evidence import assessed, evidence_public, list_evidence
 
     today = clock.today()
@@ -207,18 +206,14 @@ def evidence_list(json_out: bool = json_option()) -> None:
     if not rows:
         console().print("No evidence yet. Add some with `hireable evidence add KIND --title T`.")
         return
-    table = Table("id", "kind", "title", "date", "class", "verified", "credibility")
-    for r in rows:
-        table.add_row(
-            str(r["id"]),
-            r["kind"],
-            r["title"],
-            r["date"] or "-",
-            r["class"],
-            r["verification"],
-            str(r["credibility"]),
-        )
+    columns = ("id", "kind", "title", "date", "class", "verified", "credibility")
+    cells = [
+        (str(r["id"]), r["kind"], r["title"], r["date"] or "-", r["class"], r["verification"],
+         str(r["credibility"]))
+        for r in rows
+    ]  # fmt: skip
     out = console()
+    table = fitted_table(out.width, columns, cells, "title", right=("id", "credibility"))
     out.print(table)
     out.print(
         "Next: `hireable evidence explain ID` says why an item scores what it does; "
@@ -319,13 +314,23 @@ def evidence_explain(evidence_id: int = id_argument()) -> None:
 def evidence_import(
     file: Path = typer.Argument(..., help="A JSON or YAML list of records."),
 ) -> None:
-    """Import evidence records (all or nothing)."""
-    from hireable.cli.common import console, session
+    """Import evidence records (all or nothing). A record already in the ledger (same kind and
+    URL; without a URL, same kind, title and date) is not added again, and the stored item is
+    kept as it is where the file differs: `hireable evidence edit ID` changes it."""
+    from hireable.cli.common import console, imported, session
+    from hireable.core.words import plural
     from hireable.services.evidence import import_evidence
 
     with session() as s:
-        items = import_evidence(session=s, path=file, today=clock.today())
-    console().print(f"Imported {len(items)} evidence items from {file}.")
+        result = import_evidence(session=s, path=file, today=clock.today())
+    out = console()
+    out.print(imported(plural(len(result.added), "evidence item"), file, len(result.kept)))
+    for item, differ in result.kept:
+        if differ:
+            out.print(
+                f"  kept      {item.title} [{item.id}] — the file differs in {', '.join(differ)}; "
+                f"kept as stored (`hireable evidence edit {item.id}` changes it)"
+            )
 
 
 @evidence_app.command("export")

@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING
 from hireable.cli.literal import hanging, line, text
 
 if TYPE_CHECKING:
-    from rich.console import Console
+    from rich.console import Console, JustifyMethod
+    from rich.table import Table
 
     from hireable.core.alerts import Alert
     from hireable.services.ranking import RankedPosting, ScoreBreakdown
@@ -20,14 +21,46 @@ if TYPE_CHECKING:
 BAR_WIDTH = 16
 
 
+def list_table() -> Table:
+    """A borderless table of one line per row (`jobs list`, `evidence list`, status's strongest
+    evidence): at 80 columns a long name is cut with an ellipsis instead of wrapping every row
+    over several lines."""
+    from rich.table import Table
+
+    return Table(box=None, header_style="bold", pad_edge=False, collapse_padding=True)
+
+
+def fitted_table(
+    width: int,
+    columns: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    flexible: str,
+    right: Sequence[str] = ("id",),
+) -> Table:
+    """A `list_table` of `rows` within `width` columns: every column keeps the width of its
+    longest value except `flexible` (a title), which takes the room left and is cut with an
+    ellipsis; the columns named in `right` are right-aligned (numbers)."""
+    widths = [max(len(name), *(len(row[i]) for row in rows)) for i, name in enumerate(columns)]
+    cut = columns.index(flexible)
+    room = width - sum(w for i, w in enumerate(widths) if i != cut) - len(columns) + 1
+    table = list_table()
+    for i, name in enumerate(columns):
+        if i == cut:
+            table.add_column(name, no_wrap=True, overflow="ellipsis", max_width=max(room, 12))
+        else:
+            justify: JustifyMethod = "right" if name in right else "left"
+            table.add_column(name, no_wrap=True, min_width=widths[i], justify=justify)
+    for row in rows:
+        table.add_row(*row)
+    return table
+
+
 def bar(score: int, width: int = BAR_WIDTH) -> str:
     filled = round(width * max(0, min(100, score)) / 100)
     return "█" * filled + "░" * (width - filled)
 
 
 def render_status(out: Console, report: StatusReport) -> None:
-    from rich.table import Table
-
     p = report.profile
     runway = f", runway {p.runway_months:g} months" if p.runway_months is not None else ""
     out.print(
@@ -56,7 +89,7 @@ def render_status(out: Console, report: StatusReport) -> None:
     strongest = report.evidence[:5]
     if strongest:
         out.print(text("Strongest evidence", "bold"))
-        table = Table(box=None, header_style="bold", collapse_padding=True, pad_edge=False)
+        table = list_table()
         table.add_column("id", justify="right", no_wrap=True)
         table.add_column("kind", no_wrap=True)
         table.add_column("title", no_wrap=True, overflow="ellipsis", max_width=30)
@@ -114,16 +147,18 @@ def render_ranking(out: Console, ranked: list[RankedPosting], stage: str, plan_b
         closed = " (closed)" if r.closed_at is not None else ""
         out.print()
         out.print(
-            f"{n:>3}. {scored.score:>3}  #{r.id} {r.company or '?'} — {r.title or '?'}"
-            f"  [{r.source}]{closed}"
+            hanging(
+                f"{n:>3}. {scored.score:>3} ",
+                f"#{r.id} {r.company or '?'} — {r.title or '?'}  [{r.source}]{closed}",
+            )
         )
         if r.url:
             out.print(f"          {r.url}", overflow="ignore", crop=False)
         pros, cons = scored.pros(), scored.cons()
         if pros:
-            out.print("          for: " + "; ".join(x.text for x in pros))
+            out.print(hanging("          for:", "; ".join(x.text for x in pros)))
         if cons:
-            out.print("      against: " + "; ".join(x.text for x in cons))
+            out.print(hanging("      against:", "; ".join(x.text for x in cons)))
     out.print()
     out.print("`hireable jobs show ID` explains one score factor by factor.")
 
@@ -138,9 +173,9 @@ def render_score_explanation(out: Console, breakdown: ScoreBreakdown) -> None:
     out.print(f"Score {scored.score}/100 for {breakdown.stage}{assumed}{plan_b}")
     out.print(f"  {BASE:+4d}  base")
     for reason in scored.reasons:
-        out.print(f"  {reason.points:+4d}  {reason.factor}: {reason.text}")
+        out.print(hanging(f"  {reason.points:+4d} ", f"{reason.factor}: {reason.text}"))
         quote = breakdown.evidence.get(reason.factor)
         if quote:
-            out.print(f"          “{quote}”")
+            out.print(hanging(" " * 9, f"“{quote}”"))
     clamp = f" (sum {scored.total}, kept within 0–100)" if scored.total != scored.score else ""
     out.print(f"  {scored.score:4d}  score{clamp}")

@@ -9,8 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import astuple, dataclass
 from typing import Any, Protocol
 
 from hireable.core.alerts import Alert
@@ -211,6 +211,20 @@ def validate_entry(data: Any, *, today: dt.date) -> EntryInput:
             evidence_id=_evidence_id(data.get("evidence_id")),
         )
     )
+
+
+def new_entries(entries: Sequence[EntryInput], stored: Iterable[EntryInput]) -> list[EntryInput]:
+    """The entries not stored yet. An entry is known by all its fields: one the same in every
+    field as a stored entry, or as one earlier in `entries`, is that session recorded again
+    (one that differs in any, its hours say, is another session of the day)."""
+    seen = {astuple(e) for e in stored}
+    new = []
+    for entry in entries:
+        key = astuple(entry)
+        if key not in seen:
+            seen.add(key)
+            new.append(entry)
+    return new
 
 
 # ---------------------------------------------------------------- weekly statistics

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from hireable.core.credibility import CLASS_RANK
 from hireable.core.readiness import Readiness, ScoredItem, counts_for, stage_readiness
 from hireable.core.stages import STAGES, Stage, get_stage, stage_index
+from hireable.core.weeks import MAX_PLAN_WEEKS
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -29,7 +30,6 @@ if TYPE_CHECKING:
 DO_SHARE = 2 / 3  # of weekly hours go to doing (at least half: "learn do learn do")
 MIN_DO_SHARE = 0.5
 HOURS_STEP = 0.5  # blocks are rounded to half hours
-MAX_WEEKS = 52
 IDEA_FIT = 2  # fit points for a deliverable built on your picked idea: you chose it already
 # The market's gap (the skill the best openings ask for most that no evidence shows) shapes the
 # next doing block, so the proof it produces is the proof the openings want.
@@ -268,12 +268,18 @@ class PlanWeek:
     def end(self) -> dt.date:
         return self.start + dt.timedelta(days=7)
 
-    def line(self) -> str:
+    def label(self) -> str:
+        return f"week {self.number} ({self.start:%b %d}):"
+
+    def work(self) -> str:
+        """What the week holds: its learning block, its doing block and the evidence it makes."""
         return (
-            f"week {self.number} ({self.start:%b %d}): learn: {self.learn} "
-            f"({self.learn_hours:g} h); do: {self.do} ({self.do_hours:g} h) → "
-            f"{self.evidence_kind} evidence for {self.stage}"
+            f"learn: {self.learn} ({self.learn_hours:g} h); do: {self.do} ({self.do_hours:g} h)"
+            f" → {self.evidence_kind} evidence for {self.stage}"
         )
+
+    def line(self) -> str:
+        return f"{self.label()} {self.work()}"
 
     def public(self) -> dict[str, Any]:
         return {
@@ -421,8 +427,8 @@ def build_plan(
     used until the first projected item changes them)."""
     from hireable.errors import ValidationError
 
-    if not 1 <= weeks <= MAX_WEEKS:
-        raise ValidationError(f"weeks must be from 1 to {MAX_WEEKS} (got {weeks})")
+    if not 1 <= weeks <= MAX_PLAN_WEEKS:
+        raise ValidationError(f"weeks must be from 1 to {MAX_PLAN_WEEKS} (got {weeks})")
     if hours_per_week <= 0:
         raise ValidationError("hours per week must be more than 0: `hireable profile set`")
     target = get_stage(target_stage)

@@ -16,6 +16,7 @@ from hireable.core.contact import contact_links
 from hireable.core.portfolio import Portfolio, document
 from hireable.errors import ValidationError
 from hireable.exporters.render import render, stylesheet
+from hireable.fileio import cannot_write
 
 SITE_FILES = ("index.html", "portfolio.json")
 
@@ -79,14 +80,14 @@ def write_site(portfolio: Portfolio, output: Path) -> list[Path]:
         output.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=".portfolio-", dir=output.parent))
     except OSError as exc:
-        raise ValidationError(f"cannot write to {output}: {exc.strerror or exc}") from None
+        raise ValidationError(cannot_write(output, exc, "--output")) from None
     try:
         for name, text in files.items():
             (staging / name).write_text(text, encoding="utf-8")
         os.chmod(staging, 0o755)
         _swap(staging, output)
     except OSError as exc:
-        raise ValidationError(f"cannot write to {output}: {exc.strerror or exc}") from None
+        raise ValidationError(cannot_write(output, exc, "--output")) from None
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return [output / name for name in files]

@@ -4,38 +4,32 @@ Pure. The parts come in any order; a "|" inside parentheses or brackets ("Berlin
 does not separate parts. Each part is read as one kind (`classify`): a salary, a work mode
 (remote / onsite / hybrid, with the place it names), an employment type or other noise, a role
 list, or else a location. The company is the first part unless it reads as something else. A
-part naming several roles ("ML Engineer, Backend Engineer") gives each role.
+part naming several roles ("ML Engineer, Backend Engineer") gives each role. A location is kept
+only when it reads as a place (`places.place_of`): "Backend, Infra" or a slogan is none.
+
+A role is a job title (`titled`): a job noun heads it ("Senior Data Engineer", "Head of AI"),
+no duty verb starts it ("Mentor junior engineers") and no word of a sentence is in it ("Talk to
+our engineers"); a noun after "with", "for", "at"... qualifies a head, it is none ("Budget for
+every engineer").
 
 `choose_role` picks the role the posting is judged for (GUIDELINES): the machine-learning role
 where one is named, else the first. Role lines in the body ("* Senior Data Engineer") count
 after the header's roles (`body_roles`), then the items of role lists ("Open roles: A, B",
-`list_roles`).
+`list_roles`); bullets under a heading of duties, skills, stack, teams or perks (`sections`)
+are none.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
+from hireable.postings.places import place_of
 from hireable.postings.salary import find_salary
 
-# What makes a part (or a line) name a role: a job noun. ("positions", "roles" and "hiring" name
-# no role; "Multiple Roles" is no title.)
-ROLE_NOUN = re.compile(
-    r"\b(?:engineers?|eng|developers?|devs?|scientists?|researchers?|architects?|designers?"
-    r"|analysts?|managers?|leads?|head of|directors?|interns?|internships?|sre|devops"
-    r"|programmers?|cto|ceo|cfo|coo|vp|vice president|chief \w+|recruiters?|advocates?"
-    r"|specialists?|consultants?|administrators?|technicians?|writers?|marketers?|pm"
-    r"|product owners?|officers?|representatives?|executives?|strategists?|coordinators?"
-    r"|associates?|operators?|accountants?|counsel|attorneys?|generalists?|hackers?"
-    r"|mathematicians?|statisticians?|modell?ers?|founding \w+|co-?founders?|apprentices?"
-    r"|staff \w+ (?:engineer|scientist)s?|experts?"
-    # a job family named with its roles: "Frontend, AI and Full-stack engineering roles"
-    r"|(?:engineering|science|research|developer) (?:roles|positions|openings))\b",
-    re.IGNORECASE,
-)
 # Parts that are neither role nor place: employment type, visas, links, equity.
 NOISE = re.compile(
     r"^(?:full[- ]?time|part[- ]?time|full or part[- ]time|contract(?:or)?s?|freelance|permanent"
@@ -44,9 +38,15 @@ NOISE = re.compile(
     re.IGNORECASE,
 )
 URL_ONLY = re.compile(r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+(?:/\S*)?$", re.IGNORECASE)
-REMOTE = re.compile(r"\b(?:remote|wfh|work from home|distributed)\b", re.IGNORECASE)
+# ("Distributed Systems" is a field, not a work mode.)
+REMOTE = re.compile(
+    r"\b(?:remote|wfh|work from home"
+    r"|distributed(?!\s+(?:systems?|computing|databases?|training|ledgers?|storage|inference)))\b",
+    re.IGNORECASE,
+)
 NOT_REMOTE = re.compile(r"\b(?:no(?:t)? remote|remote not|non-remote)\b", re.IGNORECASE)
 ONSITE = re.compile(r"\b(?:onsite|on-site|on site|in[- ]office|in[- ]person|hybrid)\b", re.I)
+_MODE = re.compile(rf"{NOT_REMOTE.pattern}|{REMOTE.pattern}|{ONSITE.pattern}", re.IGNORECASE)
 # A pay range with its currency after the amounts: "120-150K EUR", "90k–110k €".
 _TRAILING_PAY = re.compile(
     r"(?<![\w$€£])(\d{2,3}(?:[.,]\d{3})?)\s*(k)?\s*(?:-|–|—|to)\s*(\d{2,3}(?:[.,]\d{3})?)\s*(k)?"
@@ -55,7 +55,7 @@ _TRAILING_PAY = re.compile(
 )
 _TRAILING_CURRENCY = {"€": "EUR", "£": "GBP"}
 # Separators of roles inside one part: commas, semicolons, " & ", " and ", " + ", " / ".
-_ROLE_SPLIT = re.compile(r"\s*[,;]\s*|\s+(?:&|and|\+|/)\s+", re.IGNORECASE)
+_ROLE_SPLIT = re.compile(r"\s*[,;]\s*(?:(?:and|or|&)\s+)?|\s+(?:&|and|\+|/)\s+", re.IGNORECASE)
 _PARENS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _BULLET = re.compile(r"^[\s\-–—*•·>#+]+")
 MAX_ROLE_LINE = 90  # characters of a body line that is a role name, not a sentence
@@ -115,22 +115,150 @@ def _amount(number: str, k: str | None) -> int:
     return value * 1000 if k else value
 
 
+@lru_cache(maxsize=4096)  # a header's parts and a comment's lines are asked about again
 def is_role(text: str) -> bool:
-    """The text names a job (a job noun outside parentheses) and is no sentence."""
+    """The text names a job (`titled`, outside parentheses) and is no sentence."""
     outside = _PARENS.sub(" ", clean_role(text))  # "(C++, Python, SLAM)" lists no sentence
-    return len(outside.split()) <= MAX_ROLE_WORDS and ROLE_NOUN.search(outside) is not None
+    return len(outside.split()) <= MAX_ROLE_WORDS and titled(outside)
+
+
+# The head noun of a job title: its last word ("Senior Data Engineer", "Team Lead, Embedded"),
+# singular; plurals and "/" pairs ("Director/Head") are read too. ("positions", "roles" and
+# "hiring" name no job: "Multiple Roles" is no title.)
+JOB_WORDS = frozenset(
+    """
+    engineer eng developer dev scientist researcher architect designer analyst manager lead
+    director intern internship sre devops programmer cto ceo cfo coo cpo ciso cio vp svp evp
+    president recruiter advocate evangelist specialist consultant administrator admin technician
+    writer marketer pm owner officer representative rep executive strategist coordinator
+    associate operator accountant counsel attorney generalist hacker mathematician statistician
+    modeler modeller founder cofounder co-founder apprentice expert swe mle devrel tester
+    editor producer illustrator animator assistant fellow fellowship trainee postdoc
+    contractor freelancer hire technologist staff folks professional
+    """.split()
+)
+# Title words that come before what they head: "Head of AI", "Chief of Staff", "VP Marketing".
+_OF_TITLES = frozenset({"head", "chief"})
+_LEADING_TITLES = frozenset({"vp", "svp", "evp", "avp", "vice"})
+# A job family named with its roles: "Frontend, AI and Full-stack engineering roles".
+_FAMILY = re.compile(
+    r"\b(?:engineering|science|research|developer) (?:roles|positions|openings)\b", re.I
+)
+# Every word that may head a title, plural and possessive forms too: a text with none of them
+# is no title (the quick test, before the grammar's).
+_HEAD_WORDS = frozenset(
+    f"{w}{end}"
+    for w in JOB_WORDS | _OF_TITLES | _LEADING_TITLES | {"engineering", "science", "research"}
+    for end in ("", "s", "'s", "’s")
+)
+_WORD_SPLIT = re.compile(r"[^\w'’]+")
+# Where the title ends and what qualifies it begins: "Engineer at X", "Researcher in ML",
+# "Head of AI", "ML Engineer: https://...", "Engineer - Payments".
+_QUALIFIER = re.compile(
+    r"\s*(?::|\||\b(?:at|in|for|with|on|from|to|about|as|who|that|which|based|within"
+    r"|using|via|of|across|into|by|wanted|needed|needs)\b)",
+    re.IGNORECASE,
+)
+# Words after the head noun that leave it the head: levels, pay, modes ("Data Scientist II",
+# "Developer 120k-140k", "Analyst Remote").
+_TRAILING = re.compile(
+    r"(?:\s+(?:[ivx]{1,4}|\d\S*|[$€£]\S*|sr\.?|jr\.?|senior|junior|remote|hybrid|onsite"
+    r"|on-site|full[- ]?time|part[- ]?time|contract|positions?|roles?|openings?|opportunit(?:y|ies)"
+    r"|jobs?|[mfwd]/[mfwd]/[mfwd]|wanted|needed))+$",
+    re.IGNORECASE,
+)
+# ... and the areas in capitals after it: "Developer BI & CRM".
+_TRAILING_ACRONYMS = re.compile(r"(?:\s+(?:[A-Z][A-Z0-9]{1,4}|&))+$")
+# A duty, a skill or a sentence starts so, not a title: "Mentor junior engineers", "Experience
+# leading engineers", "Contact our CTO". (Words that start titles too — lead, design, support,
+# test — are not here.)
+DUTY_STARTS = frozenset(
+    """
+    mentor mentoring manage work collaborate collaborating build building hire
+    hiring recruit own drive ship write develop developing maintain implement create improve
+    review grow coach train join become contact email apply meet talk pair seeking looking want
+    need reach send see check visit read learn bring love enjoy scale experience knowledge
+    familiarity proficiency understanding ability background exposure comfort passion strong
+    excellent proven solid deep great good bonus plus nice prior previous demonstrated worked
+    shipped built managed led partnering interact interface report reporting
+    """.split()
+)
+# Words of sentences, not of titles: pronouns, articles, verbs of being.
+SENTENCE_WORDS = frozenset(
+    """
+    we we're we've you you're you'll you've our your us i i'm my they their them it it's is are
+    was were will would be been can could should must have has had do does who which this these
+    those a an the not no every all any some many most very so if than like just
+    """.split()
+)
+
+
+def titled(text: str) -> bool:
+    """The text is a job title: its part before any qualifier ("at", "in", "of", ":", " - ")
+    ends in a job noun in one of its comma-separated pieces ("Senior Backend, ML, AI Research
+    Engineers"; "Director, Engineering"), or leads with one that heads what follows ("Head of
+    AI", "VP Marketing"); no duty verb starts it and no word of a sentence is in it."""
+    if _HEAD_WORDS.isdisjoint(_WORD_SPLIT.split(text.lower())):
+        return False  # (most lines: no job noun at all)
+    if _FAMILY.search(text):
+        return True
+    # "IT - Data Engineer II", "Analyst- Palo Alto": the title is on either side of a dash.
+    return any(_titled_segment(s) for s in _DASH.split(text) if s.strip())
+
+
+_DASH = re.compile(r"\s+[-–—]\s*|(?<=\w)[-–—]\s+")
+
+
+def _titled_segment(text: str) -> bool:
+    cut = _QUALIFIER.search(text)
+    phrase = text[: cut.start()] if cut else text
+    words = [w.strip("*\"'“”‘’.,;!?") for w in phrase.lower().split()]
+    words = [w for w in words if w]
+    if not words or words[0] in DUTY_STARTS or any(w in SENTENCE_WORDS for w in words):
+        return False
+    if words[0] in _LEADING_TITLES:
+        return True
+    of = cut is not None and cut[0].strip().lower() == "of"
+    for piece in (p.strip() for p in phrase.split(",")):
+        if _headed(piece, of):
+            return True
+        bare = _TRAILING.sub("", piece)
+        if _headed(bare, of) or _headed(_TRAILING.sub("", _TRAILING_ACRONYMS.sub("", bare)), of):
+            return True
+    return False
+
+
+def _headed(piece: str, of: bool) -> bool:
+    """The last word of the piece is a job noun (or "Head"/"Chief" before "of")."""
+    words = piece.split()
+    if not words:
+        return False
+    return any(_job_word(w) or (of and w in _OF_TITLES) for w in words[-1].lower().split("/"))
+
+
+def _job_word(word: str) -> bool:
+    """A job noun, singular or plural: "engineers", "DevRel's", "co-founders"."""
+    word = word.strip("*\"'“”‘’.,;:!?()")
+    for suffix in ("'s", "’s"):
+        word = word.removesuffix(suffix)
+    return word in JOB_WORDS or (word.endswith("s") and word[:-1] in JOB_WORDS)
 
 
 # Around a role name, not of it: a link after it, a "Hiring:" before it.
 _LINK = re.compile(r"\s*(?:[-–:(]\s*)?(?:https?://|www\.)\S*\)?")
 _LEAD_IN = re.compile(
-    r"^(?:(?:now )?hiring|roles?|positions?|open roles?|looking for)\s*:\s*", re.IGNORECASE
+    r"^(?:[\w'’-]+\s+){0,6}?(?:hiring(?: for)?|roles?|positions?|openings?|vacanc(?:y|ies)"
+    r"|looking for|to hire)\s*:\s*",
+    re.IGNORECASE,
 )
 
 
 def clean_role(text: str) -> str:
     """ "Hiring: AI Engineer - https://..." -> "AI Engineer"."""
     return _LEAD_IN.sub("", _LINK.sub(" ", text)).strip(" -–,")
+
+
+MAX_MIXED_PIECES = 6  # pieces of a part mixing places and modes with its roles, at most
 
 
 def roles_of(part: str) -> list[str]:
@@ -146,21 +274,26 @@ def roles_of(part: str) -> list[str]:
     pieces = [p.strip(" -–") for p in pieces if p.strip(" -–")]
     if len(pieces) > 1 and all(is_role(p) for p in pieces):
         return pieces
+    # "San Francisco, CA + REMOTE, INTERNS": the places and work modes among the roles go.
+    named = [] if len(pieces) > MAX_MIXED_PIECES else pieces
+    named = [p for p in named if not (_MODE.search(p) or place_of(p))]
+    if 0 < len(named) < len(pieces) and all(is_role(p) for p in named):
+        return named
     # "Senior Backend and Frontend Engineers": the pieces share the noun; keep the part whole.
     return [part.strip()]
 
 
-def _place(part: str, mode: re.Pattern[str]) -> str | None:
-    """What is left of "REMOTE (EU)" / "NYC or Remote" once the work-mode words are gone."""
-    outside = _bare_place(mode, _PARENS.sub(" ", part))  # "Lisbon (Hybrid | 2 days)"
-    return outside or _bare_place(mode, part)  # "REMOTE (EU)"
+def _no_pay(paren: re.Match[str]) -> str:
+    """A parenthesis of a role part, gone when it holds the pay ("Engineer ($120k)")."""
+    return "" if salary_of(paren[0]) is not None else paren[0]
 
 
-def _bare_place(mode: re.Pattern[str], text: str) -> str | None:
-    rest = re.sub(
-        r"\b(?:only|or|and|ok|friendly|fully|100%)\b|[()&/,:;|+–-]", " ", mode.sub(" ", text)
-    )
-    return " ".join(rest.split()) or None
+def _place(part: str) -> str | None:
+    """The place "REMOTE (EU)" / "NYC or Remote" / "Lisbon (Hybrid | 2 days)" names once the
+    work-mode words are gone (`places.place_of`): outside parentheses first, else inside."""
+    rest = _MODE.sub(" ", part)
+    inside = " , ".join(m[0][1:-1] for m in _PARENS.finditer(rest))
+    return place_of(_PARENS.sub(" ", rest)) or place_of(inside) or place_of(rest)
 
 
 def names_roles(part: str) -> bool:
@@ -172,7 +305,8 @@ def names_roles(part: str) -> bool:
 def classify(part: str) -> str:
     """ "salary" | "remote" | "onsite" | "noise" | "role" | "place"."""
     if salary_of(part) is not None:
-        return "salary"
+        # "Software Engineer ($120k)": a role with its pay in parentheses
+        return "role" if is_role(part) and salary_of(_PARENS.sub(" ", part)) is None else "salary"
     if names_roles(part) and not NOISE.match(part):
         return "role"  # "Senior Engineer (Remote)": the mode is read from it too
     if NOT_REMOTE.search(part):
@@ -201,7 +335,7 @@ def parse_header(line: str) -> Header:
         company = _PARENS.sub("", parts[0]).strip() or parts[0]
         kinds[0] = "company"
     roles: list[str] = []
-    places: list[str | None] = []
+    modes: list[str] = []  # the work-mode parts, read for a place when no part is one
     location: str | None = None
     remote: bool | None = None
     salary: dict[str, Any] | None = None
@@ -210,34 +344,106 @@ def parse_header(line: str) -> Header:
             salary = salary_of(part)
         elif kind == "remote":
             remote = True
-            places.append(_place(part, REMOTE))
+            modes.append(part)
         elif kind == "onsite":
             remote = remote or False
-            places.append(_place(part, ONSITE))
+            modes.append(part)
         elif kind == "role":
-            roles.extend(roles_of(part))
+            roles.extend(roles_of(_PARENS.sub(_no_pay, part)))
+            salary = salary or salary_of(part)
             remote = True if REMOTE.search(part) and not NOT_REMOTE.search(part) else remote
         elif kind == "place" and location is None:
-            location = part
-    location = location or next((p for p in places if p), None)
+            location = place_of(part)  # "Backend, Infra" or a slogan is no place
+    location = location or next((p for p in map(_place, modes) if p), None)
     return Header(company, tuple(roles), location, remote, salary, True)
 
 
 def body_roles(lines: Iterable[str]) -> list[str]:
     """Role names standing alone on a line or bullet ("* Staff Engineer, Payments", "Senior
-    Data Engineer | Remote | https://..."): not sentences."""
+    Data Engineer | Remote | https://..."): not sentences, not sign-offs ("Jane, founder,"),
+    not the bullets of a section on duties, skills, stack or benefits (`sections`)."""
     out = []
-    for raw in lines:
+    for _, line, section in sections(lines):
+        if len(line) > MAX_ROLE_LINE and "|" not in line and not ("//" in line or "www." in line):
+            continue  # a sentence (a link or the parts after a "|" may leave a name)
         # A link after the name ("Senior ML Engineer (https://...)", "Full Stack: https://...")
-        # makes no sentence of it: the line is judged without it.
-        line = clean_role(_BULLET.sub("", raw).strip())
-        if not line or len(line) > MAX_ROLE_LINE or line.endswith((".", "?", "!", ":")):
-            continue
-        first = (split_parts(line) or [""])[0] if "|" in line else line
-        if not is_role(first) or URL_ONLY.match(first):  # (is_role: at most MAX_ROLE_WORDS)
-            continue
-        out.append(clean_role(first))
+        # makes no sentence of it: the line is judged without it; so are the parts after a "|".
+        first = clean_role((split_parts(line) or [""])[0] if "|" in line else line)
+        if not first or len(first) > MAX_ROLE_LINE or _LIST_LEAD.search(line):
+            continue  # (a lead-in's items are `list_roles`')
+        if _LINK.sub("", line).strip().endswith((".", "?", "!", ":", ",")):
+            continue  # a sentence, a heading, a sign-off ("Jane, founder,")
+        if section == "other" and "|" not in line and not _LINK.search(line):
+            continue  # "Requirements: - Python expert": a role block has its link or "|"
+        if is_role(first) and not URL_ONLY.match(first):  # (at most MAX_ROLE_WORDS)
+            out.append(first)
     return out
+
+
+# A heading over what is no list of roles: "Requirements:", "Tech stack", "What we offer:",
+# "Why us?", "-- Who We Are --", "Our teams:".
+_OTHER_HEADING = re.compile(
+    r"\b(?:requirements?|qualifications?|responsibilit(?:y|ies)|duties|skills|experience"
+    r"|stack|technolog(?:y|ies)|tools|tech|benefits|perks|offers?|compensation|why|about"
+    r"|culture|values|process|interviews?|teams?|you(?:'ll| will)? (?:do|have|bring|be|get)"
+    r"|nice to haves?|bonus|plus(?:es)?|ideal|projects?|products?|customers|investors|backed"
+    r"|mission|who we are|what we do|apply|contact|links?|press)\b",
+    re.IGNORECASE,
+)
+# ... and one standing alone on its line, without its colon: "Tech Stack", "Why us?".
+_BARE_HEADING = re.compile(
+    r"(?:our |the |your |tech(?:nical)? )?(?:requirements|qualifications|responsibilities|duties"
+    r"|skills|stack|technolog(?:y|ies)|tools|benefits|perks|(?:what )?we offer|compensation"
+    r"|why us|why join(?: us)?|about (?:us|you|the (?:role|team|company))|who we are"
+    r"|what we do|what you(?:'ll| will) do|nice to haves?|bonus(?: points)?|culture|values"
+    r"|interview process|how to apply)",
+    re.IGNORECASE,
+)
+MAX_HEADING_WORDS = 10  # a longer line ending in ":" is a sentence that leads into a list
+MAX_HEADING_CHARS = 120  # (no heading of MAX_HEADING_WORDS words is longer)
+MAX_BARE_HEADING_CHARS = 40
+
+
+def heading(line: str, bulleted: bool = False) -> str | None:
+    """What a heading line says follows: "roles" ("Open positions:"), "other" ("Tech
+    stack:", "Benefits" alone on its line, not as a bullet), "" (another heading: "Based in
+    Oslo:"); None for no heading."""
+    text = line.strip(" -–—=*#")
+    colon = text.endswith(":")
+    if len(text) > (MAX_HEADING_CHARS if colon else MAX_BARE_HEADING_CHARS):
+        return None
+    if _LINK.search(text) or URL_ONLY.match(text):
+        return None
+    words = text.split()
+    if colon and len(words) <= MAX_HEADING_WORDS:
+        if _LIST_LEAD.search(text) or text.lower().rstrip(": ").endswith("looking for"):
+            return "roles"
+        return "other" if _OTHER_HEADING.search(text) else ""
+    if not bulleted and _BARE_HEADING.fullmatch(text.rstrip("?!. ")):
+        return "other"
+    return None
+
+
+def sections(lines: Iterable[str]) -> Iterator[tuple[str, str, str | None]]:
+    """(raw line, line without its bullet, the section it is in): "roles" or "other" from the
+    last heading (`heading`), until another heading or a sentence of prose."""
+    section: str | None = None
+    for raw in lines:
+        line = _BULLET.sub("", raw).strip()
+        kind = heading(line, raw.strip() != line)
+        if kind is not None:
+            section = kind or None
+        elif section is not None and raw.strip() == line and _prose(line):
+            section = None  # a paragraph after the list ends it
+        yield raw, line, section
+
+
+MAX_PROSE_WORDS = 12
+
+
+def _prose(line: str) -> bool:
+    """A sentence of running text, not an item of a list."""
+    return line.endswith((".", "!", "?")) or len(line.split()) > MAX_PROSE_WORDS
 
 
 # A line that says roles follow: "Open roles: A, B", "Two open positions: frontend; ML/backend",
@@ -248,25 +454,33 @@ _LIST_LEAD = re.compile(
     r"(?:\s+(?:open|available|include|are))?\s*:\s*",
     re.IGNORECASE,
 )
-_ITEM_SPLIT = re.compile(r"\s*[,;]\s*")
+_ITEM_SPLIT = re.compile(r"\s*[,;]\s*(?:(?:and|or|&)\s+)?")
 
 
 def list_roles(lines: Iterable[str], of: str | None = None) -> list[str]:
     """The items of role lists: those after a lead-in's colon on its line, then the short lines
-    that follow it (link-only lines skipped) up to the first sentence or heading. An item naming
-    no job is a position of role `of` (the header's), read as "`of` (item)"; without `of` it
-    names no role."""
+    that follow it (link-only lines skipped) up to the first sentence or heading; a line
+    "Label: A, B" of the list gives its roles ("In engineering: ML engineer, DevOps"). An item
+    naming no job but an area of work (`AREAS`) is a position of role `of` (the header's), read
+    as "`of` (item)"; without `of` it names no role."""
     out: list[str] = []
     listing = False
     for raw in lines:
         line = _BULLET.sub("", raw).strip()
+        line = (split_parts(line) or [""])[0] if "|" in line else line
         lead = _LIST_LEAD.search(line)
         if lead is not None:
             listing = True
-            items = _ITEM_SPLIT.split(line[lead.end() :])
+            items = _items(line[lead.end() :])
         elif not listing or URL_ONLY.match(line):
             continue
-        elif _list_item(raw, line):
+        elif ": " in line and not _LINK.match(line[line.index(": ") + 1 :]):
+            label, rest = line.split(": ", 1)
+            items = [i for i in _items(rest) if is_role(i)]
+            if _OTHER_HEADING.search(label) or not items:
+                listing = False  # "Tech stack: Go, Rust" lists no roles
+                continue
+        elif heading(line, raw.strip() != line) is None and _list_item(raw, line):
             items = [line]
         else:
             listing = False
@@ -282,20 +496,46 @@ def list_roles(lines: Iterable[str], of: str | None = None) -> list[str]:
     return out
 
 
+def _items(text: str) -> list[str]:
+    """The items of a list line, a qualifier kept with its role: "Staff Engineer, Mobile,
+    Designer" -> ["Staff Engineer, Mobile", "Designer"]."""
+    out: list[str] = []
+    for item in _ITEM_SPLIT.split(text):
+        qualifies = out and is_role(out[-1]) and "," not in out[-1] and not is_role(item)
+        if qualifies and len(item.split()) <= MAX_QUALIFIER_WORDS and not _area(item):
+            out[-1] = f"{out[-1]}, {item}"
+        else:
+            out.append(item)
+    return out
+
+
+MAX_QUALIFIER_WORDS = 2
 MAX_ITEM_WORDS = 6  # an unbulleted list line longer than this is a sentence
 MAX_SENTENCE_ITEM_WORDS = 3  # "ML/backend." ends like a sentence, yet is an item
 
-
-# Words a sentence starts with, not an area ("We're hiring: if you like ML, write to us").
-_SENTENCE_STARTS = frozenset(
-    "if we we're you please email send apply contact see check visit reach write".split()
+# Fields of work a listed item may name without a job noun ("Open roles: Backend, ML/infra"):
+# read as a position of the header's role. Tech names, perks and team slogans are not here.
+AREAS = frozenset(
+    """
+    frontend front-end front backend back-end back fullstack full-stack full mobile ios android
+    web design ux ui product data ml ai nlp vision cv platform infra infrastructure devops sre
+    security firmware embedded hardware robotics systems cloud growth marketing sales ops
+    operations support research analytics qa testing graphics 3d gpu compilers kernel networking
+    database databases search payments billing tooling api apis integrations blockchain quant
+    finance legal recruiting community devrel engineering science simulation perception autonomy
+    controls mechanical electrical fpga asic audio video speech llm llms genai mlops inference
+    core game rendering applied deep machine computer reliability performance
+    """.split()
 )
 
 
 def _area(item: str) -> bool:
-    """A listed item naming no job is an area of work ("ML/backend"), not a sentence."""
+    """A listed item naming no job names an area of work ("ML/backend", "Data platform
+    (Spark, Kafka)"): its first word, or a "/" half of it, is one of `AREAS`."""
     words = item.split()
-    return len(words) <= MAX_ITEM_WORDS and words[0].lower() not in _SENTENCE_STARTS
+    if not words or len(words) > MAX_ITEM_WORDS:
+        return False
+    return any(w in AREAS for w in re.split(r"[/+]", words[0].lower().strip("(),.")))
 
 
 def _list_item(raw: str, line: str) -> bool:

@@ -30,6 +30,7 @@ from hireable.core.evidence import (
 from hireable.core.readiness import Readiness, ScoredItem, all_readiness
 from hireable.errors import ValidationError
 from hireable.fileio import parse_json, parse_yaml, read_text
+from hireable.services.evidence_plan import plan_record
 from hireable.services.kept import Kept, lent, version_of
 from hireable.store.models import Evidence
 from hireable.store.repo import get_or_fail
@@ -140,15 +141,61 @@ def read_records(path: Path) -> list[Any]:
     return data
 
 
-def import_evidence(*, session: Session, path: Path, today: dt.date) -> list[Evidence]:
-    """All or nothing: every record is validated before any is stored."""
+def find_same(
+    session: Session,
+    *,
+    kind: str,
+    url: str | None,
+    title: str = "",
+    date: str | None = None,
+    hand_made: bool = False,
+) -> Evidence | None:
+    """The stored item a record stands for, by the natural key of evidence: with a URL, the
+    item of the same kind at that URL (whatever its title, date or metrics); without one, the
+    item of the same kind, title and date that has no URL either. `hand_made`: only items not
+    fetched from a source (an API import knows its own by their source key and adopts these).
+    The oldest one when several match."""
+    query = select(Evidence).where(Evidence.kind == kind)
+    if url:
+        query = query.where(Evidence.url == url)
+    else:
+        same_date = Evidence.date == date if date else Evidence.date.is_(None)
+        query = query.where(Evidence.url.is_(None), Evidence.title == title, same_date)
+    if hand_made:
+        query = query.where(Evidence.source_key.is_(None))
+    return session.scalar(query.order_by(Evidence.id).limit(1))
+
+
+@dataclass
+class FileImport:
+    """What `import_evidence` did: the items it added, and the stored items records matched
+    (each with the fields the file has otherwise; none when the record is the same)."""
+
+    added: list[Evidence]
+    kept: list[tuple[Evidence, list[str]]]
+
+
+def import_evidence(*, session: Session, path: Path, today: dt.date) -> FileImport:
+    """All or nothing: every record is validated before any is stored. Idempotent: a record
+    that matches a stored item (`find_same`, an item added from earlier in the file included)
+    is not stored again, and the stored item is kept as it is even where the file differs."""
     records = []
     for index, raw in enumerate(read_records(path)):
         try:
             records.append(validate_record(raw, today=today))
         except ValidationError as exc:
             raise ValidationError(f"{path}: record {index}: {exc}; nothing was imported") from None
-    return [add_evidence(session=session, record=r) for r in records]
+    result = FileImport([], [])
+    for record in records:
+        item = find_same(
+            session, kind=record.kind, url=record.url, title=record.title, date=record.date
+        )
+        plan = plan_record(record, item)
+        if item is None:
+            result.added.append(add_evidence(session=session, record=record))
+        else:
+            result.kept.append((item, plan.changes))
+    return result
 
 
 def _fields(item: Any) -> dict[str, Any]:

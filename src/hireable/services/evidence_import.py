@@ -37,7 +37,7 @@ from hireable.errors import (
     UsageError,
     ValidationError,
 )
-from hireable.services.evidence import get_evidence
+from hireable.services.evidence import find_same, get_evidence
 from hireable.services.evidence_plan import (
     ADDED,
     FAILED,
@@ -117,12 +117,7 @@ def _find(session: Session, f: Fetched) -> tuple[Evidence | None, bool]:
     item = session.scalar(select(Evidence).where(Evidence.source_key == f.source_key))
     if item is not None or not f.url:
         return item, False
-    hand_made = session.scalar(
-        select(Evidence)
-        .where(Evidence.source_key.is_(None), Evidence.url == f.url, Evidence.kind == f.kind)
-        .order_by(Evidence.id)
-        .limit(1)
-    )
+    hand_made = find_same(session, kind=f.kind, url=f.url, hand_made=True)
     return hand_made, hand_made is not None
 
 

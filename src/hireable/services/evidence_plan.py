@@ -1,8 +1,10 @@
-"""Decide what storing one fetched evidence item changes, without touching the database.
+"""Decide what storing one evidence record changes, without touching the database.
 
 `plan_upsert` compares a validated fetched record with the stored item it matches (if any) and
 says: add it, skip it, leave it, or update these columns; `services.evidence_import` finds the
-match and applies the plan. Who owns which field is explained there.
+match and applies the plan. Who owns which field is explained there. `plan_record` does the same
+for a record of an import file (`services.evidence.import_evidence`): add it, or keep the stored
+item it matches as it is.
 """
 
 from __future__ import annotations
@@ -17,6 +19,9 @@ ADDED, UPDATED, UNCHANGED, SKIPPED, MISSING, FAILED = (
 )  # fmt: skip
 
 SOURCE_FIELDS = ("date", "url", "validator")  # besides metrics and verification, the source's
+# What a file record and the stored item it matches are compared on (kind and URL, or kind,
+# title and date, are how they match; verification is not the file's to prove).
+FILE_FIELDS = ("title", "date", "validator", "skills", "metrics")
 
 
 class StoredItem(Protocol):
@@ -25,11 +30,15 @@ class StoredItem(Protocol):
     @property
     def kind(self) -> str: ...
     @property
+    def title(self) -> str: ...
+    @property
     def date(self) -> str | None: ...
     @property
     def url(self) -> str | None: ...
     @property
     def validator(self) -> str | None: ...
+    @property
+    def skills(self) -> list[str] | None: ...
     @property
     def metrics(self) -> dict[str, Any] | None: ...
     @property
@@ -81,6 +90,20 @@ def plan_upsert(
     if not changes:
         return UpsertPlan(UNCHANGED)
     return UpsertPlan(UPDATED, {**values, "metrics": metrics}, changes)
+
+
+def plan_record(record: EvidenceInput, item: StoredItem | None) -> UpsertPlan:
+    """A record of an import file: ADDED when no stored item matches it; else UNCHANGED, the
+    stored item kept as it is, with `changes` naming the fields the file has otherwise."""
+    if item is None:
+        return UpsertPlan(ADDED)
+    empty: dict[str, Any] = {"skills": [], "metrics": {}}
+    differ = [
+        name
+        for name in FILE_FIELDS
+        if (getattr(item, name) or empty.get(name)) != (getattr(record, name) or empty.get(name))
+    ]
+    return UpsertPlan(UNCHANGED, changes=differ)
 
 
 def _new_values(record: EvidenceInput, source_key: str) -> dict[str, Any]:

@@ -9,6 +9,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sqlalchemy import select
+
 from hireable.core.alerts import Alert
 from hireable.core.evidence import check_url
 from hireable.core.journal import (
@@ -22,10 +24,12 @@ from hireable.core.journal import (
     days_ago,
     days_since_do,
     momentum,
+    new_entries,
     parse_day,
     validate_entry,
     weekly_stats,
 )
+from hireable.core.weeks import MAX_REPORT_WEEKS
 from hireable.errors import NotFoundError, ValidationError
 from hireable.fileio import parse_json, read_text
 from hireable.services.evidence import get_evidence
@@ -37,7 +41,6 @@ from hireable.store.repo import get_or_fail
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-MAX_REPORT_WEEKS = 104
 RECENT_ENTRIES = 10  # entries listed under the chart, newest first
 
 
@@ -106,16 +109,7 @@ def edit_entry(
 ) -> JournalEntry:
     """Change fields of one entry; the result is validated as a whole before it is stored."""
     row = get_entry(session, entry_id)
-    entry = EntryInput(
-        row.type,
-        row.topic,
-        row.hours,
-        row.date,
-        row.url,
-        row.certificate,
-        row.artifact,
-        row.evidence_id,
-    )
+    entry = entry_input(row)
     if changes.topic is not None:
         entry.topic = check_topic(changes.topic)
     if changes.hours is not None:
@@ -174,9 +168,21 @@ def read_records(path: Path) -> list[tuple[str, Any]]:
     return [(f"record {index}", record) for index, record in enumerate(data)]
 
 
-def import_entries(*, session: Session, path: Path, today: dt.date) -> list[JournalEntry]:
+def entry_input(row: JournalEntry) -> EntryInput:
+    """A stored entry as the fields it was logged with."""
+    return EntryInput(*(getattr(row, name) for name in ENTRY_KEYS))
+
+
+@dataclass
+class EntryImport:
+    added: list[JournalEntry]
+    already: int  # records the same as a stored entry (or an earlier record), not added again
+
+
+def import_entries(*, session: Session, path: Path, today: dt.date) -> EntryImport:
     """All or nothing: every record is validated (and its evidence looked up) before any is
-    stored."""
+    stored. Idempotent: a record the same in every field as a stored entry is not added again
+    (`core.journal.new_entries`)."""
     entries = []
     for where, record in read_records(path):
         try:
@@ -185,7 +191,13 @@ def import_entries(*, session: Session, path: Path, today: dt.date) -> list[Jour
         except (ValidationError, NotFoundError) as exc:
             raise ValidationError(f"{path}: {where}: {exc}; nothing was imported") from None
         entries.append(entry)
-    return [log_entry(session=session, entry=e) for e in entries]
+    stored: list[JournalEntry] = []
+    if entries:
+        days = JournalEntry.date.between(min(e.date for e in entries), max(e.date for e in entries))
+        stored = list(session.scalars(select(JournalEntry).where(days)))
+    new = new_entries(entries, [entry_input(row) for row in stored])
+    added = [log_entry(session=session, entry=e) for e in new]
+    return EntryImport(added, len(entries) - len(new))
 
 
 def entry_public(row: JournalEntry) -> dict[str, Any]:

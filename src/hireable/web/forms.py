@@ -8,6 +8,7 @@ import re
 from collections.abc import Awaitable, Callable, Iterable
 from typing import TYPE_CHECKING
 
+from hireable.control_chars import spelt
 from hireable.errors import HireableError, NotFoundError, ValidationError, shown
 from hireable.store.repo import ID_MAX
 
@@ -45,12 +46,10 @@ def checked_text(name: str, value: str) -> str:
     may hold."""
     found = _UNSHOWN.search(value)
     if found is not None:
-        code = ord(found.group())
-        spelt = f"\\x{code:02x}" if code < 0x100 else f"U+{code:04X}"
         raise ValidationError(
-            f"{name.replace('_', ' ')} holds a character a form cannot show ({spelt}, at "
-            f"position {found.start() + 1}); it has been taken out: check the text and send "
-            "the form again"
+            f"{name.replace('_', ' ')} holds a character a form cannot show "
+            f"({spelt(found.group())}, at position {found.start() + 1}); it has been taken "
+            "out: check the text and send the form again"
         )
     return value.strip()
 

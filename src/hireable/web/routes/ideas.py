@@ -12,6 +12,7 @@ from starlette.responses import Response as PlainResponse
 from starlette.routing import BaseRoute, Route
 
 from hireable.core.ideas import FIELDS, GOALS, QUESTIONS, SCORE_RANGE
+from hireable.core.weeks import MAX_PLAN_WEEKS, PLAN_WEEKS
 from hireable.errors import ValidationError
 from hireable.services.ideas import (
     BASELINE_DAYS,
@@ -36,7 +37,6 @@ if TYPE_CHECKING:
     from hireable.core.plan import Plan
     from hireable.web.render import Forms
 
-PLAN_WEEKS = 4  # as `hireable plan` plans by default
 ADD_FIELDS = ("title", "url", "note")
 SCORE_FIELDS = (*FIELDS, "goal")
 CALENDAR_FILE = "hireable-plan.ics"
@@ -96,6 +96,7 @@ def _context(
         "plan": plan,
         "goal": goal,
         "weeks": weeks or f"{PLAN_WEEKS}",
+        "max_weeks": MAX_PLAN_WEEKS,
         "goals": GOALS,
         "questions": QUESTIONS,
         "score_values": list(range(SCORE_RANGE[0], SCORE_RANGE[1] + 1)),
