@@ -446,3 +446,19 @@ def test_list_at_80_columns_is_one_line_per_item(cli_sqlite, monkeypatch):
     assert first.split()[:2] == ["1", "open-source"] and "…" in first
     assert second.split()[:3] == ["2", "course", "Short"]
     assert out[3].startswith("Next:")
+
+
+def test_adding_by_hand_what_is_stored_already_is_kept_with_a_note(cli):
+    url = "https://github.com/org/repo/pull/7"
+    assert cli("evidence", "add", "open-source", "--title", "Fix loader", "--url", url).code == 0
+    again = cli("evidence", "add", "open-source", "--title", "Loader fix", "--url", url)
+    assert again.code == 0, again.err
+    assert again.out.splitlines()[-1] == (
+        "note: evidence 1 (Fix loader) has the same kind and URL: if this one is a repeat, "
+        "remove it (`hireable evidence remove 2`)."
+    )
+    plain = cli("evidence", "add", "course", "--title", "Stats 101", "--date", "2025-01")
+    assert "note:" not in plain.out
+    twin = cli("evidence", "add", "course", "--title", "Stats 101", "--date", "2025-01")
+    assert "note: evidence 3 (Stats 101) has the same kind and title and date" in twin.out
+    assert len(json.loads(cli("evidence", "list", "--json").out)) == 4

@@ -46,7 +46,7 @@ def _items(web: Dashboard) -> list[dict[str, object]]:
 def _add(web: Dashboard, **changes: str) -> int:
     r = web.post("/evidence", {**ADD, **changes})
     assert r.status_code == 303, r.text
-    found = re.fullmatch(r"/evidence/(\d+)\?added=1", r.headers["location"])
+    found = re.fullmatch(r"/evidence/(\d+)\?added=1(?:&repeats=\d+)?", r.headers["location"])
     assert found
     return int(found.group(1))
 
@@ -165,6 +165,23 @@ def test_adding_an_item_stores_it_and_shows_its_explanation(web: Dashboard) -> N
     assert "primary" in page
     listing = web.get("/evidence").text
     assert _ids_in_table(listing) == [new_id] and "Kaggle: Retail demand" in listing
+
+
+def test_adding_an_item_that_repeats_one_says_so_and_keeps_both(web: Dashboard) -> None:
+    """The same kind and URL as a stored item: stored all the same (two gigs for one client
+    share a URL), and the new item's page names the earlier one."""
+    first = _add(web)
+    r = web.post("/evidence", {**ADD, "title": "Retail demand again"})
+    assert r.status_code == 303, r.text
+    second = int(r.headers["location"].split("/")[2].split("?")[0])
+    assert r.headers["location"] == f"/evidence/{second}?added=1&repeats={first}"
+    page = web.get(r.headers["location"]).text
+    assert f"evidence {first} (Kaggle: Retail demand) has the same kind and URL" in page
+    assert [i["id"] for i in _items(web)] == [first, second]
+    other = web.post("/evidence", {**ADD, "url": "https://www.kaggle.com/competitions/other"})
+    assert other.headers["location"].endswith("?added=1")  # another URL: nothing to say
+    forged = web.get(f"/evidence/{second}?added=1&repeats={second}").text
+    assert "has the same kind" not in forged  # an item never repeats itself
 
 
 def test_the_item_page_lists_every_factor_of_explain(demo_web: Dashboard) -> None:

@@ -121,7 +121,7 @@ def evidence_add(
     model/dataset/Space, Kaggle competition, arXiv id or DOI is fetched and verified."""
     from hireable.cli.common import console, session
     from hireable.errors import UsageError
-    from hireable.services.evidence import add_evidence, assessed, build_input
+    from hireable.services.evidence import assessed, build_input, record_evidence
 
     today = clock.today()
     if kind is None:
@@ -145,12 +145,14 @@ def evidence_add(
         today=today,
     )
     with session() as s:
-        item = add_evidence(session=s, record=record)
-    a = assessed(item, today)
+        added = record_evidence(session=s, record=record)
+    item, a = added.item, assessed(added.item, today)
     console().print(
         f"Added evidence {item.id}: {item.title} — {a.evidence_class}, credibility "
         f"{a.credibility}/100 (`hireable evidence explain {item.id}` says why)."
     )
+    if added.repeats is not None:
+        console().print(f"note: {added.repeat_note()} (`hireable evidence remove {item.id}`).")
 
 
 def _add_from_url(

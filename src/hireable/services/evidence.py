@@ -81,6 +81,34 @@ def add_evidence(*, session: Session, record: EvidenceInput) -> Evidence:
     return item
 
 
+@dataclass(frozen=True)
+class Added:
+    """An item recorded by hand, and the stored item it may repeat (`find_same`): it is stored
+    all the same (two gigs for one client can share a URL), and the learner is told."""
+
+    item: Evidence
+    repeats: Evidence | None
+
+    def repeat_note(self) -> str:
+        """One sentence naming the earlier item, or "" when there is none."""
+        if self.repeats is None:
+            return ""
+        same = "URL" if self.item.url else "title and date"
+        return (
+            f"evidence {self.repeats.id} ({self.repeats.title}) has the same kind and {same}: if "
+            f"this one is a repeat, remove it"
+        )
+
+
+def record_evidence(*, session: Session, record: EvidenceInput) -> Added:
+    """Add an item typed by hand (the CLI's `evidence add`, the dashboard's form), noting an
+    earlier item it may repeat."""
+    repeats = find_same(
+        session, kind=record.kind, url=record.url, title=record.title, date=record.date
+    )
+    return Added(add_evidence(session=session, record=record), repeats)
+
+
 def edit_evidence(
     *,
     session: Session,

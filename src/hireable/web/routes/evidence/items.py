@@ -11,15 +11,17 @@ from starlette.routing import BaseRoute, Route
 
 from hireable.errors import HireableError, ValidationError
 from hireable.services.evidence import (
-    add_evidence,
+    Added,
     assessed,
     build_input,
     edit_evidence,
     get_evidence,
+    record_evidence,
     remove_evidence,
 )
+from hireable.store.models import Evidence
 from hireable.web.db import in_session
-from hireable.web.forms import path_id, read_form, text_list
+from hireable.web.forms import path_id, query_id, read_form, text_list
 from hireable.web.render import message, page
 from hireable.web.routes.evidence.table import INDEX
 
@@ -27,8 +29,6 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
     from starlette.requests import Request
     from starlette.responses import Response
-
-    from hireable.store.models import Evidence
 
 ADD_FIELDS = ("kind", "title", "date", "url", "validator", "skills", "metrics")
 EDIT_FIELDS = ADD_FIELDS[1:]
@@ -63,7 +63,7 @@ def item_id(request: Request) -> int:
 # -- list and add -----------------------------------------------------------------------------
 
 
-def _add(session: Session, values: dict[str, str], today: dt.date) -> int:
+def _add(session: Session, values: dict[str, str], today: dt.date) -> Added:
     record = build_input(
         kind=values["kind"],
         title=values["title"],
@@ -74,16 +74,17 @@ def _add(session: Session, values: dict[str, str], today: dt.date) -> int:
         metric_pairs=metric_pairs(values["metrics"]),
         today=today,
     )
-    return add_evidence(session=session, record=record).id
+    return record_evidence(session=session, record=record)
 
 
 async def add(request: Request) -> Response:
     values = await read_form(request, ADD_FIELDS, REFUSE_ADD)
     try:
-        new_id = await in_session(request, lambda s: _add(s, values, request.app.state.today()))
+        added = await in_session(request, lambda s: _add(s, values, request.app.state.today()))
     except ValidationError as exc:
         return await REFUSE_ADD(request, exc, values)
-    return RedirectResponse(f"/evidence/{new_id}?added=1", status_code=303)
+    repeats = f"&repeats={added.repeats.id}" if added.repeats is not None else ""
+    return RedirectResponse(f"/evidence/{added.item.id}?added=1{repeats}", status_code=303)
 
 
 # -- one item ---------------------------------------------------------------------------------
@@ -114,14 +115,19 @@ def _render_item(
         "refreshable": bool(item.source_key) and item.verification == "api",
         "values": values or item_values(item),
         "error_text": error,
-        "notice": _notice(request),
+        "notice": _notice(request, session, item),
     }
     return page(request, "evidence/item.html", context, status=status)
 
 
-def _notice(request: Request) -> str:
+def _notice(request: Request, session: Session, item: Evidence) -> str:
     if request.query_params.get("added") == "1":
-        return "Added. Here is how it scores; edit it below if something is missing."
+        said = "Added. Here is how it scores; edit it below if something is missing."
+        earlier = query_id(request.query_params.get("repeats", ""))
+        repeats = session.get(Evidence, earlier) if earlier not in (None, item.id) else None
+        if repeats is None:
+            return said
+        return f"{said} Note: {Added(item, repeats).repeat_note()} below."
     return "Saved." if request.query_params.get("saved") == "1" else ""
 
 
