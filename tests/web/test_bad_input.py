@@ -18,8 +18,7 @@ from starlette.routing import Route
 
 from hireable.config import Settings
 from hireable.core.ideas import FIELDS as IDEA_FIELDS
-from hireable.services.demo import build_demo
-from tests.web.conftest import TODAY, Dashboard
+from tests.web.conftest import Dashboard, copy_demo
 
 NOWHERE = "http://127.0.0.1:9"  # the discard port: nothing listens, nothing leaves
 LONG = 5000  # characters: past every column of the schema
@@ -222,11 +221,11 @@ TAG = re.compile(r"<[^>]+>")
 
 
 @pytest.fixture
-def hostile(tmp_path: Path) -> Iterator[Dashboard]:
+def hostile(tmp_path: Path, demo_database: Path) -> Iterator[Dashboard]:
     """The demo learner; every remote source's address is a closed local port."""
     nowhere = {name: NOWHERE for name in Settings.model_fields if name.endswith("_url")}
     settings = Settings(data_dir=tmp_path / "data", **nowhere)
-    _, engine = build_demo(settings.data_dir, TODAY)
+    engine = copy_demo(demo_database, settings.data_dir)
     yield Dashboard(engine, settings, demo=True)
     engine.dispose()
 
