@@ -356,6 +356,26 @@ def test_a_record_already_stored_is_matched_by_its_key_and_kept_as_stored(cli, t
     )
 
 
+def test_an_export_with_two_items_sharing_a_url_imports_whole(cli, tmp_path: Path):
+    """Two gigs for one client's site: one key, two items of the ledger the file came from."""
+    init(cli)
+    site = "https://client.example.com"
+    for title in ("Churn model", "Demand forecast"):
+        args = ("evidence", "add", "paid-work", "--title", title, "--url", site)
+        assert cli(*args, "--metric", "amount=900").code == 0
+    exported = tmp_path / "ledger.json"
+    assert cli("evidence", "export", "--output", str(exported)).code == 0
+    for item_id in ("1", "2"):  # an empty ledger again
+        assert cli("evidence", "remove", item_id).code == 0
+    r = cli("evidence", "import", str(exported))
+    assert r.code == 0, r.err
+    assert r.out.startswith(f"Imported 2 evidence items from {exported}; 0 already there")
+    titles = [i["title"] for i in json.loads(cli("evidence", "list", "--json").out)]
+    assert sorted(titles) == ["Churn model", "Demand forecast"]
+    again = cli("evidence", "import", str(exported))
+    assert again.out.startswith(f"Imported 0 evidence items from {exported}; 2 already there")
+
+
 def test_a_repeat_within_one_file_is_stored_once(cli, tmp_path: Path):
     init(cli)
     path = tmp_path / "twice.yaml"

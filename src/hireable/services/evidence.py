@@ -205,8 +205,9 @@ class FileImport:
 
 def import_evidence(*, session: Session, path: Path, today: dt.date) -> FileImport:
     """All or nothing: every record is validated before any is stored. Idempotent: a record
-    that matches a stored item (`find_same`, an item added from earlier in the file included)
-    is not stored again, and the stored item is kept as it is even where the file differs."""
+    that matches a stored item (`find_same`) is not stored again, and the stored item is kept
+    as it is even where the file differs. Within one file, a repeated record is stored once,
+    and records that share a key but differ are stored each."""
     records = []
     for index, raw in enumerate(read_records(path)):
         try:
@@ -219,7 +220,10 @@ def import_evidence(*, session: Session, path: Path, today: dt.date) -> FileImpo
             session, kind=record.kind, url=record.url, title=record.title, date=record.date
         )
         plan = plan_record(record, item)
-        if item is None:
+        # Two records of one file that share a key but differ are two items of the ledger it
+        # was exported from (two gigs for one client's site): both are stored.
+        from_this_file = item is not None and any(item is new for new in result.added)
+        if item is None or (from_this_file and plan.changes):
             result.added.append(add_evidence(session=session, record=record))
         else:
             result.kept.append((item, plan.changes))
