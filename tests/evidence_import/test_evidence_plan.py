@@ -101,3 +101,11 @@ def test_a_file_record_matching_a_stored_item_keeps_it_and_names_what_differs() 
         ["title", "skills", "metrics"],
         {},
     )
+
+
+def test_a_file_record_differing_from_one_added_from_the_same_file_is_another_item() -> None:
+    earlier = Item(title="alice/plants", metrics={"stars": 3})  # added from this file
+    repeat = plan_record(fetched(verification="link"), earlier, same_file=True)
+    assert (repeat.action, repeat.changes) == (UNCHANGED, [])
+    other = plan_record(fetched(title="Plants v2"), earlier, same_file=True)
+    assert (other.action, other.changes) == (ADDED, ["title"])

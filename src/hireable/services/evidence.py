@@ -30,7 +30,7 @@ from hireable.core.evidence import (
 from hireable.core.readiness import Readiness, ScoredItem, all_readiness
 from hireable.errors import ValidationError
 from hireable.fileio import parse_json, parse_yaml, read_text
-from hireable.services.evidence_plan import plan_record
+from hireable.services.evidence_plan import ADDED, plan_record
 from hireable.services.kept import Kept, lent, version_of
 from hireable.store.models import Evidence
 from hireable.store.repo import get_or_fail
@@ -103,9 +103,7 @@ class Added:
 def record_evidence(*, session: Session, record: EvidenceInput) -> Added:
     """Add an item typed by hand (the CLI's `evidence add`, the dashboard's form), noting an
     earlier item it may repeat."""
-    repeats = find_same(
-        session, kind=record.kind, url=record.url, title=record.title, date=record.date
-    )
+    repeats = find_record(session, record)
     return Added(add_evidence(session=session, record=record), repeats)
 
 
@@ -194,6 +192,13 @@ def find_same(
     return session.scalar(query.order_by(Evidence.id).limit(1))
 
 
+def find_record(session: Session, record: EvidenceInput) -> Evidence | None:
+    """The stored item `record` stands for (`find_same` on its kind, URL, title and date)."""
+    return find_same(
+        session, kind=record.kind, url=record.url, title=record.title, date=record.date
+    )
+
+
 @dataclass
 class FileImport:
     """What `import_evidence` did: the items it added, and the stored items records matched
@@ -216,16 +221,13 @@ def import_evidence(*, session: Session, path: Path, today: dt.date) -> FileImpo
             raise ValidationError(f"{path}: record {index}: {exc}; nothing was imported") from None
     result = FileImport([], [])
     for record in records:
-        item = find_same(
-            session, kind=record.kind, url=record.url, title=record.title, date=record.date
-        )
-        plan = plan_record(record, item)
-        # Two records of one file that share a key but differ are two items of the ledger it
-        # was exported from (two gigs for one client's site): both are stored.
-        from_this_file = item is not None and any(item is new for new in result.added)
-        if item is None or (from_this_file and plan.changes):
+        item = find_record(session, record)
+        same_file = item is not None and any(item is new for new in result.added)
+        plan = plan_record(record, item, same_file=same_file)
+        if plan.action == ADDED:
             result.added.append(add_evidence(session=session, record=record))
         else:
+            assert item is not None  # (only a match is kept)
             result.kept.append((item, plan.changes))
     return result
 

@@ -92,9 +92,14 @@ def plan_upsert(
     return UpsertPlan(UPDATED, {**values, "metrics": metrics}, changes)
 
 
-def plan_record(record: EvidenceInput, item: StoredItem | None) -> UpsertPlan:
+def plan_record(
+    record: EvidenceInput, item: StoredItem | None, *, same_file: bool = False
+) -> UpsertPlan:
     """A record of an import file: ADDED when no stored item matches it; else UNCHANGED, the
-    stored item kept as it is, with `changes` naming the fields the file has otherwise."""
+    stored item kept as it is, with `changes` naming the fields the file has otherwise.
+    `same_file`: the match was added from an earlier record of this file; a record that differs
+    from it is another item of the ledger the file came from (two gigs for one client's site),
+    so it is ADDED too, while a repeat as it is stays one."""
     if item is None:
         return UpsertPlan(ADDED)
     empty: dict[str, Any] = {"skills": [], "metrics": {}}
@@ -103,6 +108,8 @@ def plan_record(record: EvidenceInput, item: StoredItem | None) -> UpsertPlan:
         for name in FILE_FIELDS
         if (getattr(item, name) or empty.get(name)) != (getattr(record, name) or empty.get(name))
     ]
+    if same_file and differ:
+        return UpsertPlan(ADDED, changes=differ)
     return UpsertPlan(UNCHANGED, changes=differ)
 
 
