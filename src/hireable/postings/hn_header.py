@@ -54,8 +54,10 @@ _TRAILING_PAY = re.compile(
     re.IGNORECASE,
 )
 _TRAILING_CURRENCY = {"€": "EUR", "£": "GBP"}
-# Separators of roles inside one part: commas, semicolons, " & ", " and ", " + ", " / ".
-_ROLE_SPLIT = re.compile(r"\s*[,;]\s*(?:(?:and|or|&)\s+)?|\s+(?:&|and|\+|/)\s+", re.IGNORECASE)
+# Separators of a list's items: commas and semicolons, each maybe followed by "and", "or", "&".
+LIST_SEPARATOR = r"\s*[,;]\s*(?:(?:and|or|&)\s+)?"
+# Separators of roles inside one part: those, and " & ", " and ", " + ", " / ".
+_ROLE_SPLIT = re.compile(rf"{LIST_SEPARATOR}|\s+(?:&|and|\+|/)\s+", re.IGNORECASE)
 _PARENS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _BULLET = re.compile(r"^[\s\-–—*•·>#+]+")
 MAX_ROLE_LINE = 90  # characters of a body line that is a role name, not a sentence
@@ -454,7 +456,7 @@ _LIST_LEAD = re.compile(
     r"(?:\s+(?:open|available|include|are))?\s*:\s*",
     re.IGNORECASE,
 )
-_ITEM_SPLIT = re.compile(r"\s*[,;]\s*(?:(?:and|or|&)\s+)?")
+_ITEM_SPLIT = re.compile(LIST_SEPARATOR)
 
 
 def list_roles(lines: Iterable[str], of: str | None = None) -> list[str]:
