@@ -6,6 +6,7 @@ import pytest
 
 from hireable.postings.analyse import analyse
 from hireable.postings.ml import THRESHOLD, analyse_ml, rules_ml, score_ml
+from hireable.postings.salary import find_salary
 from hireable.postings.segment import make_doc
 
 
@@ -228,10 +229,26 @@ def test_skills_are_canonical_and_whole_words() -> None:
         ("A$100k - A$120k", {"min": 100000, "max": 120000, "currency": "AUD", "interval": "year"}),
         ("We raised $20 million and sell $5 widgets.", None),
         ("No pay stated.", None),
+        # A currency code counts where it starts a word, not inside one.
+        (
+            "Salary: USD 100,000 - 120,000",
+            {"min": 100000, "max": 120000, "currency": "USD", "interval": "year"},
+        ),
+        ("(EUR 60k-70k)", {"min": 60000, "max": 70000, "currency": "EUR", "interval": "year"}),
+        ("You will flag fraud 5-10 times a day.", None),
+        ("Act as an entrepreneur 2-3 days a week.", None),
     ],
 )
 def test_salary(text: str, salary: dict[str, object] | None) -> None:
     assert analyse(text)["salary"] == salary
+
+
+def test_salary_without_the_shared_word_scan_reads_codes_the_same_way() -> None:
+    # The header parser calls find_salary on its own: it must not read codes inside words.
+    assert find_salary("fraud 5-10 times") is None
+    assert find_salary("pay: usd 90k-100k") == {
+        "min": 90000, "max": 100000, "currency": "USD", "interval": "year"
+    }  # fmt: skip
 
 
 @pytest.mark.parametrize(

@@ -4,8 +4,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 
-from hireable.postings.scan import NeedleHits, positions
+from hireable.postings.scan import TRIGGERS, NeedleHits, WordHits, positions, word_starts
 
 CURRENCIES = {"$": "USD", "usd": "USD", "us$": "USD", "€": "EUR", "eur": "EUR", "£": "GBP",
               "gbp": "GBP", "cad": "CAD", "c$": "CAD", "ca$": "CAD", "a$": "AUD", "au$": "AUD",
@@ -30,17 +31,25 @@ MONTHLY_BELOW = 20_000
 ANNUAL_MAX = 2_000_000  # larger figures are funding rounds and revenue, not pay
 
 
-_CURRENCY_MARKS = ("$", "€", "£", "usd", "eur", "gbp", "cad", "aud", "chf")
+# Symbols may stand anywhere ("(US$", "~$90k"); a currency code counts where it starts a word
+# ("USD 100,000", "(EUR 90k"), not inside one ("fraud 5-10", "neural 3").
+_CURRENCY_SYMBOLS = ("$", "€", "£")
+_CURRENCY_CODES = ("usd", "eur", "gbp", "cad", "aud", "chf")
+_CODES_GENERATION = TRIGGERS.add(_CURRENCY_CODES)
 THOUSANDS_BELOW = 1000  # "$150-200k": a first amount this small shares the second's "k"
 
 
-def find_salary(lower: str, needles: NeedleHits | None = None) -> dict[str, object] | None:
+def find_salary(
+    lower: str,
+    needles: NeedleHits | None = None,
+    words: WordHits | AbstractSet[str] | None = None,
+) -> dict[str, object] | None:
     """{min, max, currency, interval} of the first plausible pay range, or None.
 
-    `needles` (`Doc.needles()` for `lower`) says where the currency marks are; None searches."""
-    at = needles.at if needles is not None else lambda mark: positions(lower, mark)
+    `needles` (`Doc.needles()` for `lower`) says where the currency symbols are, `words`
+    (`Doc.words()`) where the codes start a word; anything else searches."""
     starts = sorted(  # none: no currency mark, no salary
-        _start_of(lower, i, mark) for mark in _CURRENCY_MARKS for i in at(mark)
+        [_start_of(lower, i, mark) for mark, i in _marks(lower, needles, words)]
     )
     for start in starts:
         m = _SALARY.match(lower, start)
@@ -68,6 +77,19 @@ def find_salary(lower: str, needles: NeedleHits | None = None) -> dict[str, obje
             "interval": interval,
         }
     return None
+
+
+def _marks(
+    lower: str, needles: NeedleHits | None, words: WordHits | AbstractSet[str] | None
+) -> list[tuple[str, int]]:
+    """(mark, position) of every currency symbol and of every code that starts a word."""
+    at = needles.at if needles is not None else lambda mark: positions(lower, mark)
+    found = [(mark, i) for mark in _CURRENCY_SYMBOLS for i in at(mark)]
+    for code in _CURRENCY_CODES:
+        # `words.at` holds every word start of the code: (no edge mark inside a code)
+        hits = words.at(code) if isinstance(words, WordHits) else word_starts(lower, code)
+        found += [(code, i) for i in hits]
+    return found
 
 
 def _start_of(lower: str, i: int, mark: str) -> int:
