@@ -163,7 +163,7 @@ def analyse(description: str, title: str | None = None) -> dict[str, Any]:
         "ml": ml,
         "ml_clear": ml_clear,
         "degree_clear": deg.clear,
-        "remote": find_remote(doc.lower, title, doc.words(), doc.needles()),
+        "remote": find_remote(doc.lower, title, doc.words()),
         "salary": find_salary(doc.lower, doc.needles(), doc.words()),
         "skills": find_skills(doc.lower, doc.words(), doc.needles()),
         "evidence": {

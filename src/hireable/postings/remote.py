@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
 
-from hireable.postings.scan import TRIGGERS, Gated, NeedleHits, WordHits, positions, start_key
+from hireable.postings.scan import TRIGGERS, Gated, WordHits, positions, spaced, start_key
 
 # Checked first: a posting that says "not remote" is not remote whatever else it says.
 _ONSITE = Gated(
@@ -23,14 +23,13 @@ _REMOTE = Gated(
 _TITLE_REMOTE = re.compile(r"\bremote\b", re.IGNORECASE)
 
 
-# Every phrase above contains one of these words: the regexes only read a window around them.
+# Every phrase above holds one of these words where it starts a word: the regexes only read a
+# window around each word start of one ("on-site" read as "on site" finds "on site" too).
 _TRIGGERS = ("remote", "on-site", "onsite", "office", "local candidates", "home", "wfh",
              "telecommut", "distributed", "anywhere")  # fmt: skip
 _KEYS = {t: start_key(t) for t in _TRIGGERS}
-# The same test read from `Doc.words()`: a word starting with a three-character key, or the word
-# itself for a shorter one ("on": the word "on").
-_WORD_KEYS = {t: k if len(k) >= 3 else k + " " for t, k in _KEYS.items()}
-TRIGGERS.add(_WORD_KEYS.values())
+_SPACED = {t: spaced(t) for t in _TRIGGERS}
+TRIGGERS.add(_TRIGGERS)
 _BEFORE, _AFTER = 45, 40  # characters read around a trigger
 
 
@@ -38,20 +37,13 @@ def find_remote(
     lower: str,
     title: str | None = None,
     words: WordHits | AbstractSet[str] | None = None,
-    needles: NeedleHits | None = None,
 ) -> bool | None:
     """True when the posting offers remote work, False when it rules it out, else None.
 
-    `words` (`Doc.words()` for `lower`, or its word starts `Doc.word_starts()`) lets trigger
-    words no word starts with be skipped; `needles` (`Doc.needles()`) says where they occur."""
+    `words` (`Doc.words()` for `lower`) says where the trigger words start a word; a set of
+    word starts (`Doc.word_starts()`) lets triggers no word starts with be skipped."""
     remote = bool(title and _TITLE_REMOTE.search(title)) or None
-    if isinstance(words, WordHits):
-        triggers = [t for t in _TRIGGERS if words.at(_WORD_KEYS[t])]
-    elif words is None:
-        triggers = list(_TRIGGERS)
-    else:
-        triggers = [t for t in _TRIGGERS if _KEYS[t] in words]
-    for window in _windows(lower, triggers, needles):
+    for window in _windows(lower, _trigger_starts(lower, words)):
         if _ONSITE.search(window):
             return False
         if remote is None and _REMOTE.search(window):
@@ -59,9 +51,18 @@ def find_remote(
     return remote
 
 
-def _windows(lower: str, triggers: Iterable[str], needles: NeedleHits | None) -> list[str]:
-    out = []
-    for t in triggers:
-        for i in needles.at(t) if needles is not None else positions(lower, t):
-            out.append(lower[max(0, i - _BEFORE) : i + len(t) + _AFTER])
-    return out
+def _trigger_starts(
+    lower: str, words: WordHits | AbstractSet[str] | None
+) -> list[tuple[str, list[int]]]:
+    """(trigger, where it starts a word) for every trigger in `lower`."""
+    if isinstance(words, WordHits):
+        return [(t, words.at(_SPACED[t])) for t in _TRIGGERS]
+    padded = " " + spaced(lower)  # as `WordHits.at` reads a key it was not given
+    triggers = _TRIGGERS if words is None else [t for t in _TRIGGERS if _KEYS[t] in words]
+    return [(t, positions(padded, " " + _SPACED[t])) for t in triggers]
+
+
+def _windows(lower: str, starts: Iterable[tuple[str, list[int]]]) -> list[str]:
+    return [
+        lower[max(0, i - _BEFORE) : i + len(t) + _AFTER] for t, found in starts for i in found
+    ]
