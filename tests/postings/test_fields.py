@@ -8,6 +8,7 @@ from hireable.postings.analyse import analyse
 from hireable.postings.ml import THRESHOLD, analyse_ml, rules_ml, score_ml
 from hireable.postings.salary import find_salary
 from hireable.postings.segment import make_doc
+from hireable.postings.skills import find_skills
 
 
 @pytest.mark.parametrize(
@@ -199,6 +200,25 @@ def test_the_ml_score_parts_add_up_to_the_rules_decision() -> None:
     directing = score_ml("Director of Machine Learning", make_doc(DIRECTING_ML))
     assert directing.vetoed and directing.total >= THRESHOLD
     assert rules_ml(directing).ml is False and rules_ml(directing).clear is False
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("Python/R, SQL", True),
+        ("Stats in R.", True),
+        ("(R) or SAS", True),
+        ("Python or R programming", True),
+        ("You know RStudio well", True),
+        ("R, Python", False),  # no R needle: the list must lead into the letter
+        ("Our R&D team; R & D budget", False),
+        ("Grade: R", False),
+    ],
+)
+def test_r_is_the_language_only_standing_alone_in_a_list(text: str, named: bool) -> None:
+    doc = make_doc(text)
+    assert ("r" in find_skills(doc.lower, doc.words())) is named
+    assert ("r" in find_skills(doc.lower)) is named  # the same without the shared word scan
 
 
 def test_ml_evidence_quotes_a_modelling_sentence() -> None:

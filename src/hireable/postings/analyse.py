@@ -165,7 +165,7 @@ def analyse(description: str, title: str | None = None) -> dict[str, Any]:
         "degree_clear": deg.clear,
         "remote": find_remote(doc.lower, title, doc.words()),
         "salary": find_salary(doc.lower, doc.needles(), doc.words()),
-        "skills": find_skills(doc.lower, doc.words(), doc.needles()),
+        "skills": find_skills(doc.lower, doc.words()),
         "evidence": {
             "degree": _clip(doc, deg.span),
             "seniority": seniority_cue,

@@ -13,7 +13,6 @@ from collections.abc import Set as AbstractSet
 from hireable.postings.scan import (
     TRIGGERS,
     WORD_EDGES,
-    NeedleHits,
     WordHits,
     active_keys,
     spaced,
@@ -105,16 +104,14 @@ for _o, _a, _k in _ALIASES:
 def find_skills(
     lower: str,
     words: WordHits | AbstractSet[str] | None = None,
-    needles: NeedleHits | None = None,
 ) -> list[str]:
     """Canonical names of the skills named in `lower` (lowercase text), in table order.
 
     `words` (`Doc.words()` for `lower`) gives where aliases start a word; a set of word starts
     (`Doc.word_starts`) lets aliases no word starts with be skipped; None reads every alias.
-    `needles` (`Doc.needles()`) says where the R needles occur.
     """
     if isinstance(words, WordHits):
-        return _from_hits(lower, words, needles)
+        return _from_hits(lower, words)
     word_starts = words
     found: set[int] = set()
     for key in active_keys(_KEYS, word_starts):
@@ -127,7 +124,7 @@ def find_skills(
     return names
 
 
-def _from_hits(lower: str, words: WordHits, needles: NeedleHits | None) -> list[str]:
+def _from_hits(lower: str, words: WordHits) -> list[str]:
     """`find_skills` from where the aliases start a word: the same list without one text pass
     per alias. (`_has_word` skips occurrences that overlap a rejected one; that matters only for
     `_UNSAFE` aliases, which it still reads.)"""
@@ -148,8 +145,9 @@ def _from_hits(lower: str, words: WordHits, needles: NeedleHits | None) -> list[
                     break
     names = [SKILLS[i][0] for i in sorted(found)]
     # The R gate of `find_skills`: a word "r", or a word starting "rst" (every R needle but
-    # "rstudio" holds the word "r").
-    if (words.at(_R_WORD) or words.at(_R_START)) and _has_r(lower, needles):
+    # "rstudio" holds the word "r", so it stands at one of those word starts).
+    r_words = words.at(_R_WORD)
+    if (r_words or words.at(_R_START)) and _has_r_at(lower, r_words):
         names.insert(sum(1 for i in found if i < _R_ORDER), "r")
     return names
 
@@ -174,7 +172,16 @@ _R_ORDER = next(i for i, (name, _) in enumerate(SKILLS) if name == "r")
 
 
 
-def _has_r(lower: str, needles: NeedleHits | None = None) -> bool:
-    if needles is not None:
-        return any(needles.at(n) for n in _R_NEEDLES)
+# The R needles that hold the word "r", with where it stands in each.
+_R_AROUND = tuple((n, n.index("r")) for n in _R_NEEDLES if n != "rstudio")
+
+
+def _has_r(lower: str) -> bool:
     return any(n in lower for n in _R_NEEDLES)
+
+
+def _has_r_at(lower: str, r_words: list[int]) -> bool:
+    """`_has_r`, reading only around `r_words` (where the word "r" stands, or may)."""
+    return "rstudio" in lower or any(
+        i >= k and lower.startswith(n, i - k) for i in r_words for n, k in _R_AROUND
+    )
