@@ -151,20 +151,23 @@ class Triggers:
                 at[head].append(pos)
             else:
                 at[head] = [pos]
-            for key in longer[head]:
-                if padded.startswith(key, pos + 1):
-                    if key in at:
-                        at[key].append(pos)
-                    else:
-                        at[key] = [pos]
+            if head in longer:
+                for key in longer[head]:
+                    if padded.startswith(key, pos + 1):
+                        if key in at:
+                            at[key].append(pos)
+                        else:
+                            at[key] = [pos]
         return WordHits(lower, at, known, self._compiled_generation)
 
     def _compile(self) -> _Compiled:
         # Heads: the keys no other key is a prefix of. At a word start at most one head
-        # matches, and every other key that starts there starts with it (`longer`).
+        # matches, and every other key that starts there starts with it (`longer`, which
+        # holds only the heads some key is longer than).
         keys = sorted(self._keys)
         heads = [k for k in keys if not any(k != h and k.startswith(h) for h in keys)]
         longer = {h: tuple(k for k in keys if k != h and k.startswith(h)) for h in heads}
+        longer = {h: more for h, more in longer.items() if more}
         regex = re.compile(" (?=(" + _trie(heads) + "))")
         return regex, longer, frozenset(keys)
 

@@ -15,7 +15,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from itertools import accumulate
+from itertools import accumulate, repeat
+from operator import add
 
 from hireable.postings.scan import TRIGGERS, WORD_EDGE_PUNCT, NeedleHits, WordHits, positions
 
@@ -225,9 +226,10 @@ def _split(cut: str) -> Doc:
     pieces = [p for p in map(str.strip, cut.split("\n")) if p] or [""]
     joined = "\n".join(pieces)
     doc = Doc(text=joined, lower=joined.lower())
-    ends = list(accumulate(len(p) + 1 for p in pieces))
-    doc.ends = [e - 1 for e in ends]
-    doc.starts = [0, *ends[:-1]]
+    # piece i ends after the lengths of pieces 0..i and the i line breaks between them
+    ends = list(map(add, accumulate(map(len, pieces)), range(len(pieces))))
+    doc.ends = ends
+    doc.starts = [0, *map(add, ends[:-1], repeat(1))]  # after the line break
     return doc
 
 
