@@ -59,3 +59,20 @@ def test_plain_text_keeps_its_lines_and_comparisons() -> None:
 def test_empty_and_control_characters() -> None:
     assert html_to_text("") == ""
     assert html_to_text("a\x00b\u200bc\r\nd") == "abc\nd"
+
+
+def test_the_lowercase_copy_keeps_every_offset_of_the_text() -> None:
+    # "İ".lower() is two characters: without care every later offset of the lowercase copy
+    # would point one character off in the text, and evidence would be quoted from the wrong place.
+    from hireable.postings.analyse import analyse
+    from hireable.postings.segment import make_doc
+
+    doc = make_doc("İİİİ office in İzmir. Requirements: Bachelor's degree required.")
+    assert len(doc.lower) == len(doc.text)
+    assert [doc.lower[a:b] for a, b in zip(doc.starts, doc.ends, strict=True)] == [
+        doc.segment(i).lower().replace("i̇", "i") for i in range(len(doc.starts))
+    ]
+    text = "İzmir, İstanbul, İİİİİİ offices. Bachelor's degree required. Go."
+    quoted = analyse(text, "Analyst")["evidence"]["degree"]
+    assert quoted == analyse(text.replace("İ", "I"), "Analyst")["evidence"]["degree"]
+    assert quoted.startswith("Bachelor's")

@@ -225,7 +225,12 @@ def make_doc(text: str) -> Doc:
 def _split(cut: str) -> Doc:
     pieces = [p for p in map(str.strip, cut.split("\n")) if p] or [""]
     joined = "\n".join(pieces)
-    doc = Doc(text=joined, lower=joined.lower())
+    lower = joined.lower()
+    if len(lower) != len(joined):
+        # "İ" is the one character whose lowercase is two ("i" and a combining dot): read it as
+        # "I", so every offset in the lowercase copy is the same in the text.
+        lower = joined.replace("\u0130", "I").lower()
+    doc = Doc(text=joined, lower=lower)
     # piece i ends after the lengths of pieces 0..i and the i line breaks between them
     ends = list(map(add, accumulate(map(len, pieces)), range(len(pieces))))
     doc.ends = ends
