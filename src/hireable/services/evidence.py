@@ -9,7 +9,7 @@ from collections.abc import Callable, Hashable, Iterable
 from dataclasses import asdict, dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 import yaml
 from sqlalchemy import event, func, select
@@ -74,10 +74,13 @@ def build_input(
     )
 
 
-def add_evidence(*, session: Session, record: EvidenceInput) -> Evidence:
+def add_evidence(*, session: Session, record: EvidenceInput, flush: bool = True) -> Evidence:
+    """Store `record`; `flush=False` leaves the INSERT to the next flush (an import of many
+    records flushes once)."""
     item = Evidence(**asdict(record))
     session.add(item)
-    session.flush()
+    if flush:
+        session.flush()
     return item
 
 
@@ -199,6 +202,47 @@ def find_record(session: Session, record: EvidenceInput) -> Evidence | None:
     )
 
 
+class _Keyed(Protocol):
+    kind: str
+    url: str | None
+    title: str
+    date: str | None
+
+
+def _key(item: _Keyed) -> tuple[str | None, ...]:
+    """`find_same`'s key as a value: the kind and URL, or without a URL the kind, title and
+    date (URLs are never empty: `check_url` reads "" as none)."""
+    return (item.kind, item.url) if item.url else (item.kind, None, item.title, item.date)
+
+
+class LedgerKeys:
+    """`find_record` for the many records of one import: the stored items' keys read in one
+    query (the oldest item a key) and the items those records match in a few more, the items
+    the import adds noted as it goes, instead of a query and a flush a record."""
+
+    def __init__(self, session: Session, records: Iterable[EvidenceInput] = ()) -> None:
+        self._session = session
+        self._first: dict[tuple[str | None, ...], int | Evidence] = {}
+        columns = (Evidence.id, Evidence.kind, Evidence.url, Evidence.title, Evidence.date)
+        for row in session.execute(select(*columns).order_by(Evidence.id)):
+            self._first.setdefault(_key(row), row.id)
+        matched = sorted({i for r in records if isinstance(i := self._first.get(_key(r)), int)})
+        for start in range(0, len(matched), _CHUNK):
+            chunk = matched[start : start + _CHUNK]
+            for item in session.scalars(select(Evidence).where(Evidence.id.in_(chunk))):
+                self._first[_key(item)] = item
+
+    def find(self, record: EvidenceInput) -> Evidence | None:
+        found = self._first.get(_key(record))
+        return self._session.get(Evidence, found) if isinstance(found, int) else found
+
+    def note(self, item: Evidence) -> None:
+        self._first.setdefault(_key(item), item)
+
+
+_CHUNK = 500  # ids an IN (...) list holds: well inside every backend's parameter limit
+
+
 @dataclass
 class FileImport:
     """What `import_evidence` did: the items it added, and the stored items records matched
@@ -220,15 +264,19 @@ def import_evidence(*, session: Session, path: Path, today: dt.date) -> FileImpo
         except ValidationError as exc:
             raise ValidationError(f"{path}: record {index}: {exc}; nothing was imported") from None
     result = FileImport([], [])
+    keys = LedgerKeys(session, records)
     for record in records:
-        item = find_record(session, record)
+        item = keys.find(record)
         same_file = item is not None and any(item is new for new in result.added)
         plan = plan_record(record, item, same_file=same_file)
         if plan.action == ADDED:
-            result.added.append(add_evidence(session=session, record=record))
+            added = add_evidence(session=session, record=record, flush=False)
+            keys.note(added)
+            result.added.append(added)
         else:
             assert item is not None  # (only a match is kept)
             result.kept.append((item, plan.changes))
+    session.flush()
     return result
 
 
