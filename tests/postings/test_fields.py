@@ -42,6 +42,17 @@ from hireable.postings.skills import find_skills
         ("- Ideally, 3+ years of experience with Spark", None),
         ("Requirements\n- Recent college grads, or preferred 2+ years of experience\n- SQL", None),
         ("- Degree in statistics preferred 2 years of experience in BI", 2),  # glued items
+        # A softener after a second count is that count's; alternatives share theirs.
+        ("- Minimum 3 years, 5+ years preferred, of experience in analytics", 3),
+        ("- 2+ years of experience in SQL, 4+ years of Python a plus", 2),
+        ("- BS with 8 years of experience or MS with 6 years of experience preferred", None),
+        # "Preferred requirements" glued after the count heads the next list: no softener.
+        (
+            "Qualifications Minimum 1-2 years of experience solving data science problems "
+            "Programming experience in Python, Java, and/or Matlab Preferred Requirements "
+            "Masters or PhD",
+            1,
+        ),
         # Not experience: company history, ages.
         ("Founded 25 years ago, we have been in business for over 10 years.", None),
         ("Drawing on over 40 years of experience, Acme leads its market.", None),

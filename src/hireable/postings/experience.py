@@ -45,8 +45,9 @@ _NOT_EXPERIENCE_BEFORE = Gated(
     r"\s*$"
 )
 _SOFT = Gated(
-    r"(?:prefer(?:red|able)|desired)\b(?!\s+(?:experience|qualifications|skills|background|industry"
-    r"|in\b|with\b|from\b))|\ba (?:huge |big |strong |great |definite |nice )?plus\b|\bplus!"
+    r"(?:prefer(?:red|able)|desired)\b(?!\s+(?:experience|qualifications|requirements|skills"
+    r"|background|industry|in\b|with\b|from\b))"
+    r"|\ba (?:huge |big |strong |great |definite |nice )?plus\b|\bplus!"
     # "7+ years of C++, ideally in robotics": the ideal is the domain, not the years.
     r"|bonus|nice[ -]to[ -]have|ideal(?:ly)?\b(?!,?\s+(?:in|with|using|on|at|from|within)\b)"
     r"|desirable|is an? (?:asset|advantage)|advantageous|helpful|would be (?:great|nice)"
@@ -68,6 +69,7 @@ _REQUIRED = Gated(r"\b(?:required|requires?|must|mandatory)\b")
 _SOFTLY = Gated(r"(?:preferabl|ideall)y,?\s*(?:at least\s*)?$|(?:\bor|,)\s*preferred\s*$")
 _CLAUSE_END = re.compile(r"[;(]|\.\s|\s[—–-]\s|,\s(?=more|ideally|preferably)")
 _ALTERNATIVE = re.compile(r"\bor\b")
+_WORD_END = re.compile(r"\w*")
 _QUOTE_BEFORE, _QUOTE_AFTER = 40, 140  # characters of evidence around a long statement's count
 _ALTERNATIVE_GAP = 90  # two year counts this close with an "or" between are alternatives
 _CLAUSE_CHARS = 120  # glued bullets make long "clauses"; a softener further away is another item's
@@ -84,11 +86,18 @@ def analyse_years(
     """
     lower = doc.lower
     by_seg: dict[int, list[tuple[int, int]]] = {}
-    for start, end, n in _year_counts(lower, doc.needles()):
+    counts = _year_counts(lower, doc.needles())
+    # A count's clause ends where the next count starts: in "minimum 3 years, 5+ years
+    # preferred" the softener is the second count's. Alternatives share theirs ("BS with 8
+    # years or MS with 6 years preferred").
+    for i, (start, end, n) in enumerate(counts):
+        next_start = counts[i + 1][0] if i + 1 < len(counts) else len(lower)
+        if _ALTERNATIVE.search(lower, end, next_start):
+            next_start = len(lower)
         if n > _MAX_YEARS:
             continue
         seg = doc.index(start)
-        if not _is_requirement(doc, seg, start, end):
+        if not _is_requirement(doc, seg, start, end, next_start):
             continue
         by_seg.setdefault(seg, []).append((n, start))
     form = _form_years(doc)
@@ -185,7 +194,7 @@ def _number(token: str) -> int | None:
         return None
 
 
-def _is_requirement(doc: Doc, seg: int, start: int, end: int) -> bool:
+def _is_requirement(doc: Doc, seg: int, start: int, end: int, next_start: int) -> bool:
     lower = doc.lower
     seg_start, seg_end = doc.starts[seg], doc.ends[seg]
     after = lower[end : min(seg_end, end + 90)]
@@ -199,7 +208,9 @@ def _is_requirement(doc: Doc, seg: int, start: int, end: int) -> bool:
         and (_SKILL_YEARS.match(lower, end) or _DOING_YEARS.match(lower, end))
     ):
         return False
-    limit = min(seg_end, end + _CLAUSE_CHARS)
+    limit = min(seg_end, end + _CLAUSE_CHARS, max(end, next_start))
+    if limit < seg_end and limit == end + _CLAUSE_CHARS:  # (a whole last word: "preferred
+        limit = _WORD_END.match(lower, limit).end()  # requirements" is a heading, no softener)
     stop = _CLAUSE_END.search(lower, end, limit)
     clause_after = lower[end : stop.start() if stop else limit]
     lead = lower[seg_start:start]
