@@ -209,8 +209,9 @@ def _is_requirement(doc: Doc, seg: int, start: int, end: int, next_start: int) -
     ):
         return False
     limit = min(seg_end, end + _CLAUSE_CHARS, max(end, next_start))
-    if limit < seg_end and limit == end + _CLAUSE_CHARS:  # (a whole last word: "preferred
-        limit = _WORD_END.match(lower, limit).end()  # requirements" is a heading, no softener)
+    word = _WORD_END.match(lower, limit) if limit == end + _CLAUSE_CHARS else None
+    if word is not None:  # a whole last word: "preferred requirements" heads a list, no softener
+        limit = min(seg_end, word.end())
     stop = _CLAUSE_END.search(lower, end, limit)
     clause_after = lower[end : stop.start() if stop else limit]
     lead = lower[seg_start:start]
