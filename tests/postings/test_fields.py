@@ -172,6 +172,9 @@ ANALYTICS_ONE_ML_MENTION = (
         # Evaluating models is modelling work (GUIDELINES), as building them is.
         ("Data Scientist", "You will evaluate competing demand models.", True),
         ("Data Scientist", "You will write the quarterly plan.", False),
+        # Creating models is building them.
+        ("Data Scientist", "Create models to flag fraudulent orders.", True),
+        ("Data Scientist", "You will create dashboards for the sales team.", False),
     ],
 )
 def test_ml(title: str, text: str, ml: bool) -> None:

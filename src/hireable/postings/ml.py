@@ -103,9 +103,10 @@ CUE_RULES = (
     ),
     rule(
         "ml",
-        # (GUIDELINES: "building, training, evaluating or deploying" models)
-        ("build", "develop", "train", "evaluat", "deploy", "productioniz"),
-        r"(?:build|develop|train|evaluat|deploy|productioniz)\w* (?:\w+ ){0,3}models?\b",
+        # (GUIDELINES: "building, training, evaluating or deploying" models; creating them is
+        # building them)
+        ("build", "develop", "train", "evaluat", "deploy", "productioniz", "creat"),
+        r"(?:build|develop|train|evaluat|deploy|productioniz|creat)\w* (?:\w+ ){0,3}models?\b",
     ),
     # Work on large language models themselves is modelling (GUIDELINES): fine-tuning them,
     # evaluating or training them.
