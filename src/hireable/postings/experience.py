@@ -92,7 +92,7 @@ def analyse_years(
     # years or MS with 6 years preferred").
     for i, (start, end, n) in enumerate(counts):
         next_start = counts[i + 1][0] if i + 1 < len(counts) else len(lower)
-        if _ALTERNATIVE.search(lower, end, next_start):
+        if next_start < end + _CLAUSE_CHARS and _ALTERNATIVE.search(lower, end, next_start):
             next_start = len(lower)
         if n > _MAX_YEARS:
             continue
