@@ -35,7 +35,7 @@ ANNUAL_MAX = 2_000_000  # larger figures are funding rounds and revenue, not pay
 # ("USD 100,000", "(EUR 90k"), not inside one ("fraud 5-10", "neural 3").
 _CURRENCY_SYMBOLS = ("$", "€", "£")
 _CURRENCY_CODES = ("usd", "eur", "gbp", "cad", "aud", "chf")
-_CODES_GENERATION = TRIGGERS.add(_CURRENCY_CODES)
+TRIGGERS.add(_CURRENCY_CODES)  # read by `Doc.words()`
 THOUSANDS_BELOW = 1000  # "$150-200k": a first amount this small shares the second's "k"
 
 
@@ -86,7 +86,7 @@ def _marks(
     at = needles.at if needles is not None else lambda mark: positions(lower, mark)
     found = [(mark, i) for mark in _CURRENCY_SYMBOLS for i in at(mark)]
     for code in _CURRENCY_CODES:
-        # `words.at` holds every word start of the code: (no edge mark inside a code)
+        # `words.at` gives exactly the code's word starts (a code holds no edge mark)
         hits = words.at(code) if isinstance(words, WordHits) else word_starts(lower, code)
         found += [(code, i) for i in hits]
     return found
