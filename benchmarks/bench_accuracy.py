@@ -4,13 +4,14 @@
 
 Sets: the shared labels (labels.jsonl on corpus.jsonl), our held-out labels
 (benchmarks/data/extra_labels.jsonl on corpus.jsonl), the second shared set (labels2.jsonl on
-corpus2.jsonl) and our second set (benchmarks/data/extra_labels2.jsonl on corpus.jsonl), each of
-the last two cut into tune and check halves (`accuracy_split.py`). Rules are written from the
-tune halves; the check halves say whether they hold (`--tune-only` hides them while rules are
-being written). Each column is one set and subset (all labels, `confidence: high`); each
-row one field (accuracy; F1 of the positive class for `ml` and `degree_open`), then NDCG@20 of
-`jobs rank` for an ml-entry learner (bench_rank_quality.py). A second table gives the
-high-confidence figures of labels2 per source and half. Skips when /work/shared is absent.
+corpus2.jsonl) and our later sets (benchmarks/data/extra_labels2.jsonl and extra_labels3.jsonl
+on corpus.jsonl), each of the last three cut into tune and check halves (`accuracy_split.py`).
+Rules are written from the tune halves; the check halves say whether they hold (`--tune-only`
+hides them while rules are being written). Each column is one set and subset (all labels,
+`confidence: high`); each row one field (accuracy; F1 of the positive class for `ml` and
+`degree_open`), then NDCG@20 of `jobs rank` for an ml-entry learner (bench_rank_quality.py). A
+second table gives the high-confidence figures of labels2 per source and half. Skips when
+../shared is absent.
 """
 
 from __future__ import annotations
@@ -27,7 +28,11 @@ from hireable.postings.evaluate import FIELDS, evaluate
 from hireable.postings.stream import analyse_posting
 
 Labels = list[dict[str, Any]]
-EXTRA2 = EXTRA.with_name("extra_labels2.jsonl")
+# Our later sets on corpus.jsonl, each cut into tune and check halves.
+EXTRA_SPLIT = (
+    ("held-out-2", EXTRA.with_name("extra_labels2.jsonl")),
+    ("held-out-3", EXTRA.with_name("extra_labels3.jsonl")),
+)
 
 
 def _cell(score: Any) -> str:
@@ -89,12 +94,14 @@ def main() -> None:
     for name in halves:
         rows = [r for r in labels2 if half[r["id"]] == name]
         columns += _columns(f"labels2 {name}", rows, corpus2, preds2)
-    if EXTRA2.exists():
-        extra2 = _jsonl(EXTRA2)
-        half2 = split(extra2, {i: d.get("source", "") for i, d in corpus1.items()})
-        for name in halves:
-            rows = [r for r in extra2 if half2[r["id"]] == name]
-            columns += _columns(f"held-out-2 {name}", rows, corpus1, preds1)
+    sources1 = {i: d.get("source", "") for i, d in corpus1.items()}
+    for set_name, path in EXTRA_SPLIT:
+        if path.exists():
+            extra = _jsonl(path)
+            half_of = split(extra, sources1)
+            for name in halves:
+                rows = [r for r in extra if half_of[r["id"]] == name]
+                columns += _columns(f"{set_name} {name}", rows, corpus1, preds1)
     fields = [f for f, _, _ in FIELDS] + ["NDCG@20 (ml-entry)"]
     _print_table(fields, columns)
     print()
