@@ -59,6 +59,8 @@ from hireable.postings.skills import find_skills
         ("Named a Top Workplace by the survey for the last four years.", None),
         # Glued bullets.
         ("QualificationsBachelor's degree in Math2+ years of experience in analytics", 2),
+        ("About You3+ years of experience in a data analytics role", 3),  # "You3" is glued
+        ("What We're Looking For0 to 2 years of data analysis experience", 0),
         ("- BA in finance or similar preferred 5+ years payroll experience in retail", 5),
         # A count its own clause calls required stays one under a soft heading.
         ("Preferred education & experience:\n- 10+ years of work experience required.", 10),

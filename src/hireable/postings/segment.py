@@ -49,9 +49,9 @@ _GLUED_WORD = (
 )
 # a glued degree "preferredB.S.", "fieldMS or PhD"
 _GLUED_DEGREE = r"(?<=[a-z]{2}[BMP])(?=\.[SAE]|S\b|A\b|BA\b|Sc\b|h\.?D)"
-# glued years "Qualifications2+ years", "POINTS2+ years"
+# glued years "Qualifications2+ years", "POINTS2+ years", "About You3+ years"
 _GLUED_YEARS = (
-    r"(?<=[a-zA-Z]{3}[0-9])(?<![a-z][A-Z]{2}[0-9])(?<![A-Z][a-z]{2}[0-9])"
+    r"(?<=[a-zA-Z]{3}[0-9])(?<![a-z][A-Z]{2}[0-9])"
     r"(?=\d?\s*(?:\+|-|–|to\b|years?\b|yrs\b))"
 )
 # a years bullet glued with a space "...relevant field 6+ years", unless the words before
