@@ -60,6 +60,9 @@ from hireable.postings.skills import find_skills
         # Glued bullets.
         ("QualificationsBachelor's degree in Math2+ years of experience in analytics", 2),
         ("About You3+ years of experience in a data analytics role", 3),  # "You3" is glued
+        # A softened item glued before the count's own ("Minimum", "At least") is another item.
+        ("Advanced degree preferred Minimum 3 years of data analysis experience", 3),
+        ("Preferred: Minimum 3 years of experience in SQL", None),
         ("What We're Looking For0 to 2 years of data analysis experience", 0),
         ("- BA in finance or similar preferred 5+ years payroll experience in retail", 5),
         # A count its own clause calls required stays one under a soft heading.

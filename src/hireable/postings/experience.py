@@ -70,6 +70,7 @@ _SOFTLY = Gated(r"(?:preferabl|ideall)y,?\s*(?:at least\s*)?$|(?:\bor|,)\s*prefe
 _CLAUSE_END = re.compile(r"[;(]|\.\s|\s[—–-]\s|,\s(?=more|ideally|preferably)")
 _ALTERNATIVE = re.compile(r"\bor\b")
 _WORD_END = re.compile(r"\w*")
+_ITEM_START = re.compile(r"\s(?:Minimum|At least|Min\.?)(?: of)?\s*$")  # (on the text, with case)
 _QUOTE_BEFORE, _QUOTE_AFTER = 40, 140  # characters of evidence around a long statement's count
 _ALTERNATIVE_GAP = 90  # two year counts this close with an "or" between are alternatives
 _CLAUSE_CHARS = 120  # glued bullets make long "clauses"; a softener further away is another item's
@@ -219,7 +220,10 @@ def _is_requirement(doc: Doc, seg: int, start: int, end: int, next_start: int) -
         # Under a soft heading only a count its own clause calls required stays one
         # ("Preferred experience: ... 10+ years of work experience required.").
         return _REQUIRED.search(clause_after) is not None
-    return not (_SOFT.search(clause_after) or _SOFT.search(lead[:25]) or _SOFTLY.search(lead))
+    # A softener opening the segment ("Preferred: 3+ years") is the count's, unless a new item
+    # starts before the count, glued on ("advanced degree preferred Minimum 3 years").
+    soft_start = _SOFT.search(lead[:25]) and not _ITEM_START.search(doc.text, seg_start, start)
+    return not (_SOFT.search(clause_after) or soft_start or _SOFTLY.search(lead))
 
 
 def _segment_value(lower: str, found: list[tuple[int, int]], is_path: bool) -> tuple[int, int]:
