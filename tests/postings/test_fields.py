@@ -48,9 +48,9 @@ from hireable.postings.skills import find_skills
         ("- BS with 8 years of experience or MS with 6 years of experience preferred", None),
         # "Preferred requirements" glued after the count heads the next list: no softener.
         (
-            "Qualifications Minimum 1-2 years of experience solving data science problems "
-            "Programming experience in Python, Java, and/or Matlab Preferred Requirements "
-            "Masters or PhD",
+            "Requirements Minimum 1-2 years of experience building forecasts for retail "
+            "clients and coding in Go, Rust or Scala at our Oslo office Preferred Requirements "
+            "A doctorate",  # (the clause window ends inside "Requirements")
             1,
         ),
         # Not experience: company history, ages.
@@ -59,11 +59,11 @@ from hireable.postings.skills import find_skills
         ("Named a Top Workplace by the survey for the last four years.", None),
         # Glued bullets.
         ("QualificationsBachelor's degree in Math2+ years of experience in analytics", 2),
-        ("About You3+ years of experience in a data analytics role", 3),  # "You3" is glued
+        ("Who You Are3+ years of work in pricing analytics", 3),  # "Are3" is glued
         # A softened item glued before the count's own ("Minimum", "At least") is another item.
-        ("Advanced degree preferred Minimum 3 years of data analysis experience", 3),
+        ("Graduate degree preferred Minimum 3 years of work in supply planning", 3),
         ("Preferred: Minimum 3 years of experience in SQL", None),
-        ("What We're Looking For0 to 2 years of data analysis experience", 0),
+        ("Our Ask0 to 2 years of work in logistics planning", 0),
         ("- BA in finance or similar preferred 5+ years payroll experience in retail", 5),
         # A count its own clause calls required stays one under a soft heading.
         ("Preferred education & experience:\n- 10+ years of work experience required.", 10),
