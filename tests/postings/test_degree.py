@@ -185,6 +185,21 @@ CASES = [
     ("Requirements\n- PhD or Master + 2 years of experience", "required", "master"),
     ("Requirements\n- PhD, or master with 3+ years of experience", "required", "master"),
     ("Requirements\n- Bachelor/Master in Computer Science", "required", "bachelor"),
+    # A softener after the last of several alternatives is said of them all, unless it stands
+    # in parentheses with the last one.
+    (
+        "Requirements\n- A master's in physics and/or an MBA would be nice to have",
+        "preferred",
+        "master",
+    ),
+    (
+        "Requirements\n- A BA in Economics or equivalent experience\n"
+        "- A master's in physics and/or an MBA would be nice to have",
+        "equivalent",
+        "bachelor",
+    ),
+    ("Requirements\n- Bachelor's degree in Finance (CFA or MBA a plus)", "required", "bachelor"),
+    ("Requirements\n- Master's in Statistics or an MBA (a plus)", "required", "master"),
 ]
 
 

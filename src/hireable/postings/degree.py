@@ -184,7 +184,7 @@ _ASKED = Gated(
 # "Bachelor in Accounting": a degree with its field is a qualification wherever it stands.
 _FIELD_AFTER = re.compile(r"\s+(?:degree\s+)?in\s+(?!lieu|order|a way|the )")
 _GENERIC = re.compile(r"degrees?\b.*", re.DOTALL)
-_ENDS_WITH_OR = re.compile(r"\bor$")
+_ENDS_WITH_OR = re.compile(r"\bor(?: an?)?$")  # "... or an MBA"
 _EVIDENCE_BEFORE = 80  # a degree this far into its sentence is quoted from the sentence start
 # A clause ends at ";", " - " or a full stop that does not close an abbreviation ("Ph.D. in").
 # (The lookbehinds follow the "." so the engine tries them only at a full stop.)
@@ -236,7 +236,8 @@ class Group:
     seg: int
     first: int  # the first mention's start
     last: int  # the last mention's end
-    explicit: bool = True  # its own words decided it, not just the section it stands in
+    explicit: bool = True  # its own words or its section's heading decided it, not a default
+    by_words: bool = True  # its own words decided it (not its section)
 
 
 @dataclass
@@ -349,11 +350,21 @@ def _join_alternatives(lower: str, groups: list[Group]) -> None:
                 chain.append(g)
                 continue
         if len(chain) > 1:
-            status = next(
-                s
-                for s in ("equivalent", "required", "preferred")
-                if any(c.status == s for c in chain)
-            )
+            # What the last alternative's own words say of it ("a Master's and/or MBA would be
+            # a plus") they say of the whole statement when the others say nothing of their own,
+            # unless they stand in parentheses ("Bachelor's (CPA or MBA a plus)", "MBA (a plus)").
+            if (
+                chain[-1].by_words
+                and not any(c.by_words for c in chain[:-1])
+                and "(" not in lower[chain[0].first : chain[-1].end]
+            ):
+                status = chain[-1].status
+            else:
+                status = next(
+                    s
+                    for s in ("equivalent", "required", "preferred")
+                    if any(c.status == s for c in chain)
+                )
             level = min((c.level for c in chain), key=RANK.__getitem__)
             for c in chain:
                 c.status, c.level = status, level
@@ -394,14 +405,17 @@ def _group(
     before = lower[seg_start:start] if first else ""
     named = [m[2] for m in mentions if m[2] != "degree"] or ["bachelor"]
     level = min(named, key=RANK.__getitem__)
-    status, explicit = _status(doc, seg, before, after)
+    status, by_words = _own_status(before, after)
+    explicit = by_words
+    if status is None:
+        status, explicit = _section_status(doc, seg)
     left = seg_start if start - seg_start <= _EVIDENCE_BEFORE else lower.find(" ", start - 40) + 1
     right = stop.start() if stop else limit
-    return Group(level, status, left, right, seg, start, end, explicit)
+    return Group(level, status, left, right, seg, start, end, explicit, by_words)
 
 
-def _status(doc: Doc, seg: int, before: str, after: str) -> tuple[str, bool]:
-    """(status, whether words of the statement decided it rather than its section)."""
+def _own_status(before: str, after: str) -> tuple[str | None, bool]:
+    """(status, True) when the statement's own words decide it, else (None, False)."""
     if _SOFT_CLOSE.search(after) and not _STRICT.search(after):
         return "preferred", True  # "Bachelor's degree, or equivalent experience, preferred"
     if _EQUIV.search(after) or _BARE_EQUIV.match(after):
@@ -414,6 +428,11 @@ def _status(doc: Doc, seg: int, before: str, after: str) -> tuple[str, bool]:
         return "required", True
     if _SOFT.search(_FIELD_LIST.sub("", after)) or _SOFT.search(lead):
         return "preferred", True
+    return None, False
+
+
+def _section_status(doc: Doc, seg: int) -> tuple[str, bool]:
+    """(status, whether a heading said it) for a degree its own words leave open."""
     if doc.sections[seg] == "pref":
         return "preferred", True  # a soft heading says so plainly
     # A bare degree under a requirements heading is plainly asked; one with no heading at all
