@@ -4,8 +4,8 @@
 
 Sets: the shared labels (labels.jsonl on corpus.jsonl), our held-out labels
 (benchmarks/data/extra_labels.jsonl on corpus.jsonl), the second shared set (labels2.jsonl on
-corpus2.jsonl) and our later sets (benchmarks/data/extra_labels2.jsonl and extra_labels3.jsonl
-on corpus.jsonl), each of the last three cut into tune and check halves (`accuracy_split.py`).
+corpus2.jsonl) and our later sets (benchmarks/data/extra_labels2.jsonl to extra_labels4.jsonl on
+corpus.jsonl), each of the last four cut into tune and check halves (`accuracy_split.py`).
 Rules are written from the tune halves; the check halves say whether they hold (`--tune-only`
 hides them while rules are being written). Each column is one set and subset (all labels,
 `confidence: high`); each row one field (accuracy; F1 of the positive class for `ml` and
@@ -32,6 +32,7 @@ Labels = list[dict[str, Any]]
 EXTRA_SPLIT = (
     ("held-out-2", EXTRA.with_name("extra_labels2.jsonl")),
     ("held-out-3", EXTRA.with_name("extra_labels3.jsonl")),
+    ("held-out-4", EXTRA.with_name("extra_labels4.jsonl")),
 )
 
 
