@@ -181,6 +181,7 @@ CASES = [
     ("Requirements\n- Master in Statistics or a related field", "required", "master"),
     ("Requirements\n- Advance degree in a quantitative field", "required", "master"),  # typo
     ("Requirements\n- Master in Excel and Tableau", "none", "none"),
+    ("Requirements\n- Macros written in MS Visual Basic", "none", "none"),
     ("What we want: MasterClass needs a lead for its analytics group.", "none", "none"),
     ("Requirements\n- PhD or Master + 2 years of experience", "required", "master"),
     ("Requirements\n- PhD, or master with 3+ years of experience", "required", "master"),

@@ -60,6 +60,10 @@ from hireable.postings.skills import find_skills
         # Glued bullets.
         ("QualificationsBachelor's degree in Math2+ years of experience in analytics", 2),
         ("Who You Are3+ years of work in pricing analytics", 3),  # "Are3" is glued
+        # Degree paths listed without an "or": each count follows its own degree.
+        ("- BS + 7 years, MS + 5 years, PhD + 2 years of work in retail pricing", 2),
+        ("- BS or MS and 3 years of Python and 5 years of SQL experience", 5),
+        ("- Minimum four (4) - six (6) years of work in claims analytics", 4),
         # A softened item glued before the count's own ("Minimum", "At least") is another item.
         ("Graduate degree preferred Minimum 3 years of work in supply planning", 3),
         ("Preferred: Minimum 3 years of experience in SQL", None),

@@ -30,7 +30,7 @@ STATUS_ORDER = ("none", "preferred", "equivalent", "required")
 _MS_PRODUCT = (
     r"(?![\s-]*(?:excel|office|word|access|sql|project|visio|power|teams|dynamics|outlook|azure"
     r"|windows|server|ssis|ssrs|suite|products?|stack|tools|applications|sharepoint|bi|team"
-    r"|powerpoint|onenote|publisher|exchange|forms|planner|fabric|purview|intune)\b)"
+    r"|powerpoint|onenote|publisher|exchange|forms|planner|fabric|purview|intune|visual)\b)"
 )
 # A count of years as postings write it ("3", "three"), and "N+ years" / "2-4 yrs".
 _NUMBER_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine|ten)"
@@ -247,6 +247,7 @@ class DegreeResult:
     span: tuple[int, int] | None  # the deciding segment
     segments: frozenset[int]  # every segment that asks for a degree (a preference is no path)
     clear: bool = True  # the decision rests on explicit words, not a heading or a conflict
+    mentions: tuple[int, ...] = ()  # where each such degree is named (text offsets, in order)
 
 
 def analyse_degree(doc: Doc) -> DegreeResult:
@@ -258,13 +259,15 @@ def analyse_degree(doc: Doc) -> DegreeResult:
     winners = [g for g in groups if STATUS_ORDER.index(g.status) == best]
     level = min((g.level for g in winners), key=RANK.__getitem__)
     decider = next(g for g in winners if g.level == level)
-    segments = frozenset(g.seg for g in groups if g.status != "preferred")
+    asked = [g for g in groups if g.status != "preferred"]
+    segments = frozenset(g.seg for g in asked)
     # Borderline: only a heading made it (preferred or required), or statements disagree on
     # whether the degree is a filter (a required one beside a preferred or equivalent one).
     statuses = {g.status for g in groups}
     clear = decider.explicit and not {"required", "equivalent"} <= statuses
     span = (decider.start, decider.end)
-    return DegreeResult(STATUS_ORDER[best], level, span, segments, clear)
+    mentions = tuple(sorted(g.first for g in asked))
+    return DegreeResult(STATUS_ORDER[best], level, span, segments, clear, mentions)
 
 
 def _groups(doc: Doc) -> list[Group]:

@@ -21,7 +21,7 @@ _NUM = r"(\d{1,2}(?:\.\d)?|" + "|".join(WORD_NUMBERS) + r")"
 # Read backwards from each "year"/"yr": the count in front of it, anchored at its end.
 _YEARS = re.compile(
     rf"(?<![\d$])(?<!\d[.,])(?<![a-z]){_NUM}(?:\s*\(\d{{1,2}}\))?\s*(?:\+|plus)?\s*"
-    rf"(?:(?:-|–|—|to|or)\s*{_NUM}\s*\+?\s*)?(?:or (?:more|greater)\s+)?"
+    rf"(?:(?:-|–|—|to|or)\s*{_NUM}(?:\s*\(\d{{1,2}}\))?\s*\+?\s*)?(?:or (?:more|greater)\s+)?"
     r"(?:full[- ]time\s+)?(?=years?\b|yrs?\b)"
 )
 _UNIT = re.compile(r"(?:years?|yrs?)\b(?:'|’)?")
@@ -78,12 +78,13 @@ _MAX_YEARS = 20  # beyond this it is company history, not a requirement
 
 
 def analyse_years(
-    doc: Doc, degree_segments: frozenset[int] = frozenset()
+    doc: Doc, degree_segments: frozenset[int] = frozenset(), degree_mentions: tuple[int, ...] = ()
 ) -> tuple[int | None, tuple[int, int] | None]:
     """(years_min or None, (start, end) of the deciding text or None).
 
     `degree_segments` are segments that name a degree: years in them belong to one degree path
-    ("MS with 3 years"), and paths are alternatives, so the smallest path counts.
+    ("MS with 3 years"), and paths are alternatives, so the smallest path counts;
+    `degree_mentions` where those degrees are named.
     """
     lower = doc.lower
     by_seg: dict[int, list[tuple[int, int]]] = {}
@@ -111,7 +112,8 @@ def analyse_years(
     together: list[tuple[int, int]] = []
     for seg, found in by_seg.items():
         is_path = seg in degree_segments
-        (paths if is_path else together).append(_segment_value(lower, found, is_path))
+        listed = is_path and _each_after_a_degree(found, degree_mentions, doc.starts[seg])
+        (paths if is_path else together).append(_segment_value(lower, found, is_path, listed))
     candidates = []
     if paths:
         candidates.append(min(paths))
@@ -226,13 +228,26 @@ def _is_requirement(doc: Doc, seg: int, start: int, end: int, next_start: int) -
     return not (_SOFT.search(clause_after) or soft_start or _SOFTLY.search(lead))
 
 
-def _segment_value(lower: str, found: list[tuple[int, int]], is_path: bool) -> tuple[int, int]:
+def _each_after_a_degree(
+    found: list[tuple[int, int]], mentions: tuple[int, ...], start: int
+) -> bool:
+    """Whether a degree is named before each count and after the count before it."""
+    bounds = [start] + [pos for _, pos in found[:-1]]
+    return len(found) > 1 and all(
+        any(low <= m < pos for m in mentions) for low, (_, pos) in zip(bounds, found, strict=True)
+    )
+
+
+def _segment_value(
+    lower: str, found: list[tuple[int, int]], is_path: bool, listed: bool = False
+) -> tuple[int, int]:
     """(years, where) for several counts in one statement: alternatives ("or") take the
     smallest, counts that apply together the largest. In a list of degree paths ("BS with 7
-    years, MS with 5 years, or PhD with 3 years") any "or" makes them all alternatives."""
+    years, MS with 5 years, or PhD with 3 years") any "or" makes them all alternatives, and so
+    does each count following a degree of its own (`listed`: "BS + 6 years, MS + 4 years")."""
     if len(found) == 1:
         return found[0]
-    if is_path and _ALTERNATIVE.search(lower, found[0][1], found[-1][1]):
+    if listed or is_path and _ALTERNATIVE.search(lower, found[0][1], found[-1][1]):
         return min(found)
     values = [found[0]]
     for (_, prev), (n, pos) in zip(found, found[1:], strict=False):
