@@ -182,6 +182,12 @@ CASES = [
     ("Requirements\n- Advance degree in a quantitative field", "required", "master"),  # typo
     ("Requirements\n- Master in Excel and Tableau", "none", "none"),
     ("Requirements\n- Macros written in MS Visual Basic", "none", "none"),
+    # "What makes you a great fit" heads the requirements, after a section about the company.
+    (
+        "Why join us?\nWe teach thousands.\nWhat makes you a great fit:\nBachelor's Degree",
+        "required",
+        "bachelor",
+    ),
     ("What we want: MasterClass needs a lead for its analytics group.", "none", "none"),
     ("Requirements\n- PhD or Master + 2 years of experience", "required", "master"),
     ("Requirements\n- PhD, or master with 3+ years of experience", "required", "master"),

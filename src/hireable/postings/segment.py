@@ -114,7 +114,7 @@ HEADINGS: tuple[tuple[str, str], ...] = (
         r"|what you (?:have|bring)|you have|you bring|who you are|about you"
         r"|what we(?:'|’)?re looking for"
         r"|we(?:'|’)?re looking for|skills|education|experience|competencies|knowledge"
-        r"|your background"
+        r"|your background|what makes you (?:a )?(?:great|good|strong) (?:fit|candidate)"
         r"|what it takes|the ideal candidate|ideal candidate|requisite|minimum)",
     ),
     # Everything else that starts a new block: duties, company, benefits, legal text.
