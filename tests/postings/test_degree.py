@@ -182,9 +182,10 @@ CASES = [
     ("Requirements\n- Advance degree in a quantitative field", "required", "master"),  # typo
     ("Requirements\n- Master in Excel and Tableau", "none", "none"),
     ("Requirements\n- Macros written in MS Visual Basic", "none", "none"),
-    # "What makes you a great fit" heads the requirements, after a section about the company.
+    # "What makes you a great fit" heads the requirements, after the duties.
     (
-        "Why join us?\nWe teach thousands.\nWhat makes you a great fit:\nBachelor's Degree",
+        "What you will do:\nLead the weekly lectures\nWhat makes you a great fit:\n"
+        "Bachelor's Degree",
         "required",
         "bachelor",
     ),
