@@ -182,6 +182,8 @@ CASES = [
     ("Requirements\n- Advance degree in a quantitative field", "required", "master"),  # typo
     ("Requirements\n- Master in Excel and Tableau", "none", "none"),
     ("Requirements\n- Macros written in MS Visual Basic", "none", "none"),
+    ("Send it to 12 Oak Street, MS 42Springfield, IL", "none", "none"),  # a mail stop
+    ("Requirements\n- PhD + 2 years OR MS 5+ years of experience", "required", "master"),
     # "What makes you a great fit" heads the requirements, after the duties.
     (
         "What you will do:\nLead the weekly lectures\nWhat makes you a great fit:\n"

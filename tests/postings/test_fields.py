@@ -64,6 +64,7 @@ from hireable.postings.skills import find_skills
         ("- BS + 7 years, MS + 5 years, PhD + 2 years of work in retail pricing", 2),
         ("- BS or MS and 3 years of Python and 5 years of SQL experience", 5),
         ("- Minimum four (4) - six (6) years of work in claims analytics", 4),
+        ("- 2~4 years of work in claims analytics", 2),
         # A softened item glued before the count's own ("Minimum", "At least") is another item.
         ("Graduate degree preferred Minimum 3 years of work in supply planning", 3),
         ("Preferred: Minimum 3 years of experience in SQL", None),

@@ -30,7 +30,9 @@ STATUS_ORDER = ("none", "preferred", "equivalent", "required")
 _MS_PRODUCT = (
     r"(?![\s-]*(?:excel|office|word|access|sql|project|visio|power|teams|dynamics|outlook|azure"
     r"|windows|server|ssis|ssrs|suite|products?|stack|tools|applications|sharepoint|bi|team"
-    r"|powerpoint|onenote|publisher|exchange|forms|planner|fabric|purview|intune|visual)\b)"
+    r"|powerpoint|onenote|publisher|exchange|forms|planner|fabric|purview|intune|visual)\b"
+    # "MS 90" in an address is a mail stop, "MS 5+ years" a degree path
+    r"|\s*\d+(?=\s*(?:,|[a-z]|$))(?!\s*(?:years?|yrs)\b))"
 )
 # A count of years as postings write it ("3", "three"), and "N+ years" / "2-4 yrs".
 _NUMBER_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine|ten)"
