@@ -150,7 +150,7 @@ def analyse(description: str, title: str | None = None) -> dict[str, Any]:
     truncated = len(description or "") > MAX_CHARS
     doc, title, skip, company = read_posting(description, title)
     deg = analyse_degree(doc)
-    years, years_span = analyse_years(doc, deg.segments, deg.mentions)
+    years, years_span = analyse_years(doc, deg.mentions)
     seniority, seniority_cue = analyse_seniority(title, doc, years)
     ml, ml_span, by_title, ml_clear = analyse_ml(title, doc, skip, company)
     if not seniority_cue and years_span is not None:

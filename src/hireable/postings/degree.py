@@ -247,29 +247,27 @@ class DegreeResult:
     degree: str
     level: str
     span: tuple[int, int] | None  # the deciding segment
-    segments: frozenset[int]  # every segment that asks for a degree (a preference is no path)
+    # Where each degree asked for is named (text offsets, in order; a preference is no path).
+    mentions: tuple[int, ...]
     clear: bool = True  # the decision rests on explicit words, not a heading or a conflict
-    mentions: tuple[int, ...] = ()  # where each such degree is named (text offsets, in order)
 
 
 def analyse_degree(doc: Doc) -> DegreeResult:
     """The degree requirement, its lowest level, and where the text says so."""
     groups = _groups(doc)
     if not groups:
-        return DegreeResult("none", "none", None, frozenset())
+        return DegreeResult("none", "none", None, ())
     best = max(STATUS_ORDER.index(g.status) for g in groups)
     winners = [g for g in groups if STATUS_ORDER.index(g.status) == best]
     level = min((g.level for g in winners), key=RANK.__getitem__)
     decider = next(g for g in winners if g.level == level)
-    asked = [g for g in groups if g.status != "preferred"]
-    segments = frozenset(g.seg for g in asked)
     # Borderline: only a heading made it (preferred or required), or statements disagree on
     # whether the degree is a filter (a required one beside a preferred or equivalent one).
     statuses = {g.status for g in groups}
     clear = decider.explicit and not {"required", "equivalent"} <= statuses
     span = (decider.start, decider.end)
-    mentions = tuple(sorted(g.first for g in asked))
-    return DegreeResult(STATUS_ORDER[best], level, span, segments, clear, mentions)
+    mentions = tuple(sorted(g.first for g in groups if g.status != "preferred"))
+    return DegreeResult(STATUS_ORDER[best], level, span, mentions, clear)
 
 
 def _groups(doc: Doc) -> list[Group]:

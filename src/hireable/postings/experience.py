@@ -78,15 +78,15 @@ _MAX_YEARS = 20  # beyond this it is company history, not a requirement
 
 
 def analyse_years(
-    doc: Doc, degree_segments: frozenset[int] = frozenset(), degree_mentions: tuple[int, ...] = ()
+    doc: Doc, degree_mentions: tuple[int, ...] = ()
 ) -> tuple[int | None, tuple[int, int] | None]:
     """(years_min or None, (start, end) of the deciding text or None).
 
-    `degree_segments` are segments that name a degree: years in them belong to one degree path
-    ("MS with 3 years"), and paths are alternatives, so the smallest path counts;
-    `degree_mentions` where those degrees are named.
+    `degree_mentions` are where degrees asked for are named: years in their segments belong to
+    one degree path ("MS with 3 years"), and paths are alternatives, so the smallest path counts.
     """
     lower = doc.lower
+    degree_segments = {doc.index(m) for m in degree_mentions}
     by_seg: dict[int, list[tuple[int, int]]] = {}
     counts = _year_counts(lower, doc.needles())
     # A count's clause ends where the next count starts: in "minimum 3 years, 5+ years
