@@ -1,4 +1,5 @@
-"""The fixed tune/check split of the second labelled set (labels2.jsonl), stratified by source.
+"""The fixed tune/check split of the second labelled set (labels2.jsonl) and of our later sets
+(`LATER_SETS`), stratified by source.
 
 Rules are written from the tune half only; the check half is read once, at the end, to say
 whether they generalise. The split is a pure function of the ids: within each source, postings
@@ -10,9 +11,17 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 HALVES = ("tune", "check")
+_DATA = Path(__file__).resolve().parent / "data"
+# Our later label sets on corpus.jsonl, each cut into halves the same way.
+LATER_SETS = (
+    ("held-out-2", _DATA / "extra_labels2.jsonl"),
+    ("held-out-3", _DATA / "extra_labels3.jsonl"),
+    ("held-out-4", _DATA / "extra_labels4.jsonl"),
+)
 
 
 def _key(ident: str) -> str:

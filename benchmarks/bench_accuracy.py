@@ -21,19 +21,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from accuracy_split import HALVES, split
+from accuracy_split import HALVES, LATER_SETS, split
 from bench_rank_quality import EXTRA, _jsonl, _ranked, gain, ndcg
 
 from hireable.postings.evaluate import FIELDS, evaluate
 from hireable.postings.stream import analyse_posting
 
 Labels = list[dict[str, Any]]
-# Our later sets on corpus.jsonl, each cut into tune and check halves.
-EXTRA_SPLIT = (
-    ("held-out-2", EXTRA.with_name("extra_labels2.jsonl")),
-    ("held-out-3", EXTRA.with_name("extra_labels3.jsonl")),
-    ("held-out-4", EXTRA.with_name("extra_labels4.jsonl")),
-)
 
 
 def _cell(score: Any) -> str:
@@ -96,7 +90,7 @@ def main() -> None:
         rows = [r for r in labels2 if half[r["id"]] == name]
         columns += _columns(f"labels2 {name}", rows, corpus2, preds2)
     sources1 = {i: d.get("source", "") for i, d in corpus1.items()}
-    for set_name, path in EXTRA_SPLIT:
+    for set_name, path in LATER_SETS:
         if path.exists():
             extra = _jsonl(path)
             half_of = split(extra, sources1)

@@ -3,8 +3,9 @@
     .venv/bin/python benchmarks/train_ml_judge.py [--shared ../shared] [--out PATH]
 
 Training postings: everything the rules were already tuned on — the shared labels.jsonl (on
-corpus.jsonl) and the TUNE half of labels2.jsonl (on corpus2.jsonl, `accuracy_split.py`). Never
-the check half, never benchmarks/data/extra_labels.jsonl (both held out).
+corpus.jsonl), the TUNE half of labels2.jsonl (on corpus2.jsonl) and the tune halves of our
+later sets (benchmarks/data/extra_labels2-4.jsonl on corpus.jsonl; `accuracy_split.py`). Never
+a check half, never benchmarks/data/extra_labels.jsonl (all held out).
 
 Model: L2-regularised logistic regression in plain Python (full-batch gradient descent, fixed
 steps, no randomness) over the rule score's parts (`ml.score_ml`) and, per feature set, the
@@ -36,7 +37,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from accuracy_split import split
+from accuracy_split import LATER_SETS, split
 
 from hireable.postings.analyse import read_posting
 from hireable.postings.ml import MAX_SEGMENTS, THRESHOLD, MlScore, rules_ml, score_ml
@@ -134,15 +135,19 @@ def _example(doc_row: dict[str, Any], label: dict[str, Any]) -> Example:
 
 
 def load(shared: Path) -> list[Example]:
-    """The training postings (see the module note): shared labels + the tune half of labels2."""
+    """The training postings (see the module note): shared labels + the tune halves of labels2
+    and of our later sets."""
     data = shared / "data" / "postings"
     corpus1 = {d["id"]: d for d in _jsonl(data / "corpus.jsonl")}
     corpus2 = {d["id"]: d for d in _jsonl(data / "corpus2.jsonl")}
-    labels2 = _jsonl(data / "labels2.jsonl")
-    half = split(labels2, {i: d["source"] for i, d in corpus2.items()})
-    tune = [row for row in labels2 if half[row["id"]] == "tune"]  # the check half is not read
     rows = [(corpus1[r["id"]], r) for r in _jsonl(data / "labels.jsonl")]
-    rows += [(corpus2[r["id"]], r) for r in tune]
+    halved = [(data / "labels2.jsonl", corpus2)]
+    halved += [(path, corpus1) for _, path in LATER_SETS if path.exists()]
+    for path, corpus in halved:
+        labels = _jsonl(path)
+        half = split(labels, {i: d["source"] for i, d in corpus.items()})
+        # (the check halves are not read)
+        rows += [(corpus[r["id"]], r) for r in labels if half[r["id"]] == "tune"]
     return [_example(d, r) for d, r in rows]
 
 
