@@ -1,4 +1,4 @@
-"""Could a small learned `ml` judge beat the hand-written rules? Cross-validation says no.
+"""Could a small learned `ml` judge beat the hand-written rules? Cross-validation: not clearly.
 
     .venv/bin/python benchmarks/train_ml_judge.py [--shared ../shared] [--out PATH]
 
@@ -20,8 +20,9 @@ borderline (`ml_clear` false), on all labels and on the high-confidence ones, an
 the decisions called clear are (the model's: probability at least SURE from 0.5).
 
 The rules were written from these very postings, so their figures here are training figures; no
-variant beat them, so no model ships. `--out` writes the weights of the best variant (JSON, words
-and numbers only, the same bytes for the same data) for further experiments.
+variant beat them on high-confidence labels (README, Accuracy), so no model ships. `--out`
+writes the weights of the best variant (JSON, words and numbers only, the same bytes for the
+same data) for further experiments.
 """
 
 from __future__ import annotations
