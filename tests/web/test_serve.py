@@ -264,3 +264,15 @@ def test_headers_sent_a_byte_at_a_time_or_never_are_cut_off(tmp_path: Path, how:
         running.stop()
         app.state.engine.dispose()
     assert answer == b"" and took < 1.5, (answer[:100], took)
+
+
+def test_a_uvicorn_without_the_protocol_hooks_is_served_without_the_header_deadline(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from uvicorn.protocols.http.h11_impl import H11Protocol
+
+    from hireable.web.server import timed_protocol
+
+    assert timed_protocol(1.0) is not H11Protocol  # this uvicorn has them: the deadline is on
+    monkeypatch.delattr(H11Protocol, "on_response_complete")
+    assert timed_protocol(1.0) is H11Protocol

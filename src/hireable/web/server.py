@@ -61,10 +61,20 @@ def url_of(sock: socket.socket) -> str:
     return f"http://{shown}:{port}"
 
 
+# What the deadline below relies on in uvicorn's protocol (not a public interface): these
+# methods, and a `cycle` attribute that is replaced when a request begins.
+_HOOKS = ("connection_made", "connection_lost", "on_response_complete")
+
+
 def timed_protocol(head_seconds: float) -> type[asyncio.Protocol]:
     """uvicorn's HTTP/1.1 protocol, closing a connection whose next request's headers have not
-    arrived whole `head_seconds` after it opened (or after its last answer)."""
+    arrived whole `head_seconds` after it opened (or after its last answer). A uvicorn whose
+    protocol lacks what this relies on gets its own protocol back: served without the
+    deadline rather than not served."""
     from uvicorn.protocols.http.h11_impl import H11Protocol
+
+    if not all(callable(getattr(H11Protocol, name, None)) for name in _HOOKS):
+        return H11Protocol
 
     class Timed(H11Protocol):
         waiting: asyncio.TimerHandle | None = None
@@ -86,6 +96,8 @@ def timed_protocol(head_seconds: float) -> type[asyncio.Protocol]:
             """Close the connection unless a request (a new cycle) has begun by the deadline."""
             if self.waiting is not None:
                 self.waiting.cancel()
+            if not hasattr(self, "cycle"):
+                return  # (another uvicorn: no way to tell a new request from the last one)
             before = self.cycle
 
             def too_slow() -> None:
