@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
 
-from hireable.postings.scan import TRIGGERS, Gated, WordHits, positions, spaced, start_key
+from hireable.postings.scan import TRIGGERS, Gated, WordHits, spaced
 
 # Checked first: a posting that says "not remote" is not remote whatever else it says.
 _ONSITE = Gated(
@@ -27,7 +27,6 @@ _TITLE_REMOTE = re.compile(r"\bremote\b", re.IGNORECASE)
 # window around each word start of one ("on-site" read as "on site" finds "on site" too).
 _TRIGGERS = ("remote", "on-site", "onsite", "office", "local candidates", "home", "wfh",
              "telecommut", "distributed", "anywhere")  # fmt: skip
-_KEYS = {t: start_key(t) for t in _TRIGGERS}
 _SPACED = {t: spaced(t) for t in _TRIGGERS}
 TRIGGERS.add(_TRIGGERS)
 _BEFORE, _AFTER = 45, 40  # characters read around a trigger
@@ -40,8 +39,8 @@ def find_remote(
 ) -> bool | None:
     """True when the posting offers remote work, False when it rules it out, else None.
 
-    `words` (`Doc.words()` for `lower`) says where the trigger words start a word; a set of
-    word starts (`Doc.word_starts()`) lets triggers no word starts with be skipped."""
+    `words` (`Doc.words()` for `lower`) says where the trigger words start a word; anything
+    else reads `lower` for them."""
     remote = bool(title and _TITLE_REMOTE.search(title)) or None
     for window in _windows(lower, _trigger_starts(lower, words)):
         if _ONSITE.search(window):
@@ -54,12 +53,10 @@ def find_remote(
 def _trigger_starts(
     lower: str, words: WordHits | AbstractSet[str] | None
 ) -> list[tuple[str, list[int]]]:
-    """(trigger, where it starts a word) for every trigger in `lower`."""
-    if isinstance(words, WordHits):
-        return [(t, words.at(_SPACED[t])) for t in _TRIGGERS]
-    padded = " " + spaced(lower)  # as `WordHits.at` reads a key it was not given
-    triggers = _TRIGGERS if words is None else [t for t in _TRIGGERS if _KEYS[t] in words]
-    return [(t, positions(padded, " " + _SPACED[t])) for t in triggers]
+    """(trigger, where it starts a word) for every trigger; without `Doc.words()` the text is
+    read by the same shared scan."""
+    hits = words if isinstance(words, WordHits) else TRIGGERS.find(lower)
+    return [(t, hits.at(_SPACED[t])) for t in _TRIGGERS]
 
 
 def _windows(lower: str, starts: Iterable[tuple[str, list[int]]]) -> list[str]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Set as AbstractSet
 
-from hireable.postings.scan import TRIGGERS, NeedleHits, WordHits, positions, word_starts
+from hireable.postings.scan import TRIGGERS, NeedleHits, WordHits, positions
 
 CURRENCIES = {"$": "USD", "usd": "USD", "us$": "USD", "€": "EUR", "eur": "EUR", "£": "GBP",
               "gbp": "GBP", "cad": "CAD", "c$": "CAD", "ca$": "CAD", "a$": "AUD", "au$": "AUD",
@@ -85,10 +85,10 @@ def _marks(
     """(mark, position) of every currency symbol and of every code that starts a word."""
     at = needles.at if needles is not None else lambda mark: positions(lower, mark)
     found = [(mark, i) for mark in _CURRENCY_SYMBOLS for i in at(mark)]
-    for code in _CURRENCY_CODES:
-        # `words.at` gives exactly the code's word starts (a code holds no edge mark)
-        hits = words.at(code) if isinstance(words, WordHits) else word_starts(lower, code)
-        found += [(code, i) for i in hits]
+    # `at` gives exactly a code's word starts (a code holds no edge mark); without
+    # `Doc.words()` the text is read by the same shared scan.
+    hits = words if isinstance(words, WordHits) else TRIGGERS.find(lower)
+    found += [(code, i) for code in _CURRENCY_CODES for i in hits.at(code)]
     return found
 
 

@@ -249,7 +249,7 @@ class Scanner:
             candidates = words.select(self._by_spaced, self._generation)
         else:
             candidates = [
-                ([(order, needle, r, True)], word_starts(text, needle))
+                ([(order, needle, r, True)], _word_starts(text, needle))
                 for k in active_keys(self._keys, words)
                 for order, needle, r in self._by_key[k]
             ]
@@ -275,7 +275,7 @@ class Scanner:
         return out
 
 
-def word_starts(text: str, needle: str) -> list[int]:
+def _word_starts(text: str, needle: str) -> list[int]:
     """Where `needle` starts a word of `text`."""
     return [i for i in positions(text, needle) if i == 0 or text[i - 1] in WORD_EDGES]
 
