@@ -84,6 +84,10 @@ def main(argv: list[str] | None = None) -> int:
         script = Path(tmp) / "child.py"
         script.write_text(CHILD, encoding="utf-8")
         for src in args.src or [ROOT / "src"]:
+            if not (src / "hireable" / "__init__.py").is_file():
+                # (PYTHONPATH would fall back to the installed package and count that instead)
+                print(f"error: {src} holds no hireable package", file=sys.stderr)
+                return 2
             figure = per_posting(src.resolve(), args.n, args.corpus, script)
             print(f"{src}: {figure / 1e6:.3f} M instructions per posting ({args.n} postings)")
     return 0

@@ -45,8 +45,17 @@ def main(argv: list[str]) -> int:
     if len(paths) != 2 or not all(p.is_file() for p in paths):
         print("usage: label_agreement.py [FIRST SECOND] (two label files)")
         return 2
-    first, second = _load(paths[0]), _load(paths[1])
-    ids = [i for i in first if i in second]
+    try:
+        first, second = _load(paths[0]), _load(paths[1])
+        ids = [i for i in first if i in second]
+        for i in ids:
+            for row in (first[i], second[i]):
+                missing = [f for f in FIELDS if f not in row]
+                if missing:
+                    raise ValueError(f"posting {i} has no {missing[0]}")
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        print(f"error: not a label file: {exc}")
+        return 2
     if not ids:
         print("the two files share no posting id")
         return 2
