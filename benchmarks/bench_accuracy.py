@@ -1,11 +1,14 @@
 """Accuracy of the posting analyser on every labelled set, per field and per source. Figures only.
 
     .venv/bin/python benchmarks/bench_accuracy.py [--shared ../shared] [--tune-only]
+        [--hn-pages DIR]
 
 Sets: the shared labels (labels.jsonl on corpus.jsonl), our held-out labels
 (benchmarks/data/extra_labels.jsonl on corpus.jsonl), the second shared set (labels2.jsonl on
 corpus2.jsonl) and our later sets (benchmarks/data/extra_labels2.jsonl to extra_labels4.jsonl on
-corpus.jsonl), each of the last four cut into tune and check halves (`accuracy_split.py`).
+corpus.jsonl), each of the last four cut into tune and check halves (`accuracy_split.py`);
+with `--hn-pages`, also our HN set (benchmarks/data/hn_labels.jsonl on the saved thread pages
+hn_pages.py reads), cut the same way.
 Rules are written from the tune halves; the check halves say whether they hold (`--tune-only`
 hides them while rules are being written). Each column is one set and subset (all labels,
 `confidence: high`); each row one field (accuracy; F1 of the positive class for `ml` and
@@ -21,8 +24,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from accuracy_split import HALVES, LATER_SETS, split
+from accuracy_split import HALVES, HN_SET, LATER_SETS, comment_group, split
 from bench_rank_quality import EXTRA, _jsonl, _ranked, gain, ndcg
+from hn_pages import read_pages
 
 from hireable.postings.evaluate import FIELDS, evaluate
 from hireable.postings.stream import analyse_posting
@@ -65,12 +69,35 @@ def _print_table(rows: list[str], columns: list[tuple[str, list[str]]]) -> None:
         print(f"| {row} | " + " | ".join(cells[i] for _, cells in columns) + " |")
 
 
+def _hn_columns(pages: Path, halves: tuple[str, ...]) -> list[tuple[str, list[str]]]:
+    """The columns of our HN set, its texts read from the saved thread pages under `pages`."""
+    set_name, path = HN_SET
+    labels = _jsonl(path)
+    corpus = {d["id"]: d for d in read_pages(pages)}
+    missing = [r["id"] for r in labels if r["id"] not in corpus]
+    if missing:
+        sys.exit(f"error: {len(missing)} labelled comments are not in {pages} (e.g. {missing[0]})")
+    preds = {r["id"]: analyse_posting(corpus[r["id"]]) for r in labels}
+    sources = {i: d["source"] for i, d in corpus.items()}
+    half_of = split(
+        labels, sources, {r["id"]: comment_group(corpus[r["id"]]["title"]) for r in labels}
+    )
+    out = []
+    for name in halves:
+        rows = [r for r in labels if half_of[r["id"]] == name]
+        out += _columns(f"{set_name} {name}", rows, corpus, preds)
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument(
         "--shared", type=Path, default=Path(__file__).resolve().parents[2] / "shared"
     )
     parser.add_argument("--tune-only", action="store_true", help="hide the check half")
+    parser.add_argument(
+        "--hn-pages", type=Path, help="directory of saved HN thread pages (hn_pages.py)"
+    )
     args = parser.parse_args()
     data = args.shared / "data" / "postings"
     if not (data / "labels2.jsonl").exists():
@@ -97,6 +124,8 @@ def main() -> None:
             for name in halves:
                 rows = [r for r in extra if half_of[r["id"]] == name]
                 columns += _columns(f"{set_name} {name}", rows, corpus1, preds1)
+    if args.hn_pages is not None:
+        columns += _hn_columns(args.hn_pages, halves)
     fields = [f for f, _, _ in FIELDS] + ["NDCG@20 (ml-entry)"]
     _print_table(fields, columns)
     print()
