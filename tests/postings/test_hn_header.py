@@ -14,7 +14,7 @@ from hireable.postings.hn_header import (
     sentence_roles,
     split_parts,
 )
-from hireable.postings.ml import names_ml
+from hireable.postings.ml import leans_ml, names_ml
 
 USD_150_200 = {"min": 150000, "max": 200000, "currency": "USD", "interval": "year"}
 
@@ -145,6 +145,17 @@ def test_the_ml_role_is_chosen_else_the_first() -> None:
     assert choose_role(["Designer", "Backend Engineer"], names_ml) == "Designer"
     assert choose_role([], names_ml) is None
     assert not names_ml("Head of AI")  # a leader directs ML rather than builds it
+
+
+def test_a_data_scientist_is_chosen_when_no_role_names_ml() -> None:
+    roles = ["Software Engineers", "Data Scientists", "ML Engineer"]
+    assert choose_role(roles, names_ml, leans_ml) == "ML Engineer"
+    assert choose_role(roles[:2], names_ml, leans_ml) == "Data Scientists"
+    assert choose_role(["Software Engineers", "Quant Researcher"], names_ml, leans_ml) == (
+        "Software Engineers"
+    )
+    assert not names_ml("Data Scientists") and leans_ml("Data Scientists")
+    assert not leans_ml("Data Science Manager")
 
 
 COMMENT = (

@@ -115,6 +115,14 @@ def test_a_multi_role_comment_ranks_on_its_ml_role() -> None:
     assert any(r.factor == "ml" and r.points > 0 for r in ranked[0][1].reasons)
 
 
+def test_a_comment_listing_a_data_scientist_is_judged_for_that_role() -> None:
+    header = "Quillwork | Backend Engineers and Data Scientists | Denver | Onsite"
+    bare = analyse(header + "\nWe make scheduling software for clinics.", header)
+    assert bare["ml"] is False and bare["ml_clear"] is False  # read it: borderline
+    modelling = analyse(header + "\nOur data scientists build forecasting models.", header)
+    assert modelling["ml"] is True
+
+
 def test_work_on_language_models_is_ml_wiring_their_api_is_not() -> None:
     building = analyse(
         "You will fine-tune open LLMs on our support conversations.\n"

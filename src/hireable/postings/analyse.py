@@ -22,7 +22,7 @@ from hireable.postings.hn_header import (
     parse_header,
     sentence_roles,
 )
-from hireable.postings.ml import analyse_ml, names_ml
+from hireable.postings.ml import analyse_ml, leans_ml, names_ml
 from hireable.postings.remote import find_remote
 from hireable.postings.salary import find_salary
 from hireable.postings.segment import Doc, make_doc
@@ -92,7 +92,7 @@ def read_comment(doc: Doc, plain: str, title: str | None) -> Comment | None:
     header = comment_header(title, plain)
     if header is not None:
         skip, roles = _roles(doc, header, title or _first_line(plain))
-        return Comment(header, skip, roles, choose_role(roles, names_ml))
+        return Comment(header, skip, roles, choose_role(roles, names_ml, leans_ml))
     first = _first_line(plain)
     if not title or "|" in title or "|" not in first or len(first) > MAX_HEADER_LINE:
         return None

@@ -590,7 +590,12 @@ def sentence_roles(lines: Iterable[str]) -> list[str]:
     return [m[1] for line in lines for rx in rules for m in rx.finditer(line)]
 
 
-def choose_role(roles: Iterable[str], is_ml: Callable[[str], bool]) -> str | None:
-    """The first role `is_ml` says names ML work, else the first role; None without roles."""
+def choose_role(roles: Iterable[str], *prefer: Callable[[str], bool]) -> str | None:
+    """The first role the first of `prefer` accepts (else the second's first, ...), else the
+    first role; None without roles."""
     listed = list(roles)
-    return next((r for r in listed if is_ml(r)), listed[0] if listed else None)
+    for accepts in prefer:
+        found = next((r for r in listed if accepts(r)), None)
+        if found is not None:
+            return found
+    return listed[0] if listed else None

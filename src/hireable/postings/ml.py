@@ -187,6 +187,13 @@ def names_ml(role: str) -> bool:
     return title_lean(role) >= THRESHOLD
 
 
+def leans_ml(role: str) -> bool:
+    """The role's name makes modelling likely without saying it ("Data Scientist"): alone it
+    is at least a borderline ML decision. Of a comment's roles, such a one is the role an ML
+    learner would apply to when none names ML outright."""
+    return title_lean(role) > THRESHOLD - CLEAR_MARGIN
+
+
 # A sentence about the company, not the role: "<Company> is an AI company", "<Company> combines
 # ML technology with ...", "a computer vision company", "an AI-powered platform". The company's
 # product being ML does not make every role ML (GUIDELINES: the role's own work decides).
