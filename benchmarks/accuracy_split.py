@@ -23,6 +23,7 @@ LATER_SETS = (
     ("held-out-2", _DATA / "extra_labels2.jsonl"),
     ("held-out-3", _DATA / "extra_labels3.jsonl"),
     ("held-out-4", _DATA / "extra_labels4.jsonl"),
+    ("held-out-5", _DATA / "extra_labels5.jsonl"),
 )
 # Our label set on third-party "Who is hiring?" pages (texts outside the repository: hn_pages.py).
 HN_SET = ("held-out-hn", _DATA / "hn_labels.jsonl")
