@@ -9,6 +9,8 @@ from hireable.postings.analyse import analyse
 from hireable.postings.hn_header import (
     body_roles,
     choose_role,
+    head_noun,
+    hired_roles,
     list_roles,
     parse_header,
     sentence_roles,
@@ -286,3 +288,17 @@ def test_ai_in_the_company_name_read_anywhere_is_no_ml_work() -> None:
         "Quill AI's customers are bakeries; email jobs at Quill AI."
     )
     assert analyse(text, text.split("\n", 1)[0])["ml"] is False
+
+
+def test_roles_named_in_hiring_sentences() -> None:
+    lines = [
+        "We're looking for a few senior full stack devs to join our studio.",
+        "We are seeking a junior C programmer who likes interpreters.",
+        "Hiring Manager: Dana (reach her by e-mail)",
+        "We are hiring both junior and senior engineers, and mid-to-senior level designers.",
+        "We're hiring for several key positions across the company.",
+    ]
+    assert hired_roles(lines) == ["senior full stack devs", "junior C programmer"]
+    assert head_noun("Senior Backend Engineers") == "engineer"
+    assert head_noun("Team Lead, Payments") == "lead"  # (a qualifier after it)
+    assert head_noun("Quality") is None

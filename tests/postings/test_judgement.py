@@ -123,6 +123,18 @@ def test_a_comment_listing_a_data_scientist_is_judged_for_that_role() -> None:
     assert modelling["ml"] is True
 
 
+def test_a_silent_title_takes_the_level_its_hiring_sentence_names() -> None:
+    header = "Larkspur | Backend Engineer | Remote (EU)"
+    senior = analyse(header + "\nWe're looking for senior engineers who enjoy Go.", header)
+    assert (senior["seniority"], senior["evidence"]["seniority"]) == ("senior", "senior engineers")
+    # another kind of role's level is not this role's; stated years come first
+    other = analyse(header + "\nWe're also looking for a senior designer.", header)
+    assert other["seniority"] == "mid"
+    text = header + "\nWe're looking for senior engineers with 2+ years of experience."
+    years = analyse(text, header)
+    assert years["seniority"] == "mid"
+
+
 def test_work_on_language_models_is_ml_wiring_their_api_is_not() -> None:
     building = analyse(
         "You will fine-tune open LLMs on our support conversations.\n"

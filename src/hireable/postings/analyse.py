@@ -17,6 +17,8 @@ from hireable.postings.hn_header import (
     Header,
     body_roles,
     choose_role,
+    head_noun,
+    hired_roles,
     is_role,
     list_roles,
     parse_header,
@@ -151,7 +153,9 @@ def analyse(description: str, title: str | None = None) -> dict[str, Any]:
     doc, title, skip, company = read_posting(description, title)
     deg = analyse_degree(doc)
     years, years_span = analyse_years(doc, deg.mentions)
-    seniority, seniority_cue = analyse_seniority(title, doc, years)
+    seniority, seniority_cue = analyse_seniority(
+        title, doc, years, lambda: _hired_role(doc, skip, title)
+    )
     ml, ml_span, by_title, ml_clear = analyse_ml(title, doc, skip, company)
     if not seniority_cue and years_span is not None:
         seniority_cue = _clip(doc, years_span)  # a silent title: the years decided
@@ -176,6 +180,14 @@ def analyse(description: str, title: str | None = None) -> dict[str, Any]:
     if truncated:
         result["truncated"] = True
     return result
+
+
+def _hired_role(doc: Doc, skip: int, title: str | None) -> str | None:
+    """The first role a hiring sentence after the header names: of the title's kind ("senior
+    engineers" for a "Backend Engineer"), or any without a title."""
+    head = head_noun(title) if title else None
+    lines = (doc.segment(i) for i in range(skip, len(doc.starts)))
+    return next((r for r in hired_roles(lines) if head is None or head_noun(r) == head), None)
 
 
 def _ml_evidence(

@@ -590,6 +590,58 @@ def sentence_roles(lines: Iterable[str]) -> list[str]:
     return [m[1] for line in lines for rx in rules for m in rx.finditer(line)]
 
 
+# Any role a hiring sentence names ("We're looking for a few senior full stack devs to join",
+# "seeking a junior C programmer"): the words after the verb up to the first job noun, the
+# articles and counts before it left out. ("Hiring Manager" names a person: the verb is read in
+# lower case only, "Looking"/"Seeking" opening a sentence aside.)
+_HIRING_VERB = re.compile(r"\b(?:[Ll]ooking for|[Ss]eeking|[Ss]earching for|hiring|to hire)\s+")
+_HIRED_FILLERS = frozenset(
+    "a an our the few two three four several more multiple some additional".split()
+)
+_SPAN_WORDS = frozenset({"and", "or", "to", "&", "both", "either"})
+MAX_HIRED_WORDS = 5  # words of a role named in a sentence, at most
+
+
+def hired_roles(lines: Iterable[str]) -> list[str]:
+    """Roles the hiring sentences of `lines` name, each as written."""
+    out = []
+    for line in lines:
+        for m in _HIRING_VERB.finditer(line):
+            role = _hired_role(line[m.end() : m.end() + 100].split())
+            if role:
+                out.append(role)
+    return out
+
+
+def _hired_role(words: list[str]) -> str | None:
+    phrase: list[str] = []
+    for raw in words:
+        word = raw.strip("*\"'“”‘’.,;:!?()")
+        if "-to-" in word:
+            return None  # "mid-to-senior level engineers"
+        if not phrase and (word.lower() in _HIRED_FILLERS or word.isdigit()):
+            continue
+        lower = word.lower()
+        if not word or lower in SENTENCE_WORDS or lower in DUTY_STARTS or lower in _SPAN_WORDS:
+            return None  # a sentence, or a span of levels ("junior and senior engineers")
+        phrase.append(word)
+        if _job_word(lower):
+            return " ".join(phrase)
+        if len(phrase) >= MAX_HIRED_WORDS or raw[-1] in ".,;:!?()":
+            return None
+    return None
+
+
+def head_noun(role: str) -> str | None:
+    """The job noun heading a role, singular: "Senior Backend Engineers" -> "engineer"."""
+    for raw in reversed(role.lower().split()):
+        for word in reversed(raw.split("/")):
+            word = word.strip("*\"'“”‘’.,;:!?()")
+            if _job_word(word):
+                return word if word in JOB_WORDS else word[:-1]
+    return None
+
+
 def choose_role(roles: Iterable[str], *prefer: Callable[[str], bool]) -> str | None:
     """The first role the first of `prefer` accepts (else the second's first, ...), else the
     first role; None without roles."""

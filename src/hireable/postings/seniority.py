@@ -9,6 +9,7 @@ or 5+ years.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from hireable.postings.segment import Doc
@@ -80,8 +81,15 @@ def title_seniority(title: str) -> str:
     return _title_level(title, found) if found else ""
 
 
-def analyse_seniority(title: str | None, doc: Doc, years: int | None) -> tuple[str, str]:
-    """(seniority, what decided it: the title cue, the years or the text cue)."""
+def analyse_seniority(
+    title: str | None,
+    doc: Doc,
+    years: int | None,
+    hired: Callable[[], str | None] | None = None,
+) -> tuple[str, str]:
+    """(seniority, what decided it: the title cue, the years or the text cue). `hired` gives
+    the role a hiring sentence names ("We're looking for senior engineers"): when the title
+    and the years are silent, its level is the role's."""
     if title:
         level = title_seniority(title)
         if level:
@@ -92,6 +100,10 @@ def analyse_seniority(title: str | None, doc: Doc, years: int | None) -> tuple[s
         if years <= ENTRY_YEARS:
             return "entry", ""
         return "mid", ""
+    named = hired() if hired is not None else None
+    level = title_seniority(named) if named else ""
+    if named and level:
+        return level, named
     head = doc.lower[:4000]
     m = _TEXT_INTERN.search(head) if not title and _TEXT_INTERN_WORD in head else None
     if m:
