@@ -83,6 +83,9 @@ from hireable.postings.skills import find_skills
         ("- 4-6 years as an individual contributor on a data team", 4),
         ("- 3+ years performing data analysis\n- 5+ years managing analysts", 5),
         ("- 3 years in a row voted a great place to work", None),  # history, not experience
+        # "YOE" is "years of experience".
+        ("We're looking for experienced backend engineers (5+ YOE) who like Elixir.", 5),
+        ("Our founders have 20 YOE between them.", None),
         # A preferred degree is no path of its own: years in its (glued) bullet add to the
         # required path's instead of offering an easier one.
         (

@@ -302,3 +302,9 @@ def test_roles_named_in_hiring_sentences() -> None:
     assert head_noun("Senior Backend Engineers") == "engineer"
     assert head_noun("Team Lead, Payments") == "lead"  # (a qualifier after it)
     assert head_noun("Quality") is None
+
+
+def test_a_field_of_work_may_open_a_listed_role() -> None:
+    header = parse_header("Vireo | Backend Engineers, Deep Learning Researchers | Onsite | Oslo")
+    assert header.roles == ("Backend Engineers", "Deep Learning Researchers")
+    assert body_roles(["Deep knowledge of Python engineers"]) == []  # a skill, not a role

@@ -22,9 +22,9 @@ _NUM = r"(\d{1,2}(?:\.\d)?|" + "|".join(WORD_NUMBERS) + r")"
 _YEARS = re.compile(
     rf"(?<![\d$])(?<!\d[.,])(?<![a-z]){_NUM}(?:\s*\(\d{{1,2}}\))?\s*(?:\+|plus)?\s*"
     rf"(?:(?:-|–|—|~|to|or)\s*{_NUM}(?:\s*\(\d{{1,2}}\))?\s*\+?\s*)?(?:or (?:more|greater)\s+)?"
-    r"(?:full[- ]time\s+)?(?=years?\b|yrs?\b)"
+    r"(?:full[- ]time\s+)?(?=years?\b|yrs?\b|yoe\b)"
 )
-_UNIT = re.compile(r"(?:years?|yrs?)\b(?:'|’)?")
+_UNIT = re.compile(r"(?:years?|yrs?|yoe)\b(?:'|’)?")
 _LOOK_BACK = 40
 _ABOUT_WORK = re.compile(  # "exp" as a word; its boundary checked after it, so every
     # alternative starts with a letter and the engine skips positions none can start at
@@ -167,7 +167,7 @@ def _quote_span(doc: Doc, pos: int) -> tuple[int, int]:
     return start, end
 
 
-_UNITS = ("year", "yr")
+_UNITS = ("year", "yr", "yoe")  # ("5+ YOE": years of experience)
 
 
 def _year_counts(lower: str, needles: NeedleHits) -> list[tuple[int, int, int]]:
@@ -205,7 +205,8 @@ def _is_requirement(doc: Doc, seg: int, start: int, end: int, next_start: int) -
     if _NOT_EXPERIENCE.match(after) or _NOT_EXPERIENCE_BEFORE.search(before):
         return False
     if not (
-        _ABOUT_WORK.search(after)
+        lower.startswith("yoe", end - 3)
+        or _ABOUT_WORK.search(after)
         or _ABOUT_WORK.search(lower[seg_start:start])
         or _BULLET_LEAD.fullmatch(before)
         and (_SKILL_YEARS.match(lower, end) or _DOING_YEARS.match(lower, end))

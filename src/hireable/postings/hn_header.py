@@ -216,8 +216,10 @@ def _titled_segment(text: str) -> bool:
     phrase = text[: cut.start()] if cut else text
     words = [w.strip("*\"'“”‘’.,;!?") for w in phrase.lower().split()]
     words = [w for w in words if w]
-    if not words or words[0] in DUTY_STARTS or any(w in SENTENCE_WORDS for w in words):
+    if not words or any(w in SENTENCE_WORDS for w in words):
         return False
+    if words[0] in DUTY_STARTS and not (words[0] == "deep" and words[1:2] == ["learning"]):
+        return False  # ("Deep learning researcher": a field, not "deep knowledge of")
     if words[0] in _LEADING_TITLES:
         return True
     of = cut is not None and cut[0].strip().lower() == "of"
