@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from hireable.postings.scan import Gated, Scanner, rule
 from hireable.postings.segment import Doc
+from hireable.postings.text import in_link
 
 LEVELS = ("none", "associate", "bachelor", "master", "phd")
 RANK = {name: i for i, name in enumerate(LEVELS)}
@@ -277,7 +278,7 @@ def _groups(doc: Doc) -> list[Group]:
     found = [
         (s, e, level, doc.index(s))
         for s, e, level, _ in _DEGREES.find(lower, doc.words())
-        if not _negated(doc, s, e)
+        if not _negated(doc, s, e) and not in_link(lower, s)
     ]
     # A degree with its field ("PhD in Physics") is asked for, and so are the others beside it.
     with_field = {seg for _, end, _, seg in found if _FIELD_AFTER.match(lower, end)}

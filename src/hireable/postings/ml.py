@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 from hireable.postings.scan import Scanner, positions, rule
 from hireable.postings.segment import Doc
+from hireable.postings.text import in_link
 
 # Executives direct modelling (GUIDELINES: "management without hands-on modelling" is false):
 # their postings speak of ML throughout, so the text must say the work is hands-on.
@@ -223,21 +224,6 @@ def _about_company(segment: str, company: str | None) -> bool:
     return subject is not None and subject.search(segment) is not None
 
 
-# A link, an e-mail address or a domain name names a place, not the role's work: "ml" in
-# "acme-ml.com/careers" or "ai" in "acme.ai" is no modelling cue. Read from the text word (up to
-# whitespace) that holds a cue.
-_LINK_WORD = re.compile(r"://|www\.|@|\.(?:com|ai|io|org|net|co|dev|app|gg|so|xyz|tech)\b")
-
-
-def _in_link(lower: str, pos: int) -> bool:
-    start = max(lower.rfind(" ", 0, pos), lower.rfind("\n", 0, pos)) + 1
-    end, line_end = lower.find(" ", pos), lower.find("\n", pos)
-    if end < 0 or 0 <= line_end < end:
-        end = line_end if line_end >= 0 else len(lower)
-    word = lower[start:end]
-    return ("." in word or "@" in word) and _LINK_WORD.search(word) is not None
-
-
 def _name_spans(lower: str, company: str | None) -> list[tuple[int, int]]:
     """Where the company's name stands in the text: "AI" in "Acme AI is hiring" names the
     company, not the role's work (a company name with "AI" does not make a role ML)."""
@@ -283,7 +269,7 @@ def score_ml(title: str | None, doc: Doc, skip: int = 0, company: str | None = N
             if blurb[seg]:
                 continue
         if kind == "ml":
-            if seg in ml_segs or _in_link(doc.lower, start) or names and _in_name(names, start):
+            if seg in ml_segs or in_link(doc.lower, start) or names and _in_name(names, start):
                 continue  # (a segment counts once: its first cue that names work)
             ml_segs[seg] = start
         elif kind == "api":

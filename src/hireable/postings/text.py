@@ -101,3 +101,22 @@ def _tidy_full(s: str) -> str:
             body = " " * min(indent, 8) + body
         lines.append(body)
     return "\n".join(lines)
+
+
+# A link, an e-mail address or a domain name names a place: "ml" in "acme-ml.com/careers", "ai"
+# in "acme.ai" or "master" in "github.com/acme/blob/master" is no cue of the role's work or of a
+# degree. Read from the text word (up to whitespace) that holds the cue.
+# ("B.Tech" is a degree: a ".tech" domain's name is two characters at least.)
+_LINK_WORD = re.compile(
+    r"://|www\.|@|\.(?:com|ai|io|org|net|co|dev|app|gg|so|xyz)\b|[\w-]{2}\.tech\b"
+)
+
+
+def in_link(lower: str, pos: int) -> bool:
+    """The word of `lower` (lowercased text) at `pos` is a link, an address or a domain."""
+    start = max(lower.rfind(" ", 0, pos), lower.rfind("\n", 0, pos)) + 1
+    end, line_end = lower.find(" ", pos), lower.find("\n", pos)
+    if end < 0 or 0 <= line_end < end:
+        end = line_end if line_end >= 0 else len(lower)
+    word = lower[start:end]
+    return ("." in word or "@" in word) and _LINK_WORD.search(word) is not None
