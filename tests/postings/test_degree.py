@@ -73,7 +73,12 @@ CASES = [
     ),
     # "... in CS, Statistics or equivalent" is an equivalent field: still required.
     ("- Bachelor's degree in Computer Science, Statistics or equivalent", "required", "bachelor"),
-    ("- Master's degree or equivalent in Physics or Mathematics", "required", "master"),
+    # ... but an "or equivalent" right after the degree is an alternative to it, a field named
+    # after it or not (GUIDELINES' clarification; how our blind labellers read it).
+    ("- Master's degree or equivalent in Physics or Mathematics", "equivalent", "master"),
+    ("- Master's degree or equivalent degree in Physics", "required", "master"),
+    ("- BS in Statistics or related field or equivilent years of experience", "equivalent",
+     "bachelor"),  # (a common misspelling)
     # Several degree paths: the lowest level that satisfies.
     ("- PhD, or MS with 3 years of experience, in Computer Science", "required", "master"),
     ("- MS or PhD in Statistics", "required", "master"),

@@ -127,7 +127,7 @@ _SOFT = Gated(
 _STRICT = Gated(r"\b(?:required|requires?|must|minimum|mandatory)\b")
 # An explicit alternative route to the degree (GUIDELINES: `equivalent`).
 _EQUIV = Gated(
-    r"equivalent (?:\w+ ){0,2}(?:experience|combination|work|training|background|knowledge"
+    r"equiv[ai]lent (?:\w+ ){0,2}(?:experience|combination|work|training|background|knowledge"
     r"|professional|practical)"
     r"|(?:or|and/or)\s+(?:\w+\s+){0,2}(?:related|relevant|comparable|commensurate|applicable"
     r"|practical|professional|industry|work) (?:\w+ ){0,2}experience"
@@ -139,7 +139,7 @@ _EQUIV = Gated(
 # means an equivalent field ("in CS, Statistics or equivalent") and the degree stays required.
 _BARE_EQUIV = re.compile(
     r"[\s,/)(]*(?:degree\s*)?(?:\([^)]{0,40}\)\s*)?,?\s*or (?:an? )?equivalent\b"
-    r"(?!\s*(?:degree|field|discipline|in\b|qualification|major|area))"
+    r"(?!\s*(?:degree|field|discipline|qualification|major|area))"
 )
 # A sentence near the degree that opens an alternative route to it.
 _SUBSTITUTE = re.compile(

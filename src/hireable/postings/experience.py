@@ -21,7 +21,8 @@ _NUM = r"(\d{1,2}(?:\.\d)?|" + "|".join(WORD_NUMBERS) + r")"
 # Read backwards from each "year"/"yr": the count in front of it, anchored at its end.
 _YEARS = re.compile(
     rf"(?<![\d$])(?<!\d[.,])(?<![a-z]){_NUM}(?:\s*\(\d{{1,2}}\))?\s*(?:\+|plus)?\s*"
-    rf"(?:(?:-|–|—|~|to|or)\s*{_NUM}(?:\s*\(\d{{1,2}}\))?\s*\+?\s*)?(?:or (?:more|greater)\s+)?"
+    rf"(?:(?:-|–|—|~|to|or)\s*{_NUM}(?:\s*\((?:\d{{1,2}}\s*[-–]\s*)?\d{{1,2}}\))?\s*\+?\s*)?"
+    r"(?:or (?:more|greater)\s+)?"
     r"(?:full[- ]time\s+)?(?=years?\b|yrs?\b|yoe\b)"
 )
 _UNIT = re.compile(r"(?:years?|yrs?|yoe)\b(?:'|’)?")
