@@ -125,6 +125,8 @@ def test_years_as_a_form_field() -> None:
         # Company ladders in digits: "L5" and rung 3+ are senior.
         ("ML Engineer (L5) - Ads Platform", "", "senior"),
         ("Data Scientist 3 - 23502", "", "senior"),
+        ("Data Support Analyst - 1", "", "entry"),  # a rung after a dash
+        ("Platform Engineer – 2", "", "mid"),
         ("Data Analyst 2", "", "mid"),
         ("Data Scientist 1: Translational Programs", "", "entry"),
         ("3D Graphics Engineer", "", "mid"),

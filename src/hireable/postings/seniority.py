@@ -23,18 +23,18 @@ TITLE_RULES: tuple[tuple[str, str], ...] = (
         # (plural too: a comment's header names roles in the plural, "Engineering Managers")
         r"\b(?:senior|sr|snr|staff|principals?|leads?|leaders?|managers?|mgrs?|directors?|head|vp"
         r"|vice president|chief|avp|svp|evp|iii|iv|level (?:3|4|5|iii|iv)"
-        # a company ladder's senior rungs: "ML Engineer (L5)", "Data Scientist 3"
-        r"|l[5-9]|(?:engineer|scientist|analyst|developer) [3-5])\b",
+        # a company ladder's senior rungs: "ML Engineer (L5)", "Data Scientist 3", "Analyst - 4"
+        r"|l[5-9]|(?:engineer|scientist|analyst|developer)(?: | ?[-–] ?)[3-5])\b",
     ),
     (
         "entry",
         r"\b(?:junior|jr|entry|entry[- ]level|new grad(?:uate)?|graduate|grad|associate"
-        r"|trainee|level (?:1|i)|i|(?:engineer|scientist|analyst|developer) 1)\b",
+        r"|trainee|level (?:1|i)|i|(?:engineer|scientist|analyst|developer)(?: | ?[-–] ?)1)\b",
     ),
     (
         "mid",
         r"\b(?:ii|level (?:2|ii)|mid|mid[- ]level|intermediate"
-        r"|(?:engineer|scientist|analyst|developer) 2)\b",
+        r"|(?:engineer|scientist|analyst|developer)(?: | ?[-–] ?)2)\b",
     ),
 )
 _TITLE_PATTERN = "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in TITLE_RULES)
