@@ -308,3 +308,14 @@ def test_a_field_of_work_may_open_a_listed_role() -> None:
     header = parse_header("Vireo | Backend Engineers, Deep Learning Researchers | Onsite | Oslo")
     assert header.roles == ("Backend Engineers", "Deep Learning Researchers")
     assert body_roles(["Deep knowledge of Python engineers"]) == []  # a skill, not a role
+
+
+def test_a_line_of_roles_each_before_its_link() -> None:
+    line = (
+        "Senior Backend Engineer - https://jobs.example.com/a1 Machine Learning Engineer - "
+        "https://jobs.example.com/b2... Feel free to ask about other engineering roles from "
+        "https://example.com/careers"
+    )
+    assert body_roles([line]) == ["Senior Backend Engineer", "Machine Learning Engineer"]
+    cut = "Designer: https://jobs.example.com/x/4f1e-9a... 0b9e... Data Scientist https://e.co/j"
+    assert body_roles([cut]) == ["Designer", "Data Scientist"]

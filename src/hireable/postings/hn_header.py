@@ -368,6 +368,12 @@ def body_roles(lines: Iterable[str]) -> list[str]:
     not the bullets of a section on duties, skills, stack or benefits (`sections`)."""
     out = []
     for _, line, section in sections(lines):
+        if "|" not in line and len(_LINK.findall(line)) > 1:
+            # "Senior Backend Engineer - https://... ML Engineer - https://...": a line of
+            # roles, each before its link
+            pieces = (clean_role(_CUT_LINK_TAIL.sub("", p)) for p in _LINK.split(line))
+            out.extend(p for p in pieces if _linked_role(p))
+            continue
         if len(line) > MAX_ROLE_LINE and "|" not in line and not ("//" in line or "www." in line):
             continue  # a sentence (a link or the parts after a "|" may leave a name)
         # A link after the name ("Senior ML Engineer (https://...)", "Full Stack: https://...")
@@ -382,6 +388,17 @@ def body_roles(lines: Iterable[str]) -> list[str]:
         if is_role(first) and not URL_ONLY.match(first):  # (at most MAX_ROLE_WORDS)
             out.append(first)
     return out
+
+
+_CUT_LINK_TAIL = re.compile(r"^\s*\S*\.\.\.\s+")  # the end of a link the board cut short ("4e9...")
+MAX_LINKED_ROLE_WORDS = 6  # words of a role before its link, outside parentheses
+
+
+def _linked_role(piece: str) -> bool:
+    """A piece of a line of links names a role: few words, not a sentence ("Feel free to
+    reach out about other engineering roles from")."""
+    words = _PARENS.sub(" ", piece).split()
+    return 0 < len(words) <= MAX_LINKED_ROLE_WORDS and is_role(piece)
 
 
 # A heading over what is no list of roles: "Requirements:", "Tech stack", "What we offer:",
