@@ -183,6 +183,7 @@ CASES = [
     ("Requirements\n- You are a master at analyzing big data", "none", "none"),
     ("Maintain the Master Patient Index, as required.", "none", "none"),
     ("Merge feature branches into master with review.", "none", "none"),
+    ("We are a small group of PhDs, bachelors and dropouts building robots.", "none", "none"),
     # A degree's name inside a link is part of the link; "B.Tech" is no domain.
     ("Design notes: https://github.com/acme/relay/blob/master/DESIGN.md", "none", "none"),
     ("Requirements\n- B.E./B.Tech in Computer Science", "required", "bachelor"),

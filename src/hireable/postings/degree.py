@@ -171,6 +171,7 @@ _OFFERED_DEGREES = r"\b[^.;]{0,60}\bdegrees\b"
 _NOT_ASKED = re.compile(
     r"tuition|reimburs|scholarship|sponsor\w* (?:your|a|their|an) "
     r"|our team (?:of|has|includes)|the team (?:of|has|includes)"
+    r"|(?:we are|we're) (?:a )?(?:\w+ )?(?:group|team|mix|bunch) of"  # "We are a group of PhDs"
     r"|phds? (?:and|from|who)|students? (?:and|who|learn)|educational (?:products|content)"
     r"|online degree|degree programs? for|we (?:hire|employ)"
     # the company's own offering: "universities partner with us to offer courses and degrees"
