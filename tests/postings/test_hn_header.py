@@ -319,3 +319,14 @@ def test_a_line_of_roles_each_before_its_link() -> None:
     assert body_roles([line]) == ["Senior Backend Engineer", "Machine Learning Engineer"]
     cut = "Designer: https://jobs.example.com/x/4f1e-9a... 0b9e... Data Scientist https://e.co/j"
     assert body_roles([cut]) == ["Designer", "Data Scientist"]
+
+
+def test_a_bullet_that_names_its_role_then_its_work() -> None:
+    lines = [
+        "We are hiring for:",
+        "- Sr Map Engineer: lead the team that builds our tile server",
+        "- Firmware engineer - port our sensors to a new microcontroller",
+        "- Requirements: you know C well",
+        "- Backend Engineer: https://jobs.example.com/9",
+    ]
+    assert body_roles(lines) == ["Sr Map Engineer", "Firmware engineer", "Backend Engineer"]

@@ -367,7 +367,11 @@ def body_roles(lines: Iterable[str]) -> list[str]:
     Data Engineer | Remote | https://..."): not sentences, not sign-offs ("Jane, founder,"),
     not the bullets of a section on duties, skills, stack or benefits (`sections`)."""
     out = []
-    for _, line, section in sections(lines):
+    for raw, line, section in sections(lines):
+        named = _ROLE_THEN_DUTIES.match(line) if raw.strip() != line else None
+        if named is not None and section != "other" and _linked_role(named[1]):
+            out.append(named[1])  # "- Sr Web Engineer: lead the team building our maps"
+            continue
         if "|" not in line and len(_LINK.findall(line)) > 1:
             # "Senior Backend Engineer - https://... ML Engineer - https://...": a line of
             # roles, each before its link
@@ -390,6 +394,10 @@ def body_roles(lines: Iterable[str]) -> list[str]:
     return out
 
 
+# A bullet that names its role, then what the role does: "Sr Web Engineer: lead the team ...",
+# "Software Engineer, C++ - join the ION team".
+# (A link after the name is the link's rule: "Senior iOS Developer: https://...")
+_ROLE_THEN_DUTIES = re.compile(r"([^:]{3,60}?)(?::| [-–—]) +(?=[a-z])(?!https?:|www\.)")
 _CUT_LINK_TAIL = re.compile(r"^\s*\S*\.\.\.\s+")  # the end of a link the board cut short ("4e9...")
 MAX_LINKED_ROLE_WORDS = 6  # words of a role before its link, outside parentheses
 
