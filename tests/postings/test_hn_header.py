@@ -298,7 +298,8 @@ def test_roles_named_in_hiring_sentences() -> None:
         "We are hiring both junior and senior engineers, and mid-to-senior level designers.",
         "We're hiring for several key positions across the company.",
     ]
-    assert hired_roles(lines) == ["senior full stack devs", "junior C programmer"]
+    text = "\n".join(lines)
+    assert hired_roles(text, text.lower()) == ["senior full stack devs", "junior C programmer"]
     assert head_noun("Senior Backend Engineers") == "engineer"
     assert head_noun("Team Lead, Payments") == "lead"  # (a qualifier after it)
     assert head_noun("Quality") is None

@@ -186,8 +186,9 @@ def _hired_role(doc: Doc, skip: int, title: str | None) -> str | None:
     """The first role a hiring sentence after the header names: of the title's kind ("senior
     engineers" for a "Backend Engineer"), or any without a title."""
     head = head_noun(title) if title else None
-    lines = (doc.segment(i) for i in range(skip, len(doc.starts)))
-    return next((r for r in hired_roles(lines) if head is None or head_noun(r) == head), None)
+    start = doc.starts[skip] if skip < len(doc.starts) else len(doc.text)
+    roles = hired_roles(doc.text, doc.lower, start)
+    return next((r for r in roles if head is None or head_noun(r) == head), None)
 
 
 def _ml_evidence(

@@ -619,9 +619,10 @@ def sentence_roles(lines: Iterable[str]) -> list[str]:
 
 # Any role a hiring sentence names ("We're looking for a few senior full stack devs to join",
 # "seeking a junior C programmer"): the words after the verb up to the first job noun, the
-# articles and counts before it left out. ("Hiring Manager" names a person: the verb is read in
-# lower case only, "Looking"/"Seeking" opening a sentence aside.)
-_HIRING_VERB = re.compile(r"\b(?:[Ll]ooking for|[Ss]eeking|[Ss]earching for|hiring|to hire)\s+")
+# articles and counts before it left out. ("Hiring Manager" names a person: "hiring" is read in
+# lower case only.) Found with `str.find` on the lowercased text: a regex tried at every
+# position of every posting cost more than the rest of the seniority rules.
+HIRING_VERBS = ("looking for ", "seeking ", "searching for ", "hiring ", "to hire ")
 _HIRED_FILLERS = frozenset(
     "a an our the few two three four several more multiple some additional".split()
 )
@@ -629,14 +630,23 @@ _SPAN_WORDS = frozenset({"and", "or", "to", "&", "both", "either"})
 MAX_HIRED_WORDS = 5  # words of a role named in a sentence, at most
 
 
-def hired_roles(lines: Iterable[str]) -> list[str]:
-    """Roles the hiring sentences of `lines` name, each as written."""
+def hired_roles(text: str, lower: str, start: int = 0) -> list[str]:
+    """Roles the hiring sentences of `text` (`lower` its lowercased copy, of the same length)
+    name from `start` on, each as written, in text order."""
+    found = []
+    for verb in HIRING_VERBS:
+        i = lower.find(verb, start)
+        while i >= 0:
+            if (i == 0 or not lower[i - 1].isalnum()) and (verb != "hiring " or text[i] == "h"):
+                found.append(i + len(verb))
+            i = lower.find(verb, i + 1)
     out = []
-    for line in lines:
-        for m in _HIRING_VERB.finditer(line):
-            role = _hired_role(line[m.end() : m.end() + 100].split())
-            if role:
-                out.append(role)
+    for at in sorted(found):
+        line_end = text.find("\n", at)
+        stop = min(at + 100, line_end if line_end >= 0 else len(text))
+        role = _hired_role(text[at:stop].split())
+        if role:
+            out.append(role)
     return out
 
 
