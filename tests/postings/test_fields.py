@@ -65,7 +65,7 @@ from hireable.postings.skills import find_skills
         ("- BS or MS and 3 years of Python and 5 years of SQL experience", 5),
         ("- Minimum four (4) - six (6) years of work in claims analytics", 4),
         ("- 2~4 years of work in claims analytics", 2),
-        ("Must have a minimum of three to five (3-5) years related experience", 3),
+        ("- Two to four (2-4) years in a claims analytics team", 2),
         # A softened item glued before the count's own ("Minimum", "At least") is another item.
         ("Graduate degree preferred Minimum 3 years of work in supply planning", 3),
         ("Preferred: Minimum 3 years of experience in SQL", None),
