@@ -58,6 +58,7 @@ _SOFT = Gated(
 _BULLET_LEAD = re.compile(r"[-–*•\s]*(?:minimum (?:of )?|at least |min\.? )?")
 _SKILL_YEARS = re.compile(
     r"\s+(?:of|in|with|within|at|working|using|building|doing|developing|hands)\b"
+    r"|:\s"  # "4+ years: JavaScript, HTML, CSS"
 )
 # So is one that says what was done those years ("4+ years performing statistical analysis",
 # "4-6 years as an individual contributor"). In a company blurb this could be history ("15 years
