@@ -25,8 +25,12 @@ LATER_SETS = (
     ("held-out-4", _DATA / "extra_labels4.jsonl"),
     ("held-out-5", _DATA / "extra_labels5.jsonl"),
 )
-# Our label set on third-party "Who is hiring?" pages (texts outside the repository: hn_pages.py).
-HN_SET = ("held-out-hn", _DATA / "hn_labels.jsonl")
+# Our label sets on third-party "Who is hiring?" pages (texts outside the repository:
+# hn_pages.py): comments of 2019-20, then of 2017-18 from companies the first does not hold.
+HN_SETS = (
+    ("held-out-hn", _DATA / "hn_labels.jsonl"),
+    ("held-out-hn2", _DATA / "hn_labels2.jsonl"),
+)
 
 
 def _key(ident: str) -> str:

@@ -7,8 +7,8 @@ Sets: the shared labels (labels.jsonl on corpus.jsonl), our held-out labels
 (benchmarks/data/extra_labels.jsonl on corpus.jsonl), the second shared set (labels2.jsonl on
 corpus2.jsonl) and our later sets (benchmarks/data/extra_labels2.jsonl to extra_labels4.jsonl on
 corpus.jsonl), each of the last four cut into tune and check halves (`accuracy_split.py`);
-with `--hn-pages`, also our HN set (benchmarks/data/hn_labels.jsonl on the saved thread pages
-hn_pages.py reads), cut the same way.
+with `--hn-pages`, also our HN sets (benchmarks/data/hn_labels.jsonl and hn_labels2.jsonl on
+the saved thread pages hn_pages.py reads), each cut the same way.
 Rules are written from the tune halves; the check halves say whether they hold (`--tune-only`
 hides them while rules are being written). Each column is one set and subset (all labels,
 `confidence: high`); each row one field (accuracy; F1 of the positive class for `ml` and
@@ -24,7 +24,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from accuracy_split import HALVES, HN_SET, LATER_SETS, comment_group, split
+from accuracy_split import HALVES, HN_SETS, LATER_SETS, comment_group, split
 from bench_rank_quality import EXTRA, _jsonl, _ranked, gain, ndcg
 from hn_pages import read_pages
 
@@ -70,22 +70,21 @@ def _print_table(rows: list[str], columns: list[tuple[str, list[str]]]) -> None:
 
 
 def _hn_columns(pages: Path, halves: tuple[str, ...]) -> list[tuple[str, list[str]]]:
-    """The columns of our HN set, its texts read from the saved thread pages under `pages`."""
-    set_name, path = HN_SET
-    labels = _jsonl(path)
+    """The columns of our HN sets, their texts read from the saved thread pages under `pages`."""
     corpus = {d["id"]: d for d in read_pages(pages)}
-    missing = [r["id"] for r in labels if r["id"] not in corpus]
-    if missing:
-        sys.exit(f"error: {len(missing)} labelled comments are not in {pages} (e.g. {missing[0]})")
-    preds = {r["id"]: analyse_posting(corpus[r["id"]]) for r in labels}
     sources = {i: d["source"] for i, d in corpus.items()}
-    half_of = split(
-        labels, sources, {r["id"]: comment_group(corpus[r["id"]]["title"]) for r in labels}
-    )
     out = []
-    for name in halves:
-        rows = [r for r in labels if half_of[r["id"]] == name]
-        out += _columns(f"{set_name} {name}", rows, corpus, preds)
+    for set_name, path in HN_SETS:
+        labels = _jsonl(path)
+        missing = [r["id"] for r in labels if r["id"] not in corpus]
+        if missing:
+            sys.exit(f"error: {len(missing)} comments of {path.name} are not in {pages}")
+        preds = {r["id"]: analyse_posting(corpus[r["id"]]) for r in labels}
+        groups = {r["id"]: comment_group(corpus[r["id"]]["title"]) for r in labels}
+        half_of = split(labels, sources, groups)
+        for name in halves:
+            rows = [r for r in labels if half_of[r["id"]] == name]
+            out += _columns(f"{set_name} {name}", rows, corpus, preds)
     return out
 
 
