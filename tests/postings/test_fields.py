@@ -136,6 +136,13 @@ def test_years_as_a_form_field() -> None:
         ("Credit Risk Analyst, Associate/AVP", "", "entry"),
         ("Data Analyst I/II", "", "entry"),
         ("Senior Data Scientist/Engineer", "", "senior"),
+        # ... and a range of levels: its lower end.
+        ("Junior to Senior Backend Developers", "", "entry"),
+        ("Mid-Senior Unity Developer", "", "mid"),
+        # An internship offered beside the full-time role is no level of the role.
+        ("Vision Researcher (Full-time / Intern)", "", "mid"),
+        ("Applied Scientist (Internship or Full Time)", "", "mid"),
+        ("Research Intern (Summer)", "", "intern"),
         # A silent title: the years decide (titles that say nothing, text that does).
         ("Data Scientist", "- 7+ years of experience building models", "senior"),
         ("Data Analyst", "- 1+ years of experience with SQL", "entry"),

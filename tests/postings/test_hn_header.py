@@ -83,6 +83,24 @@ HEADERS = [
         "Orbit", ("Platform Engineer",), "Zurich", False,
         {"min": 120000, "max": 150000, "currency": "CHF", "interval": "year"},
     ),
+    # The roles first, then the company; an area after a role is no company.
+    (
+        "Motion Planning and Controls Engineers | Tidewater | Oslo | ONSITE",
+        "Tidewater", ("Motion Planning and Controls Engineers",), "Oslo", False, None,
+    ),
+    (
+        "Platform Engineer | Backend | Remote",
+        "Platform Engineer", (), None, True, None,
+    ),
+    # A list's tail that names no role, and a lead-in verb without its colon.
+    (
+        "Heron | NLU Engineers & other roles | Austin, TX",
+        "Heron", ("NLU Engineers",), "Austin, TX", None, None,
+    ),
+    (
+        "Larkspur | Trading firm hiring Quant Researchers, Web Developers and SREs | London",
+        "Larkspur", ("Quant Researchers", "Web Developers", "SREs"), "London", None, None,
+    ),
 ]  # fmt: skip
 
 
@@ -331,3 +349,34 @@ def test_a_bullet_that_names_its_role_then_its_work() -> None:
         "- Backend Engineer: https://jobs.example.com/9",
     ]
     assert body_roles(lines) == ["Sr Map Engineer", "Firmware engineer", "Backend Engineer"]
+    # The work may start with a capital: "- Staff Data Engineer: Owns the pipelines ..."
+    assert body_roles(["- Staff Data Engineer: Owns the ingestion pipelines end to end"]) == [
+        "Staff Data Engineer"
+    ]
+
+
+def test_an_ml_role_listed_in_a_hiring_sentence() -> None:
+    lines = [
+        "We're seeking curious web developers and deep learning engineers.",
+        "We are hiring across teams, including iOS developer, data engineer, and NLP scientist.",
+        "We are hiring mobile (Swift), payments (Go), and computer vision (C++) engineers to"
+        " grow the team.",
+        "We are hiring engineers to work on our AI platform.",  # the ML is the product's
+        "Looking for backend engineers with ML experience.",  # a skill, not the role
+    ]
+    assert sentence_roles(lines) == [
+        "deep learning engineers",
+        "NLP scientist",
+        "computer vision (C++) engineers",
+    ]
+
+
+def test_a_comment_whose_hiring_sentence_lists_an_ml_role_is_judged_for_it() -> None:
+    comment = (
+        "Saltmarsh | Remote (EU) | Full-time\n\n"
+        "Saltmarsh schedules ferries for island councils.\n\n"
+        "We are looking for backend developers and machine learning engineers."
+    )
+    assert analyse(comment, comment.split("\n", 1)[0])["ml"] is True
+    without = comment.replace(" and machine learning engineers", "")
+    assert analyse(without, without.split("\n", 1)[0])["ml"] is False

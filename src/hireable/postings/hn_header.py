@@ -255,11 +255,25 @@ _LEAD_IN = re.compile(
     r"|looking for|to hire)\s*:\s*",
     re.IGNORECASE,
 )
+# ... and, in a header's part, a lead-in verb with no colon: "Quant fund hiring Data
+# Scientists, UX Developers" ("hiring" in lower case: "Hiring Manager" is a role).
+_PART_LEAD_IN = re.compile(r"^(?:[\w'’-]+\s+){0,6}?(?-i:hiring|looking for|seeking)\s+(?=\S)", re.I)
+
+
+# The tail of a role list that names no role: "NLU Engineers & other roles", "..., and more".
+_MORE_ROLES = re.compile(
+    r"(?:\s*[,;&+]\s*(?:and\s+)?|\s+(?:and|or)\s+)(?:many |lots of |a few |several |various )?"
+    r"(?:other|more|others|etc\.?)(?: (?:roles|positions|openings|jobs))?\s*$",
+    re.IGNORECASE,
+)
 
 
 def clean_role(text: str) -> str:
-    """ "Hiring: AI Engineer - https://..." -> "AI Engineer"."""
-    return _LEAD_IN.sub("", _LINK.sub(" ", text)).strip(" -–,")
+    """ "Hiring: AI Engineer - https://..." -> "AI Engineer"; "Designers & more" -> "Designers"."""
+    text = _LEAD_IN.sub("", _LINK.sub(" ", text))
+    if "more" in text or "other" in text or "etc" in text:
+        text = _MORE_ROLES.sub("", text)
+    return text.strip(" -–,")
 
 
 MAX_MIXED_PIECES = 6  # pieces of a part mixing places and modes with its roles, at most
@@ -268,7 +282,7 @@ MAX_MIXED_PIECES = 6  # pieces of a part mixing places and modes with its roles,
 def roles_of(part: str) -> list[str]:
     """The roles one part names: "ML Engineer, Backend Engineer" -> two; "Software Engineers
     (C++ / Rust)" -> one (separators in parentheses do not split)."""
-    part = clean_role(part)
+    part = _PART_LEAD_IN.sub("", clean_role(part))
     masked = _PARENS.sub(lambda m: "\0" * len(m[0]), part)
     pieces, start = [], 0
     for m in _ROLE_SPLIT.finditer(masked):
@@ -283,6 +297,12 @@ def roles_of(part: str) -> list[str]:
     named = [p for p in named if not (_MODE.search(p) or place_of(p))]
     if 0 < len(named) < len(pieces) and all(is_role(p) for p in named):
         return named
+    if len(pieces) > 2 and is_role(pieces[0]):
+        # "Frontend Engineer, Mobile, Designer, Machine Learning": a word naming no job
+        # qualifies the role before it, or names the area of a position ("Machine Learning")
+        listed = [item for item in _items(part) if is_role(item) or _area(item)]
+        if len(listed) > 1:
+            return listed
     # "Senior Backend and Frontend Engineers": the pieces share the noun; keep the part whole.
     return [part.strip()]
 
@@ -326,6 +346,19 @@ def classify(part: str) -> str:
     return "place"
 
 
+MAX_COMPANY_WORDS = 4
+
+
+def _role_then_company(parts: list[str], kinds: list[str]) -> bool:
+    """The header opens with its roles, then the company: the first part is the only one
+    naming roles, and the second names no place, mode or role ("Optimal" after "Control
+    Engineers")."""
+    if len(parts) < 2 or kinds[0] != "role" or kinds[1] != "place" or "role" in kinds[1:]:
+        return False
+    second = parts[1]  # (an area is the role's: "Software Engineer | Front End")
+    return len(second.split()) <= MAX_COMPANY_WORDS and not (place_of(second) or _area(second))
+
+
 def parse_header(line: str) -> Header:
     """The parts of a header line; a line with no "|" is a sentence with no company."""
     parts = split_parts(line)
@@ -335,9 +368,13 @@ def parse_header(line: str) -> Header:
         return Header(None, named, None, None, None, False)
     kinds = [classify(p) for p in parts]
     company = None
-    if kinds[0] in ("place", "noise", "role"):  # by convention the company comes first
-        company = _PARENS.sub("", parts[0]).strip() or parts[0]
+    if _role_then_company(parts, kinds):
+        kinds[1] = "company"  # "ML Engineers | Acme | Berlin": the role led
+    elif kinds[0] in ("place", "noise", "role"):  # by convention the company comes first
         kinds[0] = "company"
+    if "company" in kinds:
+        first = parts[kinds.index("company")]
+        company = _PARENS.sub("", first).strip() or first
     roles: list[str] = []
     modes: list[str] = []  # the work-mode parts, read for a place when no part is one
     location: str | None = None
@@ -397,7 +434,7 @@ def body_roles(lines: Iterable[str]) -> list[str]:
 # A bullet that names its role, then what the role does: "Sr Web Engineer: lead the team ...",
 # "Software Engineer, C++ - join the ION team".
 # (A link after the name is the link's rule: "Senior iOS Developer: https://...")
-_ROLE_THEN_DUTIES = re.compile(r"([^:]{3,60}?)(?::| [-–—]) +(?=[a-z])(?!https?:|www\.)")
+_ROLE_THEN_DUTIES = re.compile(r"([^:]{3,60}?)(?::| [-–—]) +(?=[a-zA-Z])(?!https?:|www\.)")
 _CUT_LINK_TAIL = re.compile(r"^\s*\S*\.\.\.\s+")  # the end of a link the board cut short ("4e9...")
 MAX_LINKED_ROLE_WORDS = 6  # words of a role before its link, outside parentheses
 
@@ -612,9 +649,58 @@ HIRING_ML_FIELD = re.compile(
 
 
 def sentence_roles(lines: Iterable[str]) -> list[str]:
-    """ML roles the body's hiring sentences name, each as written."""
+    """ML roles the body's hiring sentences name, each as written: alone after the verb, or
+    as one item of the list the verb opens (`listed_ml_roles`)."""
     rules = (HIRING_ML_ROLE, HIRING_ML_FIELD)
-    return [m[1] for line in lines for rx in rules for m in rx.finditer(line)]
+    out = []
+    for line in lines:
+        out += [m[1] for rx in rules for m in rx.finditer(line)]
+        if _ML_FIELD_WORD.search(line):
+            out += listed_ml_roles(line)
+    return out
+
+
+# A hiring sentence that lists its roles: "Looking for full stack developers and machine
+# learning engineers", "We're hiring for roles including front-end SWE, machine learning
+# engineer, and ML scientist", "hiring frontend (React), backend (Go), and computer vision
+# (OpenCV) engineers to help build ...". The list ends where the sentence or a clause does;
+# an item without a job noun shares the last item's ("frontend ... engineers").
+_ML_FIELD_WORD = re.compile(rf"\b{_ML_FIELD}\b", re.IGNORECASE)
+_HIRING_LIST = re.compile(
+    r"\b(?:looking for|(?-i:hiring)|seeking|searching for|to hire)\s+"
+    r"(?:[^.!?:;]{0,60}?\b(?:including|such as|like)\s+)?([^.!?:;]{3,200})",
+    re.IGNORECASE,
+)
+_LIST_END = re.compile(r"\s(?:to|who|that|with|in order|for (?:our|the|a|an)|at|on|in)\s", re.I)
+MAX_LISTED_ROLES = 8
+
+
+def listed_ml_roles(line: str) -> list[str]:
+    """The items naming an ML field (`_ML_FIELD`) of the role lists a line's hiring sentences
+    open, each with its job noun."""
+    out = []
+    for m in _HIRING_LIST.finditer(line):
+        text = m[1]
+        masked = _PARENS.sub(lambda p: "\0" * len(p[0]), text)
+        end = _LIST_END.search(masked)
+        text, masked = (text[: end.start()], masked[: end.start()]) if end else (text, masked)
+        items, start = [], 0
+        for sep in _ROLE_SPLIT.finditer(masked):
+            items.append(text[start : sep.start()].strip())
+            start = sep.end()
+        items.append(text[start:].strip())
+        if not 1 < len(items) <= MAX_LISTED_ROLES:
+            continue  # one item is HIRING_ML_ROLE's; a long run is no list of roles
+        noun = items[-1].split()[-1] if items[-1] and _job_word(items[-1].split()[-1]) else None
+        for item in items:
+            words = _PARENS.sub(" ", item).split()
+            if not words or not _ML_FIELD_WORD.search(" ".join(words)):
+                continue
+            if _job_word(words[-1]):
+                out.append(item)
+            elif noun is not None and len(words) <= MAX_HIRED_WORDS:
+                out.append(f"{item} {noun}")
+    return out
 
 
 # Any role a hiring sentence names ("We're looking for a few senior full stack devs to join",

@@ -29,7 +29,7 @@ TITLE_WEIGHTS: tuple[tuple[float, str], ...] = (
     (
         4.0,
         r"machine learning|\bml\b|\bmles?\b|\bai\b|artificial intelligence|deep learning|\bnlp\b"
-        r"|computer vision|mlops|natural language|perception|recommend|neural|\bllms?\b",
+        r"|computer vision|mlops|natural language|\bnlu\b|perception|recommend|neural|\bllms?\b",
     ),
     # Data scientists usually model: one modelling cue in the text confirms it.
     (2.5, r"data scien"),

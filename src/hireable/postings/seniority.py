@@ -41,6 +41,13 @@ _TITLE_PATTERN = "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in TITLE_RU
 _TITLE = re.compile(_TITLE_PATTERN, re.IGNORECASE)
 _TITLE_ASCII = re.compile(_TITLE_PATTERN)  # the lowercase patterns on an ASCII title, lowercased
 _TITLE_ORDER = {kind: i for i, (kind, _) in enumerate(TITLE_RULES)}
+# "AI Scientist (Full Time/Intern)": an internship offered beside the full-time role is an
+# employment option, not the role's level; the rest of the title decides.
+_FULL_TIME_OR_INTERN = re.compile(
+    r"\bfull[- ]?time\s*(?:/|,|&|\bor\b|\band\b)\s*intern(?:ship)?s?\b"
+    r"|\bintern(?:ship)?s?\s*(?:/|,|&|\bor\b|\band\b)\s*full[- ]?time\b",
+    re.IGNORECASE,
+)
 
 # When the title is silent: cues in the text itself.
 # ("junior" alone is left out: "mentor junior analysts" says nothing about this role.)
@@ -59,7 +66,8 @@ ENTRY_YEARS = 1  # "0-2 years", "1+ years" read as entry
 LEVEL_RANK = {"intern": 0, "entry": 1, "mid": 2, "senior": 3}
 # Levels offered as alternatives ("Associate/AVP", "Analyst I or II"): the easiest path counts,
 # as for years (GUIDELINES: across alternative paths, the easiest).
-_ALTERNATIVE = re.compile(r"\s*/\s*|\s+or\s+", re.IGNORECASE)
+# A range of levels ("Junior to Senior Engineers", "Mid-Senior") is such a choice too.
+_ALTERNATIVE = re.compile(r"\s*/\s*|\s+or\s+|\s+to\s+|-", re.IGNORECASE)
 
 
 def _title_level(title: str, found: list[re.Match[str]]) -> str:
@@ -74,6 +82,8 @@ def _title_level(title: str, found: list[re.Match[str]]) -> str:
 @lru_cache(maxsize=4096)  # titles repeat a lot ("Data Analyst"): each is read once
 def title_seniority(title: str) -> str:
     """The level the title names, or "" when it names none."""
+    if "ntern" in title:
+        title = _FULL_TIME_OR_INTERN.sub(" ", title)
     if title.isascii():
         found = list(_TITLE_ASCII.finditer(title.lower()))
     else:
