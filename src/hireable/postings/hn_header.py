@@ -283,13 +283,7 @@ def roles_of(part: str) -> list[str]:
     """The roles one part names: "ML Engineer, Backend Engineer" -> two; "Software Engineers
     (C++ / Rust)" -> one (separators in parentheses do not split)."""
     part = _PART_LEAD_IN.sub("", clean_role(part))
-    masked = _PARENS.sub(lambda m: "\0" * len(m[0]), part)
-    pieces, start = [], 0
-    for m in _ROLE_SPLIT.finditer(masked):
-        pieces.append(part[start : m.start()])
-        start = m.end()
-    pieces.append(part[start:])
-    pieces = [p.strip(" -–") for p in pieces if p.strip(" -–")]
+    pieces = [p.strip(" -–") for p in _split_roles(part) if p.strip(" -–")]
     if len(pieces) > 1 and all(is_role(p) for p in pieces):
         return pieces
     # "San Francisco, CA + REMOTE, INTERNS": the places and work modes among the roles go.
@@ -305,6 +299,21 @@ def roles_of(part: str) -> list[str]:
             return listed
     # "Senior Backend and Frontend Engineers": the pieces share the noun; keep the part whole.
     return [part.strip()]
+
+
+def _masked(text: str) -> str:
+    """The text with its parentheses blanked out, of the same length."""
+    return _PARENS.sub(lambda m: "\0" * len(m[0]), text)
+
+
+def _split_roles(text: str) -> list[str]:
+    """The text cut at the separators of roles (`_ROLE_SPLIT`) outside parentheses."""
+    pieces, start = [], 0
+    for m in _ROLE_SPLIT.finditer(_masked(text)):
+        pieces.append(text[start : m.start()])
+        start = m.end()
+    pieces.append(text[start:])
+    return pieces
 
 
 def _no_pay(paren: re.Match[str]) -> str:
@@ -680,15 +689,8 @@ def listed_ml_roles(line: str) -> list[str]:
     open, each with its job noun."""
     out = []
     for m in _HIRING_LIST.finditer(line):
-        text = m[1]
-        masked = _PARENS.sub(lambda p: "\0" * len(p[0]), text)
-        end = _LIST_END.search(masked)
-        text, masked = (text[: end.start()], masked[: end.start()]) if end else (text, masked)
-        items, start = [], 0
-        for sep in _ROLE_SPLIT.finditer(masked):
-            items.append(text[start : sep.start()].strip())
-            start = sep.end()
-        items.append(text[start:].strip())
+        end = _LIST_END.search(_masked(m[1]))
+        items = [i.strip() for i in _split_roles(m[1][: end.start()] if end else m[1])]
         if not 1 < len(items) <= MAX_LISTED_ROLES:
             continue  # one item is HIRING_ML_ROLE's; a long run is no list of roles
         noun = items[-1].split()[-1] if items[-1] and _job_word(items[-1].split()[-1]) else None
