@@ -355,6 +355,15 @@ def test_a_bullet_that_names_its_role_then_its_work() -> None:
     ]
 
 
+def test_a_body_line_that_is_a_header_names_its_role() -> None:
+    lines = [
+        "Marrow | Staff Android Developer | Leeds | REMOTE",  # the company first
+        "Principal Data Engineer | Scala | You would own our batch jobs end to end.",
+        "Our office is in Leeds | Come and see it.",  # no role in any part
+    ]
+    assert body_roles(lines) == ["Staff Android Developer", "Principal Data Engineer"]
+
+
 def test_an_ml_role_listed_in_a_hiring_sentence() -> None:
     lines = [
         "We're seeking curious web developers and deep learning engineers.",

@@ -428,10 +428,14 @@ def body_roles(lines: Iterable[str]) -> list[str]:
             continue  # a sentence (a link or the parts after a "|" may leave a name)
         # A link after the name ("Senior ML Engineer (https://...)", "Full Stack: https://...")
         # makes no sentence of it: the line is judged without it; so are the parts after a "|".
-        first = clean_role((split_parts(line) or [""])[0] if "|" in line else line)
+        piped = "|" in line
+        first = clean_role((split_parts(line) or [""])[0] if piped else line)
+        if piped and not is_role(first):
+            # a header of its own, the company first: "Acme | Senior Designer | Remote"
+            first = next(iter(parse_header(line).roles), first)
         if not first or len(first) > MAX_ROLE_LINE or _LIST_LEAD.search(line):
             continue  # (a lead-in's items are `list_roles`')
-        if _LINK.sub("", line).strip().endswith((".", "?", "!", ":", ",")):
+        if _LINK.sub("", first if piped else line).strip().endswith((".", "?", "!", ":", ",")):
             continue  # a sentence, a heading, a sign-off ("Jane, founder,")
         if section == "other" and "|" not in line and not _LINK.search(line):
             continue  # "Requirements: - Python expert": a role block has its link or "|"
