@@ -51,6 +51,19 @@ def test_markup_shapes(html: str, text: str) -> None:
     assert html_to_text(html) == text
 
 
+def test_preformatted_lines_stay_lines() -> None:
+    comment = (
+        "We are hiring:<p><pre><code>  Backend Engineer\n  Vision Engineer\n</code></pre>\n"
+        "Write to\njobs@example.com"
+    )
+    assert html_to_text(comment).split("\n") == [
+        "We are hiring:",
+        "Backend Engineer",
+        "Vision Engineer",
+        "Write to jobs@example.com",  # outside <pre>, a source newline is a space
+    ]
+
+
 def test_plain_text_keeps_its_lines_and_comparisons() -> None:
     plain = "Requirements:\n  x < 5 and y > 2   \n\n\n- Python &amp; SQL"
     assert html_to_text(plain) == "Requirements:\nx < 5 and y > 2\n- Python & SQL"

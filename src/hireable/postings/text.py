@@ -48,8 +48,15 @@ def html_to_text(html_or_text: str) -> str:
     return _tidy(s)
 
 
+# Preformatted text keeps its lines: a "Who is hiring?" comment lists its roles in a
+# <pre><code> block, one a line.
+_PRE = re.compile(r"<pre\b[^>]*>.*?</pre\s*>", re.IGNORECASE | re.DOTALL)
+
+
 def _strip_tags(s: str) -> str:
     s = _INVISIBLE.sub(" ", s)
+    if "<pre" in s or "<PRE" in s:
+        s = _PRE.sub(lambda m: m[0].replace("\r\n", "\n").replace("\n", "<br>"), s)
     s = re.sub(r"\s+", " ", s)  # in HTML, source newlines are just spaces
     out: list[str] = []
     depth = 0
