@@ -10,6 +10,7 @@ from hireable.postings.hn_header import (
     body_roles,
     choose_role,
     head_noun,
+    header_line,
     hired_roles,
     list_roles,
     parse_header,
@@ -353,6 +354,17 @@ def test_a_bullet_that_names_its_role_then_its_work() -> None:
     assert body_roles(["- Staff Data Engineer: Owns the ingestion pipelines end to end"]) == [
         "Staff Data Engineer"
     ]
+
+
+def test_a_header_that_runs_on_into_the_text_ends_where_the_prose_begins() -> None:
+    runs_on = (
+        "Tarn | Boston, MA | Onsite | Full-time Tarn prints tide tables for small harbours. "
+        "We are hiring Android developers and computer vision engineers to read the gauges."
+    )
+    assert header_line(runs_on) == "Tarn | Boston, MA | Onsite"
+    roles = "Tarn | Staff Engineer, Data Engineer, Designer, Support Engineer, Product Manager"
+    assert header_line(roles) == roles  # a long list of roles is still the header
+    assert analyse(runs_on, runs_on)["ml"] is True  # the hiring sentence is read
 
 
 def test_a_body_line_that_is_a_header_names_its_role() -> None:

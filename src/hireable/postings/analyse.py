@@ -18,6 +18,7 @@ from hireable.postings.hn_header import (
     body_roles,
     choose_role,
     head_noun,
+    header_line,
     hired_roles,
     is_role,
     list_roles,
@@ -59,7 +60,7 @@ def comment_header(title: str | None, plain: str) -> Header | None:
     line = title.strip() if title else first
     if not line or "|" not in line and (line != first or is_role(line)):
         return None
-    header = parse_header(line)
+    header = parse_header(header_line(line))
     return header if header.piped or title else None
 
 
@@ -93,7 +94,7 @@ def read_comment(doc: Doc, plain: str, title: str | None) -> Comment | None:
     title one of the roles its piped first line or body names) is judged for that role."""
     header = comment_header(title, plain)
     if header is not None:
-        skip, roles = _roles(doc, header, title or _first_line(plain))
+        skip, roles = _roles(doc, header, header_line(title or _first_line(plain)))
         return Comment(header, skip, roles, choose_role(roles, names_ml, leans_ml))
     first = _first_line(plain)
     if not title or "|" in title or "|" not in first or len(first) > MAX_HEADER_LINE:

@@ -96,6 +96,22 @@ def split_parts(line: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
+MAX_HEADER_PART_WORDS = 14  # words of a header's last part: a longer one is the text begun
+
+
+def header_line(line: str) -> str:
+    """The header of a first line that runs on into the comment's text ("Acme | Remote | Acme
+    builds ..." when the comment has no line break after its header): the line up to its last
+    "|" when what follows is prose, not roles."""
+    cut = line.rfind("|")
+    if cut < 0:
+        return line
+    last = line[cut + 1 :]
+    if len(last.split()) > MAX_HEADER_PART_WORDS and not names_roles(last):
+        return line[:cut].rstrip()
+    return line
+
+
 def salary_of(part: str) -> dict[str, Any] | None:
     """{min, max, currency, interval} of a pay range in one header part, or None."""
     lower = part.lower()

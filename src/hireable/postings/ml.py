@@ -209,9 +209,18 @@ _BUSINESS = re.compile(
 )
 
 
+# "Feature Labs, Inc." is "Feature Labs" in its own sentences.
+_LEGAL_SUFFIX = re.compile(r",?\s+(?:inc|llc|ltd|limited|gmbh|corp|co|plc|s\.?a|b\.?v)\.?$")
+
+
+def _company_name(company: str) -> str:
+    """The company's name as its text writes it: lowercase, no "(YC W17)", no ", Inc."."""
+    return _LEGAL_SUFFIX.sub("", company.strip().lower().split(" (")[0])
+
+
 @lru_cache(maxsize=1024)
 def _company_subject(company: str) -> re.Pattern[str] | None:
-    name = company.strip().lower().split(" (")[0]
+    name = _company_name(company)
     if len(name) < 2:
         return None
     return re.compile(rf"(?<![\w.]){re.escape(name)}(?:,[^,]{{0,60}},)? {_COMPANY_VERBS}\b")
@@ -227,7 +236,7 @@ def _about_company(segment: str, company: str | None) -> bool:
 def _name_spans(lower: str, company: str | None) -> list[tuple[int, int]]:
     """Where the company's name stands in the text: "AI" in "Acme AI is hiring" names the
     company, not the role's work (a company name with "AI" does not make a role ML)."""
-    name = company.strip().lower().split(" (")[0] if company else ""
+    name = _company_name(company) if company else ""
     if len(name) < 2:
         return []
     return [(i, i + len(name)) for i in positions(lower, name)]
