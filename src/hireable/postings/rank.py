@@ -100,11 +100,19 @@ WEIGHTS: tuple[Weight, ...] = (
     _w("ml", "not-ml-ok", 0, "not an ML role", "Fine for a software internship."),
     _w(
         "ml",
-        "unclear",
-        -20,
+        "unclear-ml",
+        0,
         "ML work unclear — read it",
-        "The analysis was borderline (ml_clear false): between an ML role and a non-ML one, "
-        "so a misread posting is neither buried nor put first.",
+        "The analysis leant to ML but was borderline (ml_clear false): below a clear ML role, "
+        "well above a non-ML one, so a misread posting is neither buried nor put first.",
+    ),
+    _w(
+        "ml",
+        "unclear",
+        -30,
+        "ML work unclear — read it",
+        "The analysis leant away from ML but was borderline (ml_clear false): above a clear "
+        "non-ML role, below one that leant to ML.",
     ),
     # Company size band against the stage's target employer (cases are "size_group/band").
     _w("size", "early/1-10", 8, "a tiny company", "Founders read every email."),
@@ -431,7 +439,7 @@ def ml_reason(
     if ml is None:
         return None
     if clear is False and ctx.fit.ml_job:
-        case, text = "unclear", None
+        case, text = "unclear-ml" if ml else "unclear", None
     elif ml:
         case, text = "ml", None
     elif not ctx.fit.ml_job:
