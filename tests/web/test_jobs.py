@@ -11,6 +11,7 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
+from hireable.postings.rank import WEIGHTS
 from hireable.services.ingest import store_postings
 from hireable.services.job_listing import JobFilters, list_jobs
 from hireable.services.profile import ProfileChanges, create_profile, update_profile
@@ -101,7 +102,8 @@ def test_the_demo_list_is_the_ranking_of_jobs_rank(demo_web: Dashboard) -> None:
     assert 'class="chip chip-for"' in first and "no degree asked" in first
     assert 'class="chip chip-against"' in first and "imported from a file" in first
     # The required-degree posting carries its reason against, with its points.
-    assert "a degree is required <span" in html_text and ">-50</span>" in html_text
+    required = next(w.points for w in WEIGHTS if (w.factor, w.case) == ("degree", "required"))
+    assert "a degree is required <span" in html_text and f">{required}</span>" in html_text
 
 
 def test_the_filters_are_a_get_form_that_works_without_javascript(demo_web: Dashboard) -> None:

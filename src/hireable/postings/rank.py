@@ -54,7 +54,7 @@ WEIGHTS: tuple[Weight, ...] = (
     _w(
         "degree",
         "required",
-        -50,
+        -60,
         "a degree is required",
         "Screened out automatically without a degree: below every open role of any level, "
         "above non-ML roles; shown, never hidden.",
