@@ -89,6 +89,9 @@ CASES = [
     ("- Degree in Computer Science or a related field", "required", "bachelor"),
     ("- Master or higher degree in a relevant subject", "required", "master"),
     ("- Associate's degree in Information Technology", "required", "associate"),
+    # A list of levels: the lowest. ("associates" alone is people, not a degree.)
+    ("- Associates, Bachelor's or Master's degree in Nursing", "required", "associate"),
+    ("- Associates or Bachelors degree in accounting", "required", "associate"),
     ("- MS or PhD preferred", "preferred", "master"),
     ("- Bachelor's degree preferred", "preferred", "bachelor"),
     ("- A degree in Statistics is a plus", "preferred", "bachelor"),

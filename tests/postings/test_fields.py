@@ -84,6 +84,8 @@ from hireable.postings.skills import find_skills
         ("- 4-6 years as an individual contributor on a data team", 4),
         ("- 3+ years performing data analysis\n- 5+ years managing analysts", 5),
         ("- 3 years in a row voted a great place to work", None),  # history, not experience
+        ("Our staff named us a top workplace in Ohio for six years.\n- 2+ years of SQL", 2),
+        ("We have won the regional Best Places to Work award for 7 years running.", None),
         # A count opening a line, then a colon and the skills: a requirement.
         ("Stack we need:\n3+ years: Kotlin, SQL\n1+ years: Terraform", 3),
         # "YOE" is "years of experience".

@@ -98,6 +98,8 @@ DEGREE_RULES = (
         "associate",
         ("associate", "aa", "2", "two"),
         r"(?:associate(?:'|’)?s?\s+degree|associate(?:'|’)s\b|aa\b degree"
+        # "Associates, Bachelor's, or Master's Degree": the first of a list of levels
+        r"|associates(?=,?\s+(?:or\s+)?bachelor)"
         r"|(?:2|two)[- ]year degree)",
     ),
     # A bare "degree" with no level: a bachelor's (GUIDELINES) unless a level is named beside it

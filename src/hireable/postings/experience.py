@@ -38,6 +38,8 @@ _NOT_EXPERIENCE = re.compile(
     r"education|undergraduate|graduate)|degree|program|contract|warranty|history))"
     r"|^[^.;]{0,20}\b(?:founded|since|anniversary|running|in a row)"
 )
+# ... and the years of an award: "voted a best place to work for nine years".
+_AWARD = Gated(r"\b(?:best (?:places?|compan(?:y|ies)) to work|awards?|voted|top workplaces?)\b")
 _NOT_EXPERIENCE_BEFORE = Gated(
     r"(?:(?:over|for|in|during) the (?:past|last|next)|for (?:over|more than|nearly|almost)"
     r"|within|after|every|up to|first|than|established|founded|history of|more than|nearly"
@@ -205,6 +207,8 @@ def _is_requirement(doc: Doc, seg: int, start: int, end: int, next_start: int) -
     after = lower[end : min(seg_end, end + 90)]
     before = lower[max(seg_start, start - 40) : start]
     if _NOT_EXPERIENCE.match(after) or _NOT_EXPERIENCE_BEFORE.search(before):
+        return False
+    if _AWARD.search(lower[seg_start:start]):
         return False
     if not (
         lower.startswith("yoe", end - 3)
