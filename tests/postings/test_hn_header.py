@@ -93,6 +93,15 @@ HEADERS = [
         "Platform Engineer | Backend | Remote",
         "Platform Engineer", (), None, True, None,
     ),
+    # "Ruby on Rails" is a stack, not "on" a qualifier; "engineer(s)" is a job noun.
+    (
+        "Hollin | Senior Ruby on Rails Developer | Remote (UK)",
+        "Hollin", ("Senior Ruby on Rails Developer",), "UK", True, None,
+    ),
+    (
+        "Pell | Backend engineer(s) | Oslo",
+        "Pell", ("Backend engineer(s)",), "Oslo", None, None,
+    ),
     # A list's tail that names no role, and a lead-in verb without its colon.
     (
         "Heron | NLU Engineers & other roles | Austin, TX",

@@ -173,7 +173,7 @@ _WORD_SPLIT = re.compile(r"[^\w'’]+")
 # Where the title ends and what qualifies it begins: "Engineer at X", "Researcher in ML",
 # "Head of AI", "ML Engineer: https://...", "Engineer - Payments".
 _QUALIFIER = re.compile(
-    r"\s*(?::|\||\b(?:at|in|for|with|on|from|to|about|as|who|that|which|based|within"
+    r"\s*(?::|\||\b(?:at|in|for|with|on(?! rails\b)|from|to|about|as|who|that|which|based|within"
     r"|using|via|of|across|into|by|wanted|needed|needs)\b)",
     re.IGNORECASE,
 )
@@ -257,8 +257,8 @@ def _headed(piece: str, of: bool) -> bool:
 
 
 def _job_word(word: str) -> bool:
-    """A job noun, singular or plural: "engineers", "DevRel's", "co-founders"."""
-    word = word.strip("*\"'“”‘’.,;:!?()")
+    """A job noun, singular or plural: "engineers", "engineer(s)", "DevRel's", "co-founders"."""
+    word = word.replace("(s)", "s").strip("*\"'“”‘’.,;:!?()")
     for suffix in ("'s", "’s"):
         word = word.removesuffix(suffix)
     return word in JOB_WORDS or (word.endswith("s") and word[:-1] in JOB_WORDS)
