@@ -24,6 +24,7 @@ LATER_SETS = (
     ("held-out-3", _DATA / "extra_labels3.jsonl"),
     ("held-out-4", _DATA / "extra_labels4.jsonl"),
     ("held-out-5", _DATA / "extra_labels5.jsonl"),
+    ("held-out-6", _DATA / "extra_labels6.jsonl"),
 )
 # Our label sets on third-party "Who is hiring?" pages (texts outside the repository:
 # hn_pages.py): comments of 2019-20, then of 2017-18 from companies the first does not hold.
