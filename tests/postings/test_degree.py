@@ -71,6 +71,21 @@ CASES = [
         "equivalent",
         "bachelor",
     ),
+    (
+        "- Bachelor's degree in Accounting.\n"
+        "- Work experience (of the same kind and level) may be substituted for the degree.",
+        "equivalent",
+        "bachelor",
+    ),
+    ("- Degree in Logistics or 6-8 years of dispatch experience", "equivalent", "bachelor"),
+    ("- BS in Physics or equivalent plus 5-7 years of lab work", "required", "bachelor"),
+    # A heading in capitals glued to its first item, and a postgraduate degree in a field.
+    ("Apply todayQUALIFICATIONSBA in Economics required", "required", "bachelor"),
+    ("- Post-grad in Chemistry or Physics", "required", "master"),
+    # "Master" as a field or a verb is no degree.
+    ("Apply Master and/or Reference Data Management practices.", "none", "none"),
+    ("Master and provide training on the reporting tools.", "none", "none"),
+    ("Master of the HL7 message formats used by clinics.", "none", "none"),
     # "... in CS, Statistics or equivalent" is an equivalent field: still required.
     ("- Bachelor's degree in Computer Science, Statistics or equivalent", "required", "bachelor"),
     # ... but an "or equivalent" right after the degree is an alternative to it, a field named

@@ -61,7 +61,12 @@ DEGREE_RULES = (
         rf"|with \d|with {_NUMBER_WORD}\b))"
         rf"(?!\s+in\s+(?:ms\s+)?{_TOOL}))"  # "a master in Excel" is a skill
         r"(?!\s*(?:data|file|schedule|scheduler|of ceremonies|card))"
+        # "leverage Master and/or Reference Data Management": a field, not a degree
+        r"(?!\s+(?:and/or|and|or|&)\s+\w+\s+data\s+(?:management|governance|services))"
         r"(?!\s+(?:the|a|an|new|our|your|these|this|it)\b)"
+        # ... nor the verb before another ("Master and provide training on the tools")
+        r"(?!\s+and\s+(?:provide|apply|use|maintain|deliver|support|share|teach|train)\b)"
+        r"(?!\s+of\s+the\b)"  # "Master of the ANSI formats" (a degree is "Master of Science")
         r"(?:\s+(?:of \w+|degree))?",
     ),
     rule(
@@ -74,7 +79,7 @@ DEGREE_RULES = (
         "master",
         ("advance", "graduate", "post", "higher"),  # "advance" starts "advanced" too
         r"(?<![a-z])(?:(?:advanced?|graduate|post-?grad(?:uate)?|higher)\s+degrees?"
-        r"|graduate[- ]level degree)",
+        r"|graduate[- ]level degree|post-?grad(?:uate)?(?=\s+in\b))",
     ),
     rule(
         "bachelor",
@@ -133,6 +138,7 @@ _EQUIV = Gated(
     r"|professional|practical)"
     r"|(?:or|and/or)\s+(?:\w+\s+){0,2}(?:related|relevant|comparable|commensurate|applicable"
     r"|practical|professional|industry|work) (?:\w+ ){0,2}experience"
+    r"|or \d{1,2}\s?[-–]\s?\d{1,2}\+? (?:\w+ ){0,2}years?\b"  # "Degree or 6-8 years of ..."
     r"|or (?:\w+ ){0,2}(?:\d{1,2}|one|two|three|four|five|six|seven|eight|ten)(?: \(\d{1,2}\))?\+? "
     r"(?:\w+ ){0,2}years?\b"
     r"|in lieu of|substitut\w+|combination of (?:education|training) and"
@@ -145,7 +151,7 @@ _BARE_EQUIV = re.compile(
 )
 # A sentence near the degree that opens an alternative route to it.
 _SUBSTITUTE = re.compile(
-    r"(?:experience|years?) (?:\w+ ){0,4}(?:may|can|could|will) (?:\w+ ){0,2}"
+    r"(?:experience|years?)(?: \([^()]{0,80}\))? (?:\w+ ){0,4}(?:may|can|could|will) (?:\w+ ){0,2}"
     r"(?:substitute|substituted|be considered in lieu|be accepted in lieu|replace)"
     r"|in lieu of (?:a |the |an )?(?:\w+ )?(?:degree|education)"
     r"|(?:degree|education)(?: requirement)? (?:may|can) be (?:substituted|waived|replaced)"

@@ -76,8 +76,13 @@ _MARK_CUTS = "|".join(  # in the order they are tried
 # of one flat alternation of all the cuts, found faster. Capitals, the most frequent, come first,
 # and only after two lowercase letters (both capital cuts need them): one lookbehind rules out
 # the capital that starts a word.
+# a heading in capitals glued to its first item: "QUALIFICATIONSBA in Mathematics",
+# "REQUIREMENTSBachelor's degree" (no longer word in capitals starts so)
+_CAPS_HEADINGS = ("QUALIFICATIONS", "REQUIREMENTS", "RESPONSIBILITIES", "SKILLS", "DUTIES")
+_GLUED_CAPS_HEADING = "|".join(f"(?<={w}[A-Z])" for w in _CAPS_HEADINGS)
 _BOUNDARY = re.compile(
     rf"[{_MARKS}A-Z0-9](?:(?<=[a-z]{{2}}[A-Z])(?:{_GLUED_WORD}|{_GLUED_DEGREE})"
+    rf"|(?<=[A-Z]{{4}})(?:{_GLUED_CAPS_HEADING})"
     rf"|(?<=[{_MARKS}])(?:{_MARK_CUTS})|(?<=[0-9])(?:{_GLUED_YEARS}|{_SPACED_YEARS}))"
 )
 # Text that kept its line breaks (HTML from job boards, most plain text) has no glued words:
