@@ -86,6 +86,7 @@ from hireable.postings.skills import find_skills
         ("- 3 years in a row voted a great place to work", None),  # history, not experience
         ("Our staff named us a top workplace in Ohio for six years.\n- 2+ years of SQL", 2),
         ("We have won the regional Best Places to Work award for 7 years running.", None),
+        ("Perks: a sabbatical for people who are with us 4 years or more.", None),  # tenure
         # A count opening a line, then a colon and the skills: a requirement.
         ("Stack we need:\n3+ years: Kotlin, SQL\n1+ years: Terraform", 3),
         # "YOE" is "years of experience".

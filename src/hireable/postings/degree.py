@@ -192,6 +192,8 @@ _NOT_ASKED = re.compile(
 _ASKED = Gated(
     r"requir|prefer|must|minimum|qualif|degree in|in (?:a |an )?(?:related|relevant|quantitative)"
     r"|equivalent|candidate|you have|or higher|\bfield\b|discipline|pursuing|enrolled"
+    # a degree paired with years asked: "Bachelors degree and at least 2-3 years experience"
+    r"|and (?:at least |a minimum of )?\d{1,2}\+?(?:\s?[-–]\s?\d{1,2})? years"
 )
 # "Bachelor in Accounting": a degree with its field is a qualification wherever it stands.
 _FIELD_AFTER = re.compile(r"\s+(?:degree\s+)?in\s+(?!lieu|order|a way|the )")
@@ -413,6 +415,14 @@ def _group(
     limit = min(seg_end, end + _WINDOW, next_start if next_start >= 0 else seg_end)
     if next_start >= 0 and _GENERIC.fullmatch(lower, next_start, next_start + 7):
         limit = min(seg_end, end + _WINDOW)  # "..., or related degree and/or equivalent experience"
+    paren = lower.find("(", end, limit)
+    if paren >= 0:
+        # "Master's degree in a field (e.g. Statistics, ..., Physics), or equivalent practical
+        # experience": a list in parentheses does not use up the window
+        close = lower.find(")", paren, seg_end)
+        if close > paren:
+            cap = next_start if next_start >= 0 else seg_end
+            limit = min(seg_end, cap, max(limit, limit + close - paren))
     stop = _CLAUSE_END.search(lower, end, limit)
     after = lower[end : stop.start() if stop else limit]
     before = lower[seg_start:start] if first else ""

@@ -60,7 +60,7 @@ _SPACED_YEARS = (
     r"(?<=[a-z]{3} [0-9])(?<!with [0-9])(?<!\bof [0-9])(?<!least [0-9])"
     r"(?<!mum [0-9])(?<!\band [0-9])(?<!\bor [0-9])(?<!have [0-9])(?<!has [0-9])"
     r"(?<!plus [0-9])(?<!ire [0-9])(?<!ires [0-9])(?<!than [0-9])(?<!ding [0-9])"
-    r"(?<!over [0-9])(?<!\bfor [0-9])(?=\d?\+ years)"
+    r"(?<!over [0-9])(?<!\bfor [0-9])(?=\d?\+ years|\s?(?:to|-|–)\s?\d{1,2}\+? years)"
 )
 _BULLET = r"(?<=[•●▪■◦‣○◆➢►✓✔])\s*"  # bullet marks
 _DASH_ITEM = r"(?<= [-*])\s(?=[A-Z])"  # " - Item", " * Item"
