@@ -192,7 +192,7 @@ _NOT_ASKED = re.compile(
 _ASKED = Gated(
     r"requir|prefer|must|minimum|qualif|degree in|in (?:a |an )?(?:related|relevant|quantitative)"
     r"|equivalent|candidate|you have|or higher|\bfield\b|discipline|pursuing|enrolled"
-    # a degree paired with years asked: "a BA and at least two years in the trade"
+    # a degree paired with years asked: "a BA and at least 2 years in the trade"
     r"|and (?:at least |a minimum of )?\d{1,2}\+?(?:\s?[-–]\s?\d{1,2})? years"
 )
 # "Bachelor in Accounting": a degree with its field is a qualification wherever it stands.
