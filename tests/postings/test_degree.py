@@ -93,6 +93,9 @@ CASES = [
     # A years bullet glued on after the fields is no alternative to the degree.
     ("- A degree in a field such as Statistics or Finance 2 to 4 years of reporting work",
      "required", "bachelor"),
+    # "research or work experience" joins two kinds of experience: no route past the degree.
+    ("- MS or foreign equivalent in Optics plus 2 years of research or work experience",
+     "required", "master"),
     # A heading in capitals glued to its first item, and a postgraduate degree in a field.
     ("Apply todayQUALIFICATIONSBA in Economics required", "required", "bachelor"),
     ("- Post-grad in Chemistry or Physics", "required", "master"),

@@ -87,6 +87,10 @@ from hireable.postings.skills import find_skills
         ("Our staff named us a top workplace in Ohio for six years.\n- 2+ years of SQL", 2),
         ("We have won the regional Best Places to Work award for 7 years running.", None),
         ("Perks: a sabbatical for people who are with us 4 years or more.", None),  # tenure
+        # Years a degree path adds, with or without the word "experience"; the easiest path.
+        ("- Master's degree in Geology plus 6 years mapping coastal sediment", 6),
+        ("- BS plus 9 years, MS plus 6 years, or PhD plus 3 years", 3),
+        ("- Bachelor's degree and 5 years in audit.\nOR Experience: Audit work: 8+ years.", 5),
         # A count opening a line, then a colon and the skills: a requirement.
         ("Stack we need:\n3+ years: Kotlin, SQL\n1+ years: Terraform", 3),
         # "YOE" is "years of experience".

@@ -136,7 +136,9 @@ _STRICT = Gated(r"\b(?:required|requires?|must|minimum|mandatory)\b")
 _EQUIV = Gated(
     r"equiv[ai]lent (?:\w+ ){0,2}(?:experience|combination|work|training|background|knowledge"
     r"|professional|practical)"
-    r"|(?:or|and/or)\s+(?:\w+\s+){0,2}(?:related|relevant|comparable|commensurate|applicable"
+    # ("years of research or work experience" joins two kinds of experience: no route)
+    r"|(?<!research )(?<!academic )(?<!internship )(?<!teaching )"
+    r"(?:or|and/or)\s+(?:\w+\s+){0,2}(?:related|relevant|comparable|commensurate|applicable"
     r"|practical|professional|industry|work) (?:\w+ ){0,2}experience"
     r"|or \d{1,2}\s?[-–]\s?\d{1,2}\+? (?:\w+ ){0,2}years?\b"  # "Degree or 6-8 years of ..."
     r"|or (?:\w+ ){0,2}(?:\d{1,2}|one|two|three|four|five|six|seven|eight|ten)(?: \(\d{1,2}\))?\+? "

@@ -104,7 +104,7 @@ def analyse_years(
         if n > _MAX_YEARS:
             continue
         seg = doc.index(start)
-        if not _is_requirement(doc, seg, start, end, next_start):
+        if not _is_requirement(doc, seg, start, end, next_start, seg in degree_segments):
             continue
         by_seg.setdefault(seg, []).append((n, start))
     form = _form_years(doc)
@@ -116,7 +116,8 @@ def analyse_years(
     paths: list[tuple[int, int]] = []
     together: list[tuple[int, int]] = []
     for seg, found in by_seg.items():
-        is_path = seg in degree_segments
+        # a path of its own too: a statement opening with "OR" ("OR Experience: 10+ years")
+        is_path = seg in degree_segments or doc.text.startswith(("OR ", "Or "), doc.starts[seg])
         listed = is_path and _each_after_a_degree(found, degree_mentions, doc.starts[seg])
         (paths if is_path else together).append(_segment_value(lower, found, is_path, listed))
     candidates = []
@@ -202,7 +203,15 @@ def _number(token: str) -> int | None:
         return None
 
 
-def _is_requirement(doc: Doc, seg: int, start: int, end: int, next_start: int) -> bool:
+# Years a degree path adds: "Master's degree in X plus 7 years ...", "BS + 3 years".
+_PATH_YEARS = Gated(r"(?:\bplus|\+|\bwith|\band)\s*(?:at least\s*|a minimum of\s*)?$")
+
+
+def _is_requirement(
+    doc: Doc, seg: int, start: int, end: int, next_start: int, on_path: bool = False
+) -> bool:
+    """The count at `start`-`end` is experience the posting asks for; `on_path`: its segment
+    names a degree asked for."""
     lower = doc.lower
     seg_start, seg_end = doc.starts[seg], doc.ends[seg]
     after = lower[end : min(seg_end, end + 90)]
@@ -217,6 +226,8 @@ def _is_requirement(doc: Doc, seg: int, start: int, end: int, next_start: int) -
         or _ABOUT_WORK.search(lower[seg_start:start])
         or _BULLET_LEAD.fullmatch(before)
         and (_SKILL_YEARS.match(lower, end) or _DOING_YEARS.match(lower, end))
+        or on_path
+        and _PATH_YEARS.search(before) is not None
     ):
         return False
     limit = min(seg_end, end + _CLAUSE_CHARS, max(end, next_start))
