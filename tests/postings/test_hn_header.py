@@ -102,6 +102,19 @@ HEADERS = [
         "Pell | Backend engineer(s) | Oslo",
         "Pell", ("Backend engineer(s)",), "Oslo", None, None,
     ),
+    # Areas of work listed as positions; a shared noun keeps the list whole.
+    (
+        "Quoin | Design, Front-End, ML, Full-Stack | Denver",
+        "Quoin", ("Design", "Front-End", "ML", "Full-Stack"), "Denver", None, None,
+    ),
+    (
+        "Quoin | Senior Backend, ML, AI Research Engineers | Denver",
+        "Quoin", ("Senior Backend, ML, AI Research Engineers",), "Denver", None, None,
+    ),
+    (
+        "Ferrule | Remote | Python Developer/ Erlang Team Lead/ Project Manager",
+        "Ferrule", ("Python Developer", "Erlang Team Lead", "Project Manager"), None, True, None,
+    ),
     # A list's tail that names no role, and a lead-in verb without its colon.
     (
         "Heron | NLU Engineers & other roles | Austin, TX",
@@ -371,6 +384,11 @@ def test_a_header_that_runs_on_into_the_text_ends_where_the_prose_begins() -> No
         "We are hiring Android developers and computer vision engineers to read the gauges."
     )
     assert header_line(runs_on) == "Tarn | Boston, MA | Onsite"
+    led = (
+        "Tarn | SF | Rust | HPC Engineers and ML Engineers Tarn builds the tide gauges that small"
+        " harbours use to plan their dredging"
+    )
+    assert header_line(led) == "Tarn | SF | Rust | HPC Engineers and ML Engineers"
     roles = "Tarn | Staff Engineer, Data Engineer, Designer, Support Engineer, Product Manager"
     assert header_line(roles) == roles  # a long list of roles is still the header
     assert analyse(runs_on, runs_on)["ml"] is True  # the hiring sentence is read

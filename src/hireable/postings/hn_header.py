@@ -57,7 +57,8 @@ _TRAILING_CURRENCY = {"€": "EUR", "£": "GBP"}
 # Separators of a list's items: commas and semicolons, each maybe followed by "and", "or", "&".
 LIST_SEPARATOR = r"\s*[,;]\s*(?:(?:and|or|&)\s+)?"
 # Separators of roles inside one part: those, and " & ", " and ", " + ", " / ".
-_ROLE_SPLIT = re.compile(rf"{LIST_SEPARATOR}|\s+(?:&|and|\+|/)\s+", re.IGNORECASE)
+# ("Python Developer/ Erlang Team Lead": a slash with a space after it only, before a capital)
+_ROLE_SPLIT = re.compile(rf"{LIST_SEPARATOR}|\s+(?:&|and|\+|/)\s+|/\s+(?=[A-Z])", re.IGNORECASE)
 _PARENS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _BULLET = re.compile(r"^[\s\-–—*•·>#+]+")
 MAX_ROLE_LINE = 90  # characters of a body line that is a role name, not a sentence
@@ -108,6 +109,12 @@ def header_line(line: str) -> str:
         return line
     last = line[cut + 1 :]
     if len(last.split()) > MAX_HEADER_PART_WORDS and not names_roles(last):
+        # the roles the part opens with stay: "| HPC and ML Engineers Acme is deploying ..."
+        words = last.split()
+        for n in range(MAX_HEADER_PART_WORDS, 0, -1):
+            lead = " ".join(words[:n])
+            if _job_word(words[n - 1].lower()) and names_roles(lead) and not NOISE.match(lead):
+                return f"{line[:cut].rstrip()} | {lead}"
         return line[:cut].rstrip()
     return line
 
@@ -307,6 +314,10 @@ def roles_of(part: str) -> list[str]:
     named = [p for p in named if not (_MODE.search(p) or place_of(p))]
     if 0 < len(named) < len(pieces) and all(is_role(p) for p in named):
         return named
+    if len(pieces) > 1 and not is_role(pieces[-1]) and all(map(_position, pieces)):
+        # "Backend, Machine Learning, Data Science": positions in those areas (but "Senior
+        # Backend, ML, AI Research Engineers" share their noun: the part stays whole)
+        return pieces
     if len(pieces) > 2 and is_role(pieces[0]):
         # "Frontend Engineer, Mobile, Designer, Machine Learning": a word naming no job
         # qualifies the role before it, or names the area of a position ("Machine Learning")
@@ -330,6 +341,20 @@ def _split_roles(text: str) -> list[str]:
         start = m.end()
     pieces.append(text[start:])
     return pieces
+
+
+MAX_AREA_WORDS = 3  # words of an area named as a position ("Enterprise Sales")
+
+
+def _position(piece: str) -> bool:
+    """A piece of a header's list that names a position: a role, or an area of work ("Data
+    Science", "Enterprise Sales"); not a work mode, employment type or place."""
+    if NOISE.match(piece) or _MODE.search(piece) or place_of(piece):
+        return False
+    if is_role(piece):
+        return True
+    words = piece.lower().split()
+    return 0 < len(words) <= MAX_AREA_WORDS and (_area(piece) or words[-1] in AREAS)
 
 
 def _no_pay(paren: re.Match[str]) -> str:
@@ -401,6 +426,7 @@ def parse_header(line: str) -> Header:
         first = parts[kinds.index("company")]
         company = _PARENS.sub("", first).strip() or first
     roles: list[str] = []
+    areas: list[str] = []  # positions a part names only by their areas of work
     modes: list[str] = []  # the work-mode parts, read for a place when no part is one
     location: str | None = None
     remote: bool | None = None
@@ -415,13 +441,18 @@ def parse_header(line: str) -> Header:
             remote = remote or False
             modes.append(part)
         elif kind == "role":
-            roles.extend(roles_of(_PARENS.sub(_no_pay, part)))
+            named = roles_of(_PARENS.sub(_no_pay, part))
+            if any(map(is_role, named)):
+                roles.extend(named)
+            else:
+                areas.extend(named)  # "Backend, Infra": positions, if no part names a job
             salary = salary or salary_of(part)
             remote = True if REMOTE.search(part) and not NOT_REMOTE.search(part) else remote
         elif kind == "place" and location is None:
             location = place_of(part)  # "Backend, Infra" or a slogan is no place
     location = location or next((p for p in map(_place, modes) if p), None)
-    return Header(company, tuple(roles), location, remote, salary, True)
+    # ("ML Engineer | Distributed Systems, Inference": the areas are the named role's team)
+    return Header(company, tuple(roles or areas), location, remote, salary, True)
 
 
 def body_roles(lines: Iterable[str]) -> list[str]:
@@ -617,6 +648,7 @@ AREAS = frozenset(
     security firmware embedded hardware robotics systems cloud growth marketing sales ops
     operations support research analytics qa testing graphics 3d gpu compilers kernel networking
     database databases search payments billing tooling api apis integrations blockchain quant
+    cybersecurity
     finance legal recruiting community devrel engineering science simulation perception autonomy
     controls mechanical electrical fpga asic audio video speech llm llms genai mlops inference
     core game rendering applied deep machine computer reliability performance
