@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from hireable.postings.analyse import analyse
+from hireable.postings.analyse import analyse, comment_roles
 from hireable.postings.hn_header import (
     body_roles,
     choose_role,
@@ -102,11 +102,7 @@ HEADERS = [
         "Pell | Backend engineer(s) | Oslo",
         "Pell", ("Backend engineer(s)",), "Oslo", None, None,
     ),
-    # Areas of work listed as positions; a shared noun keeps the list whole.
-    (
-        "Quoin | Design, Front-End, ML, Full-Stack | Denver",
-        "Quoin", ("Design", "Front-End", "ML", "Full-Stack"), "Denver", None, None,
-    ),
+    # A shared noun keeps a list of areas whole.
     (
         "Quoin | Senior Backend, ML, AI Research Engineers | Denver",
         "Quoin", ("Senior Backend, ML, AI Research Engineers",), "Denver", None, None,
@@ -376,6 +372,18 @@ def test_a_bullet_that_names_its_role_then_its_work() -> None:
     assert body_roles(["- Staff Data Engineer: Owns the ingestion pipelines end to end"]) == [
         "Staff Data Engineer"
     ]
+
+
+def test_a_header_naming_only_areas_of_work_names_positions_in_them() -> None:
+    header = parse_header("Quoin | Design, Front-End, ML, Full-Stack | Denver")
+    assert (header.roles, header.areas) == ((), ("Design", "Front-End", "ML", "Full-Stack"))
+    assert parse_header("Quoin | ML Engineer | Search, Ranking | Denver").areas == ()  # a team
+    bare = "Quoin | Design, Front-End, ML | Denver\nQuoin schedules crews for road repairs."
+    assert comment_roles(bare) == (parse_header(bare.split("\n")[0]), ["Design", "Front-End", "ML"])
+    assert analyse(bare, bare.split("\n")[0])["ml"] is True  # judged for its ML position
+    # with a role line in the body, the body's role comes first and only the ML area stays
+    lined = bare + "\nOpen roles:\n- Senior Product Designer"
+    assert comment_roles(lined)[1] == ["Senior Product Designer", "ML"]
 
 
 def test_a_header_that_runs_on_into_the_text_ends_where_the_prose_begins() -> None:

@@ -112,7 +112,7 @@ def test_a_lead_in_before_the_roles_of_a_header_part_is_dropped() -> None:
 
 # (header, roles, location, remote)
 HEADERS = [
-    ("Acme | Backend, Infra | Remote", ("Backend", "Infra"), None, True),  # areas as positions
+    ("Acme | Backend, Infra | Remote", (), None, True),
     ("Lattice | Platform Engineer | Payments team | Austin, TX", ("Platform Engineer",),
      "Austin, TX", None),
     ("Kite | Product Manager | Our mission: cleaner air | Seattle", ("Product Manager",),

@@ -115,7 +115,8 @@ def _roles(doc: Doc, header: Header, line: str) -> tuple[int, tuple[str, ...]]:
     lines = [doc.segment(i) for i in range(skip, len(doc.starts))]
     roles: dict[str, str] = {}
     listed = list_roles(lines, header.roles[0] if header.roles else None)
-    for role in [*header.roles, *body_roles(lines), *listed, *sentence_roles(lines)]:
+    named = [*header.roles, *body_roles(lines), *listed, *sentence_roles(lines)]
+    for role in [*named, *header.areas]:
         roles.setdefault(_role_key(role), role)
     return skip, tuple(roles.values())
 
@@ -131,7 +132,13 @@ def comment_roles(
     the text is a comment whatever its first line says); (None, []) for an ordinary posting."""
     plain = _plain(description)
     comment = read_comment(make_doc(plain), plain, first_line)
-    return (comment.header, list(comment.roles)) if comment is not None else (None, [])
+    if comment is None:
+        return None, []
+    areas = set(comment.header.areas)
+    named = [r for r in comment.roles if r not in areas]
+    # an area is a posting of its own only where nothing better is named, or where it is the
+    # ML position ("Design, Front-End, ML")
+    return comment.header, [r for r in comment.roles if r not in areas or not named or leans_ml(r)]
 
 
 def read_posting(

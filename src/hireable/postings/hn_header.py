@@ -73,6 +73,9 @@ class Header:
     remote: bool | None
     salary: dict[str, Any] | None
     piped: bool  # the line had "|" separators: a header, not a sentence
+    # positions a header names only by their areas of work ("Backend, ML"), when no part of it
+    # names a job: read after the body's role lines, which name them better
+    areas: tuple[str, ...] = ()
 
 
 def split_parts(line: str) -> list[str]:
@@ -314,9 +317,10 @@ def roles_of(part: str) -> list[str]:
     named = [p for p in named if not (_MODE.search(p) or place_of(p))]
     if 0 < len(named) < len(pieces) and all(is_role(p) for p in named):
         return named
-    if len(pieces) > 1 and not is_role(pieces[-1]) and all(map(_position, pieces)):
+    if len(pieces) > 1 and not any(map(is_role, pieces)) and all(map(_position, pieces)):
         # "Backend, Machine Learning, Data Science": positions in those areas (but "Senior
-        # Backend, ML, AI Research Engineers" share their noun: the part stays whole)
+        # Backend, ML, AI Research Engineers" share their noun, and "Software Engineer, ML
+        # Platform" names its team: those stay whole)
         return pieces
     if len(pieces) > 2 and is_role(pieces[0]):
         # "Frontend Engineer, Mobile, Designer, Machine Learning": a word naming no job
@@ -441,18 +445,19 @@ def parse_header(line: str) -> Header:
             remote = remote or False
             modes.append(part)
         elif kind == "role":
-            named = roles_of(_PARENS.sub(_no_pay, part))
-            if any(map(is_role, named)):
-                roles.extend(named)
+            found = roles_of(_PARENS.sub(_no_pay, part))
+            if any(map(is_role, found)):
+                roles.extend(found)
             else:
-                areas.extend(named)  # "Backend, Infra": positions, if no part names a job
+                areas.extend(found)  # "Backend, Infra": positions, if no part names a job
             salary = salary or salary_of(part)
             remote = True if REMOTE.search(part) and not NOT_REMOTE.search(part) else remote
         elif kind == "place" and location is None:
             location = place_of(part)  # "Backend, Infra" or a slogan is no place
     location = location or next((p for p in map(_place, modes) if p), None)
     # ("ML Engineer | Distributed Systems, Inference": the areas are the named role's team)
-    return Header(company, tuple(roles or areas), location, remote, salary, True)
+    named_areas = () if roles else tuple(areas)
+    return Header(company, tuple(roles), location, remote, salary, True, named_areas)
 
 
 def body_roles(lines: Iterable[str]) -> list[str]:
