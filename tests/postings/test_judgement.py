@@ -135,7 +135,10 @@ def test_a_multi_role_comment_ranks_on_its_ml_role() -> None:
 def test_a_comment_listing_a_data_scientist_is_judged_for_that_role() -> None:
     header = "Quillwork | Backend Engineers and Data Scientists | Denver | Onsite"
     bare = analyse(header + "\nWe make scheduling software for clinics.", header)
-    assert bare["ml"] is False and bare["ml_clear"] is False  # read it: borderline
+    # a listed data scientist the text says nothing of leans to ML: borderline, read it
+    assert bare["ml"] is True and bare["ml_clear"] is False
+    reporting = analyse(header + "\nOur data scientists build the weekly KPI dashboards.", header)
+    assert reporting["ml"] is False  # a reporting cue leans the other way
     modelling = analyse(header + "\nOur data scientists build forecasting models.", header)
     assert modelling["ml"] is True
 

@@ -256,6 +256,7 @@ class MlScore(NamedTuple):
     total: float  # the score compared with THRESHOLD
     vetoed: bool  # an executive's posting that reached the threshold but is not hands-on
     span: tuple[int, int] | None  # the strongest text cue
+    comment: bool = False  # a "Who is hiring?" comment's role (its company known)
 
 
 def score_ml(title: str | None, doc: Doc, skip: int = 0, company: str | None = None) -> MlScore:
@@ -297,7 +298,10 @@ def score_ml(title: str | None, doc: Doc, skip: int = 0, company: str | None = N
         and not any(h in doc.lower for h in HANDS_ON)
     )
     span = _span(doc, ml_segs)
-    return MlScore(title_score, len(ml_segs), len(an_segs), len(api_segs), total, vetoed, span)
+    return MlScore(
+        title_score, len(ml_segs), len(an_segs), len(api_segs), total, vetoed, span,
+        company is not None,
+    )  # fmt: skip
 
 
 def rules_ml(score: MlScore) -> MlResult:
@@ -305,7 +309,17 @@ def rules_ml(score: MlScore) -> MlResult:
     if score.vetoed:
         return MlResult(False, score.span, False, False)  # read it: borderline
     by_title = abs(score.title) >= abs(score.total - score.title)
+    if score.total < THRESHOLD and _bare_modelling_title(score):
+        return MlResult(True, score.span, True, False)  # "Data Scientists", nothing else: read it
     return MlResult(score.total >= THRESHOLD, score.span, by_title, _is_clear(score.total))
+
+
+def _bare_modelling_title(score: MlScore) -> bool:
+    """A comment's role that usually models ("Data Scientists" in a list of roles) over a text
+    that says nothing either way (no modelling, reporting or API cue): it leans to ML,
+    borderline. (A whole posting that never speaks of modelling has said something.)"""
+    silent = not (score.ml or score.analytics or score.api)
+    return score.comment and silent and score.title > THRESHOLD - CLEAR_MARGIN
 
 
 def analyse_ml(title: str | None, doc: Doc, skip: int = 0, company: str | None = None) -> MlResult:
