@@ -146,6 +146,8 @@ def test_years_as_a_form_field() -> None:
         # ... and a range of levels: its lower end.
         ("Junior to Senior Backend Developers", "", "entry"),
         ("Mid-Senior Unity Developer", "", "mid"),
+        ("Junior & Senior Rails Developers", "", "entry"),  # offered at both levels
+        ("Junior .. Senior Elixir developer", "", "entry"),
         # An internship offered beside the full-time role is no level of the role.
         ("Vision Researcher (Full-time / Intern)", "", "mid"),
         ("Applied Scientist (Internship or Full Time)", "", "mid"),

@@ -111,6 +111,16 @@ HEADERS = [
         "Ferrule | Remote | Python Developer/ Erlang Team Lead/ Project Manager",
         "Ferrule", ("Python Developer", "Erlang Team Lead", "Project Manager"), None, True, None,
     ),
+    # Dashes for "|" (none inside parentheses), where the line has no "|".
+    (
+        "Wicket (wicket.example) - Senior SDE (Go - Rust) - Boston, MA - Full-time, onsite",
+        "Wicket", ("Senior SDE (Go - Rust)",), "Boston, MA", False, None,
+    ),
+    (
+        "Wicket Labs - Sr. Backend Engineer - Staff Data Engineer - Sr. SRE",
+        "Wicket Labs", ("Sr. Backend Engineer", "Staff Data Engineer", "Sr. SRE"), None, None,
+        None,
+    ),
     # A list's tail that names no role, and a lead-in verb without its colon.
     (
         "Heron | NLU Engineers & other roles | Austin, TX",
@@ -133,6 +143,11 @@ def test_header_grammar(line, company, roles, location, remote, salary) -> None:
 
 def test_pipes_inside_parentheses_do_not_separate() -> None:
     assert split_parts("A | Paris (Remote | EU) | Dev") == ["A", "Paris (Remote | EU)", "Dev"]
+
+
+def test_a_sentence_with_dashes_is_no_header() -> None:
+    assert not parse_header("We are hiring - come and meet us - it is fun").piped
+    assert not parse_header("Wicket (YC W20) - Boston - onsite").roles  # no role named
 
 
 def test_a_sentence_is_no_header() -> None:

@@ -17,6 +17,7 @@ from hireable.postings.hn_header import (
     Header,
     body_roles,
     choose_role,
+    dash_header,
     head_noun,
     header_line,
     hired_roles,
@@ -58,7 +59,7 @@ def comment_header(title: str | None, plain: str) -> Header | None:
     whose title is a job title."""
     first = _first_line(plain)
     line = title.strip() if title else first
-    if not line or "|" not in line and (line != first or is_role(line)):
+    if not line or "|" not in line and (line != first or is_role(line) and not dash_header(line)):
         return None
     header = parse_header(header_line(line))
     return header if header.piped or title else None

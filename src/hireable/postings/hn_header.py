@@ -162,7 +162,7 @@ JOB_WORDS = frozenset(
     associate operator accountant counsel attorney generalist hacker mathematician statistician
     modeler modeller founder cofounder co-founder apprentice expert swe mle devrel tester
     editor producer illustrator animator assistant fellow fellowship trainee postdoc
-    contractor freelancer hire technologist staff folks professional
+    contractor freelancer hire technologist staff folks professional sde
     """.split()
 )
 # Title words that come before what they head: "Head of AI", "Chief of Staff", "VP Marketing".
@@ -413,9 +413,40 @@ def _role_then_company(parts: list[str], kinds: list[str]) -> bool:
     return len(second.split()) <= MAX_COMPANY_WORDS and not (place_of(second) or _area(second))
 
 
+# A header written with dashes: "Acme - Senior Engineer - Boston, MA - Full-time".
+_SPACED_DASH = re.compile(r"\s+[-–—]\s+")
+MAX_DASH_HEADER = 200  # characters: a longer line with dashes is a sentence
+
+
+def dash_header(line: str) -> bool:
+    """The line is a header written with dashes for "|" (`_dash_parts`)."""
+    return "|" not in line and bool(_dash_parts(line))
+
+
+def _dash_parts(line: str) -> list[str]:
+    """The parts of a header line that uses " - " for "|" (none outside parentheses counted):
+    its roles after the first part, with a place or work mode beside them or another role."""
+    if len(line) > MAX_DASH_HEADER:
+        return []
+    masked, parts, start = _masked(line), [], 0
+    for m in _SPACED_DASH.finditer(masked):
+        parts.append(line[start : m.start()].strip())
+        start = m.end()
+    parts.append(line[start:].strip())
+    parts = [p for p in parts if p]
+    if len(parts) < 3:
+        return []
+    kinds = [classify(p) for p in parts[1:]]
+    roles = kinds.count("role")
+    return parts if roles > 1 or roles and {"place", "remote", "onsite"} & set(kinds) else []
+
+
 def parse_header(line: str) -> Header:
-    """The parts of a header line; a line with no "|" is a sentence with no company."""
+    """The parts of a header line ("|" between them, or " - " where there is no "|"); a line
+    with neither is a sentence with no company."""
     parts = split_parts(line)
+    if len(parts) == 1 and (" - " in line or " – " in line):
+        parts = _dash_parts(line) or parts
     piped = len(parts) > 1
     if not piped:
         named = tuple(roles_of(line)) if is_role(line) and len(line) <= MAX_ROLE_LINE else ()

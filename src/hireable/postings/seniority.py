@@ -66,8 +66,9 @@ ENTRY_YEARS = 1  # "0-2 years", "1+ years" read as entry
 LEVEL_RANK = {"intern": 0, "entry": 1, "mid": 2, "senior": 3}
 # Levels offered as alternatives ("Associate/AVP", "Analyst I or II"): the easiest path counts,
 # as for years (GUIDELINES: across alternative paths, the easiest).
-# A range of levels ("Junior to Senior Engineers", "Mid-Senior") is such a choice too.
-_ALTERNATIVE = re.compile(r"\s*/\s*|\s+or\s+|\s+to\s+|-", re.IGNORECASE)
+# A range of levels ("Junior to Senior Engineers", "Mid-Senior", "Junior .. Senior") or levels
+# joined ("Junior & Senior Engineers") are such a choice too.
+_ALTERNATIVE = re.compile(r"\s*/\s*|\s+(?:or|to|and|&)\s+|-|\s*\.\.+\s*", re.IGNORECASE)
 
 
 def _title_level(title: str, found: list[re.Match[str]]) -> str:
