@@ -87,6 +87,7 @@ from hireable.postings.skills import find_skills
         ("Our staff named us a top workplace in Ohio for six years.\n- 2+ years of SQL", 2),
         ("We have won the regional Best Places to Work award for 7 years running.", None),
         ("Perks: a sabbatical for people who are with us 4 years or more.", None),  # tenure
+        ("Tessel was founded by two nurses with 15+ years of ward experience.", None),
         # Years a degree path adds, with or without the word "experience"; the easiest path.
         ("- Master's degree in Geology plus 6 years mapping coastal sediment", 6),
         ("- BS plus 9 years, MS plus 6 years, or PhD plus 3 years", 3),
@@ -147,6 +148,9 @@ def test_years_as_a_form_field() -> None:
         ("Junior to Senior Backend Developers", "", "entry"),
         ("Mid-Senior Unity Developer", "", "mid"),
         ("Junior & Senior Rails Developers", "", "entry"),  # offered at both levels
+        ("(Senior) Android Developer", "", "mid"),  # the senior level is optional
+        ("Senior / Firmware Engineer", "", "mid"),
+        ("Senior/Staff Firmware Engineer", "", "senior"),
         ("Junior .. Senior Elixir developer", "", "entry"),
         # An internship offered beside the full-time role is no level of the role.
         ("Vision Researcher (Full-time / Intern)", "", "mid"),

@@ -45,7 +45,8 @@ _NOT_EXPERIENCE_BEFORE = Gated(
     r"|within|after|every|up to|first|than|established|founded|history of|more than|nearly"
     # the team's own record, not what is asked: "our founding team has 10+ years"
     r"|\b(?:team|founders?|we|they) (?:has|have|had|brings?)(?: (?:over|a combined|combined))?"
-    r"|\bwith us(?: for)?)"  # tenure: "a sabbatical for those who are with us 3 years"
+    r"|\bwith us(?: for)?"  # tenure: "a sabbatical for those who are with us 3 years"
+    r"|\bfounded by [\w\s,]{0,40}\bwith(?: over)?)"  # "founded by two brothers with 20+ years"
     r"\s*$"
 )
 _SOFT = Gated(

@@ -80,11 +80,22 @@ def _title_level(title: str, found: list[re.Match[str]]) -> str:
     return min(kinds, key=_TITLE_ORDER.__getitem__)
 
 
+# A senior level offered as an option beside the plain role: "Senior / Software Engineer",
+# "(Sr.) Software Engineer": the plain role's level is the easier path.
+_OPTIONAL_SENIOR = re.compile(
+    r"^\s*(?:\((?:sr\.?|senior)\)\s*|(?:sr\.?|senior)\s*/\s*(?=\w))", re.IGNORECASE
+)
+
+
 @lru_cache(maxsize=4096)  # titles repeat a lot ("Data Analyst"): each is read once
 def title_seniority(title: str) -> str:
     """The level the title names, or "" when it names none."""
     if "ntern" in title:
         title = _FULL_TIME_OR_INTERN.sub(" ", title)
+    optional = _OPTIONAL_SENIOR.match(title)
+    if optional is not None:
+        rest = title[optional.end() :]
+        return title_seniority(rest) if _TITLE.search(rest) else "mid"
     if title.isascii():
         found = list(_TITLE_ASCII.finditer(title.lower()))
     else:
