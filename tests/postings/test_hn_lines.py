@@ -34,6 +34,8 @@ ROLE_LINES = [
     ("Talk to our engineers", False),
     ("The best engineers we know", False),
     ("Backend, Infra", False),
+    ("Senior Software Developer-Payments Team", True),  # a hyphen before a capital cuts
+    ("Front-End", False),
 ]
 
 

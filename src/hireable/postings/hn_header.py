@@ -234,7 +234,8 @@ def titled(text: str) -> bool:
     return any(_titled_segment(s) for s in _DASH.split(text) if s.strip())
 
 
-_DASH = re.compile(r"\s+[-–—]\s*|(?<=\w)[-–—]\s+")
+# ("Software Developer-Social Network": a hyphen between a word and a capital cuts too.)
+_DASH = re.compile(r"\s+[-–—]\s*|(?<=\w)[-–—]\s+|(?<=[a-z])-(?=[A-Z][a-z])")
 
 
 def _titled_segment(text: str) -> bool:
