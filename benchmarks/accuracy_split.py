@@ -27,10 +27,11 @@ LATER_SETS = (
     ("held-out-6", _DATA / "extra_labels6.jsonl"),
 )
 # Our label sets on third-party "Who is hiring?" pages (texts outside the repository:
-# hn_pages.py): comments of 2019-20, then of 2017-18 from companies the first does not hold.
+# hn_pages.py): comments of 2019-20, then two sets of 2017-18 from companies none before holds.
 HN_SETS = (
     ("held-out-hn", _DATA / "hn_labels.jsonl"),
     ("held-out-hn2", _DATA / "hn_labels2.jsonl"),
+    ("held-out-hn3", _DATA / "hn_labels3.jsonl"),
 )
 
 
