@@ -99,6 +99,9 @@ CASES = [
     # A heading in capitals glued to its first item, and a postgraduate degree in a field.
     ("Apply todayQUALIFICATIONSBA in Economics required", "required", "bachelor"),
     ("- Post-grad in Chemistry or Physics", "required", "master"),
+    # The team's degrees and "PhD-level" work are not asked of the candidate.
+    ("Our tools rest on PhD-level research in soil science.", "none", "none"),
+    ("Many of us have PhDs from good schools.", "none", "none"),
     # "Master" as a field or a verb is no degree.
     ("Apply Master and/or Reference Data Management practices.", "none", "none"),
     ("Master and provide training on the reporting tools.", "none", "none"),

@@ -149,6 +149,8 @@ def test_years_as_a_form_field() -> None:
         ("Mid-Senior Unity Developer", "", "mid"),
         ("Junior & Senior Rails Developers", "", "entry"),  # offered at both levels
         ("(Senior) Android Developer", "", "mid"),  # the senior level is optional
+        ("Non-technical CEO", "", "senior"),
+        ("Founding CTO", "", "senior"),
         ("Senior / Firmware Engineer", "", "mid"),
         ("Senior/Staff Firmware Engineer", "", "senior"),
         ("Junior .. Senior Elixir developer", "", "entry"),

@@ -426,6 +426,23 @@ def test_a_body_line_that_is_a_header_names_its_role() -> None:
     assert body_roles(lines) == ["Staff Android Developer", "Principal Data Engineer"]
 
 
+def test_glued_and_numbered_bullets_name_their_roles() -> None:
+    glued = "-Web engineer -Firmware engineer -Machine Learning engineer -Recruiter"
+    assert body_roles([glued]) == [
+        "Web engineer", "Firmware engineer", "Machine Learning engineer", "Recruiter",
+    ]  # fmt: skip
+    numbered = [
+        "1) Android developers with 3+ years of shipping apps to the store, to own our client app",
+        "2) Senior vision scientists (a PhD in optics required) to work on our lens models",
+    ]
+    assert body_roles(numbered) == ["Android developers", "Senior vision scientists"]
+
+
+def test_an_ml_area_among_listed_opportunities_is_a_position() -> None:
+    lines = ["Opportunities include Computer Vision, Mobile, Game Design and SRE roles!"]
+    assert list_roles(lines) == ["Computer Vision"]  # (other areas need a header role)
+
+
 def test_an_ml_role_listed_in_a_hiring_sentence() -> None:
     lines = [
         "We're seeking curious web developers and deep learning engineers.",

@@ -49,7 +49,13 @@ _DEGREE_CONTEXT = r"(?=\s*(?:/|,|or\b|degree|in\b|\(|\)|;|$))"
 # (level, the words a mention starts with, the mention). Order matters where two rules match at
 # one place: the first wins.
 DEGREE_RULES = (
-    rule("phd", ("ph", "doctor"), r"(?<![a-z])(?:ph\.?\s?d\b\.?|doctorate|doctoral(?: degree)?)"),
+    rule(
+        "phd",
+        ("ph", "doctor"),
+        # (not "PhD-level research", an adjective of the work)
+        r"(?<![a-z])(?:ph\.?\s?d\b\.?(?![- ]level\s+(?:research|problems|work|science|math))"
+        r"|doctorate|doctoral(?: degree)?)",
+    ),
     rule(
         "master",
         ("master",),
@@ -182,6 +188,7 @@ _NOT_ASKED = re.compile(
     r"tuition|reimburs|scholarship|sponsor\w* (?:your|a|their|an) "
     r"|our team (?:of|has|includes)|the team (?:of|has|includes)"
     r"|(?:we are|we're) (?:a )?(?:\w+ )?(?:group|team|mix|bunch) of"  # "We are a group of PhDs"
+    r"|(?:many|most|some|all|several) of us (?:have|hold)"  # "Many of us have PhDs"
     r"|phds? (?:and|from|who)|students? (?:and|who|learn)|educational (?:products|content)"
     r"|online degree|degree programs? for|we (?:hire|employ)"
     # the company's own offering: "universities partner with us to offer courses and degrees"

@@ -60,7 +60,7 @@ LIST_SEPARATOR = r"\s*[,;]\s*(?:(?:and|or|&)\s+)?"
 # ("Python Developer/ Erlang Team Lead": a slash with a space after it only, before a capital)
 _ROLE_SPLIT = re.compile(rf"{LIST_SEPARATOR}|\s+(?:&|and|\+|/)\s+|/\s+(?=[A-Z])", re.IGNORECASE)
 _PARENS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
-_BULLET = re.compile(r"^[\s\-–—*•·>#+]+")
+_BULLET = re.compile(r"^(?:[\s\-–—*•·>#+]+|\s*\d{1,2}[.)]\s+)")  # marks, or "1) ", "2. "
 MAX_ROLE_LINE = 90  # characters of a body line that is a role name, not a sentence
 MAX_ROLE_WORDS = 10
 
@@ -497,10 +497,16 @@ def body_roles(lines: Iterable[str]) -> list[str]:
     Data Engineer | Remote | https://..."): not sentences, not sign-offs ("Jane, founder,"),
     not the bullets of a section on duties, skills, stack or benefits (`sections`)."""
     out = []
-    for raw, line, section in sections(lines):
-        named = _ROLE_THEN_DUTIES.match(line) if raw.strip() != line else None
+    for raw, line, section in sections(glued_bullets(lines)):
+        bulleted = raw.strip() != line
+        named = _ROLE_THEN_DUTIES.match(line) if bulleted else None
         if named is not None and section != "other" and _linked_role(named[1]):
             out.append(named[1])  # "- Sr Web Engineer: lead the team building our maps"
+            continue
+        long = len(line.split()) > MAX_ROLE_WORDS  # (a short bullet is judged whole below)
+        named = _ROLE_THEN_CLAUSE.match(line) if bulleted and long else None
+        if named is not None and section != "other" and _linked_role(named[1]):
+            out.append(named[1])  # "2) Senior ML scientists (PhD required) to work on ..."
             continue
         if "|" not in line and len(_LINK.findall(line)) > 1:
             # "Senior Backend Engineer - https://... ML Engineer - https://...": a line of
@@ -532,6 +538,23 @@ def body_roles(lines: Iterable[str]) -> list[str]:
 # "Software Engineer, C++ - join the ION team".
 # (A link after the name is the link's rule: "Senior iOS Developer: https://...")
 _ROLE_THEN_DUTIES = re.compile(r"([^:]{3,60}?)(?::| [-–—]) +(?=[a-zA-Z])(?!https?:|www\.)")
+# ... or then a clause on the role: "Senior ML scientists (PhD required) to work on ...",
+# "JavaScript developers with 3+ years of front-end work".
+_ROLE_THEN_CLAUSE = re.compile(r"([^(,:;]{3,60}?)\s+(?:\(|to\b|with\b|who\b)")
+# Bullets glued on one line: "-Full-stack engineer -UI/UX engineer -ML engineer".
+_GLUED_BULLET = re.compile(r"\s+-(?=[A-Za-z])")
+MIN_GLUED_BULLETS = 3
+
+
+def glued_bullets(lines: Iterable[str]) -> Iterator[str]:
+    """The lines, a line of bullets glued together ("-A -B -C") cut into one line each."""
+    for line in lines:
+        if line.startswith("-") and len(_GLUED_BULLET.findall(line)) >= MIN_GLUED_BULLETS - 1:
+            yield from ("-" + item for item in _GLUED_BULLET.split(line[1:]))
+        else:
+            yield line
+
+
 _CUT_LINK_TAIL = re.compile(r"^\s*\S*\.\.\.\s+")  # the end of a link the board cut short ("4e9...")
 MAX_LINKED_ROLE_WORDS = 6  # words of a role before its link, outside parentheses
 
@@ -614,7 +637,9 @@ def _prose(line: str) -> bool:
 # or without a job noun ("ML/backend" is a position of the comment's own role).
 _LIST_LEAD = re.compile(
     r"\b(?:positions?|roles?|openings?|vacanc(?:y|ies)|hiring(?: for)?|to hire)"
-    r"(?:\s+(?:open|available|include|are))?\s*:\s*",
+    r"(?:\s+(?:open|available|include|are))?\s*:\s*"
+    # ... or with no colon: "Opportunities include Computer Vision, Mobile, SRE"
+    r"|\b(?:positions|roles|openings|opportunities)\s+include\s+",
     re.IGNORECASE,
 )
 _ITEM_SPLIT = re.compile(LIST_SEPARATOR)
@@ -656,6 +681,8 @@ def list_roles(lines: Iterable[str], of: str | None = None) -> list[str]:
                 out.append(item)
             elif of is not None and _area(item):
                 out.append(f"{of} ({item})")
+            elif _area(item) and _ML_FIELD_WORD.search(item):
+                out.append(item)  # "Opportunities include Computer Vision, ...": the ML position
     return out
 
 

@@ -22,7 +22,8 @@ TITLE_RULES: tuple[tuple[str, str], ...] = (
         "senior",
         # (plural too: a comment's header names roles in the plural, "Engineering Managers")
         r"\b(?:senior|sr|snr|staff|principals?|leads?|leaders?|managers?|mgrs?|directors?|head|vp"
-        r"|vice president|chief|avp|svp|evp|iii|iv|level (?:3|4|5|iii|iv)"
+        r"|vice president|chief|avp|svp|evp|ceo|cto|cfo|coo|cpo|cio|ciso|iii|iv"
+        r"|level (?:3|4|5|iii|iv)"
         # a company ladder's senior rungs: "ML Engineer (L5)", "Data Scientist 3", "Analyst - 4"
         r"|l[5-9]|(?:engineer|scientist|analyst|developer)(?: | ?[-–] ?)[3-5])\b",
     ),
