@@ -154,6 +154,7 @@ def test_years_as_a_form_field() -> None:
         ("Senior / Firmware Engineer", "", "mid"),
         ("Senior/Staff Firmware Engineer", "", "senior"),
         ("Junior .. Senior Elixir developer", "", "entry"),
+        ("Mid. or Sr. Backend Engineer", "", "mid"),
         # An internship offered beside the full-time role is no level of the role.
         ("Vision Researcher (Full-time / Intern)", "", "mid"),
         ("Applied Scientist (Internship or Full Time)", "", "mid"),

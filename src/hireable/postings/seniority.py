@@ -69,7 +69,8 @@ LEVEL_RANK = {"intern": 0, "entry": 1, "mid": 2, "senior": 3}
 # as for years (GUIDELINES: across alternative paths, the easiest).
 # A range of levels ("Junior to Senior Engineers", "Mid-Senior", "Junior .. Senior") or levels
 # joined ("Junior & Senior Engineers") are such a choice too.
-_ALTERNATIVE = re.compile(r"\s*/\s*|\s+(?:or|to|and|&)\s+|-|\s*\.\.+\s*", re.IGNORECASE)
+# ("Mid. or Sr. Engineer": an abbreviation's period before the joining word.)
+_ALTERNATIVE = re.compile(r"\.?(?:\s*/\s*|\s+(?:or|to|and|&)\s+|-)|\s*\.\.+\s*", re.IGNORECASE)
 
 
 def _title_level(title: str, found: list[re.Match[str]]) -> str:
