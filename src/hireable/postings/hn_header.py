@@ -269,7 +269,9 @@ def _headed(piece: str, of: bool) -> bool:
 
 def _job_word(word: str) -> bool:
     """A job noun, singular or plural: "engineers", "engineer(s)", "DevRel's", "co-founders"."""
-    word = word.replace("(s)", "s").strip("*\"'“”‘’.,;:!?()")
+    if "(s)" in word:
+        word = word.replace("(s)", "s")
+    word = word.strip("*\"'“”‘’.,;:!?()")
     for suffix in ("'s", "’s"):
         word = word.removesuffix(suffix)
     return word in JOB_WORDS or (word.endswith("s") and word[:-1] in JOB_WORDS)
