@@ -79,14 +79,6 @@ CASES = [
     ),
     ("- Degree in Logistics or 6-8 years of dispatch experience", "equivalent", "bachelor"),
     ("- BS in Physics or equivalent plus 5-7 years of lab work", "required", "bachelor"),
-    # A list in parentheses does not hide the alternative after it.
-    (
-        "Minimum qualifications:\n- Master's degree in a numeric field (e.g. Statistics, "
-        "Operations Research, Economics, Computer Science, Mathematics, Physics, Chemical "
-        "Engineering, Civil Engineering), or equivalent practical experience.",
-        "equivalent",
-        "master",
-    ),
     # A degree paired with years asked is a qualification under any heading.
     ("Benefits\nGood pay and a pension.\nBachelors degree and at least 2-3 years experience",
      "required", "bachelor"),

@@ -102,23 +102,6 @@ def test_a_borderline_posting_ranks_between_clear_ml_and_clear_non_ml() -> None:
     assert "ML work unclear — read it" in reasons
 
 
-def test_where_a_borderline_analysis_leant_orders_it() -> None:
-    postings = [
-        _facts(1, False, True, "Backend Engineer"),
-        _facts(2, False, False, "Software Engineer"),  # leant away from ML
-        _facts(3, True, False, "Data Scientist"),  # leant to ML
-        _facts(4, True, True, "ML Engineer"),
-    ]
-    ranked = rank(postings, _ctx())
-    assert [p.id for p, _ in ranked] == [4, 3, 2, 1]
-    for _, scored in ranked[1:3]:
-        assert "ML work unclear — read it" in {r.text for r in scored.reasons}
-    # A senior role that leant to ML stays above an entry-level role that is clearly not ML.
-    senior, entry = _facts(5, True, False, "Senior Data Scientist"), _facts(6, False, True, "QA")
-    senior.seniority, entry.seniority = "senior", "entry"
-    assert [p.id for p, _ in rank([entry, senior], _ctx())] == [5, 6]
-
-
 def test_a_multi_role_comment_ranks_on_its_ml_role() -> None:
     header = "Pinecrest | Senior Frontend Engineer, Machine Learning Engineer | Remote"
     text = header + "\n\nAs our machine learning engineer you will train and deploy models."

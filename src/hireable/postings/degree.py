@@ -424,14 +424,6 @@ def _group(
     limit = min(seg_end, end + _WINDOW, next_start if next_start >= 0 else seg_end)
     if next_start >= 0 and _GENERIC.fullmatch(lower, next_start, next_start + 7):
         limit = min(seg_end, end + _WINDOW)  # "..., or related degree and/or equivalent experience"
-    paren = lower.find("(", end, limit)
-    if paren >= 0:
-        # "Master's degree in a field (e.g. Statistics, ..., Physics), or equivalent practical
-        # experience": a list in parentheses does not use up the window
-        close = lower.find(")", paren, seg_end)
-        if close > paren:
-            cap = next_start if next_start >= 0 else seg_end
-            limit = min(seg_end, cap, max(limit, limit + close - paren))
     stop = _CLAUSE_END.search(lower, end, limit)
     after = lower[end : stop.start() if stop else limit]
     before = lower[seg_start:start] if first else ""

@@ -100,19 +100,11 @@ WEIGHTS: tuple[Weight, ...] = (
     _w("ml", "not-ml-ok", 0, "not an ML role", "Fine for a software internship."),
     _w(
         "ml",
-        "unclear-ml",
-        0,
-        "ML work unclear — read it",
-        "The analysis leant to ML but was borderline (ml_clear false): below a clear ML role, "
-        "well above a non-ML one, so a misread posting is neither buried nor put first.",
-    ),
-    _w(
-        "ml",
         "unclear",
-        -30,
+        -20,
         "ML work unclear — read it",
-        "The analysis leant away from ML but was borderline (ml_clear false): above a clear "
-        "non-ML role, below one that leant to ML.",
+        "The analysis was borderline (ml_clear false): between an ML role and a non-ML one, "
+        "so a misread posting is neither buried nor put first.",
     ),
     # Company size band against the stage's target employer (cases are "size_group/band").
     _w("size", "early/1-10", 8, "a tiny company", "Founders read every email."),
@@ -439,7 +431,7 @@ def ml_reason(
     if ml is None:
         return None
     if clear is False and ctx.fit.ml_job:
-        case, text = "unclear-ml" if ml else "unclear", None
+        case, text = "unclear", None
     elif ml:
         case, text = "ml", None
     elif not ctx.fit.ml_job:
