@@ -88,8 +88,7 @@ CASES = [
     # "research or work experience" joins two kinds of experience: no route past the degree.
     ("- MS or foreign equivalent in Optics plus 2 years of research or work experience",
      "required", "master"),
-    # A heading in capitals glued to its first item, and a postgraduate degree in a field.
-    ("Apply todayQUALIFICATIONSBA in Economics required", "required", "bachelor"),
+    # A postgraduate degree in a field.
     ("- Post-grad in Chemistry or Physics", "required", "master"),
     # The team's degrees and "PhD-level" work are not asked of the candidate.
     ("Our tools rest on PhD-level research in soil science.", "none", "none"),

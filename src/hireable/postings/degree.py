@@ -143,8 +143,8 @@ _EQUIV = Gated(
     r"equiv[ai]lent (?:\w+ ){0,2}(?:experience|combination|work|training|background|knowledge"
     r"|professional|practical)"
     # ("years of research or work experience" joins two kinds of experience: no route)
-    r"|(?<!research )(?<!academic )(?<!internship )(?<!teaching )"
-    r"(?:or|and/or)\s+(?:\w+\s+){0,2}(?:related|relevant|comparable|commensurate|applicable"
+    r"|(?:or|and/or)(?<!research or)(?<!academic or)(?<!internship or)(?<!teaching or)"
+    r"\s+(?:\w+\s+){0,2}(?:related|relevant|comparable|commensurate|applicable"
     r"|practical|professional|industry|work) (?:\w+ ){0,2}experience"
     r"|or \d{1,2}\s?[-–]\s?\d{1,2}\+? (?:\w+ ){0,2}years?\b"  # "Degree or 6-8 years of ..."
     r"|or (?:\w+ ){0,2}(?:\d{1,2}|one|two|three|four|five|six|seven|eight|ten)(?: \(\d{1,2}\))?\+? "
@@ -188,7 +188,6 @@ _NOT_ASKED = re.compile(
     r"tuition|reimburs|scholarship|sponsor\w* (?:your|a|their|an) "
     r"|our team (?:of|has|includes)|the team (?:of|has|includes)"
     r"|(?:we are|we're) (?:a )?(?:\w+ )?(?:group|team|mix|bunch) of"  # "We are a group of PhDs"
-    r"|(?:many|most|some|all|several) of us (?:have|hold)"  # "Many of us have PhDs"
     r"|phds? (?:and|from|who)|students? (?:and|who|learn)|educational (?:products|content)"
     r"|online degree|degree programs? for|we (?:hire|employ)"
     # the company's own offering: "universities partner with us to offer courses and degrees"
@@ -196,6 +195,9 @@ _NOT_ASKED = re.compile(
     rf"|earn(?:ed)?{_OFFERED_DEGREES}"
     r"|universities (?:and|partner|to)"
 )
+# ... and the team's own degrees: "Many of us have PhDs" (apart: a word alternation at the start
+# of `_NOT_ASKED` would be tried at every position of every segment).
+_TEAM_HOLDS = Gated(r"\b(?:many|most|some|all|several) of us (?:have|hold)\b")
 # Qualification words that mark a degree mention as asked of the candidate even in a section
 # read as company/duties text.
 _ASKED = Gated(
@@ -410,7 +412,7 @@ def _negated(doc: Doc, start: int, end: int) -> bool:
 
 def _asked(doc: Doc, seg: int) -> bool:
     text = doc.lower[doc.starts[seg] : doc.ends[seg]]
-    if _NOT_ASKED.search(text):
+    if _NOT_ASKED.search(text) or _TEAM_HOLDS.search(text):
         return False
     return doc.sections[seg] != "other" or _ASKED.search(text) is not None
 

@@ -76,11 +76,6 @@ _MARK_CUTS = "|".join(  # in the order they are tried
 # of one flat alternation of all the cuts, found faster. Capitals, the most frequent, come first,
 # and only after two lowercase letters (both capital cuts need them): one lookbehind rules out
 # the capital that starts a word.
-# A heading in capitals glued to its first item: "QUALIFICATIONSBA in Mathematics",
-# "REQUIREMENTSBachelor's degree" (no longer word in capitals starts so). Cut apart before the
-# other cuts, and only in a text that holds one: a lookbehind tried at every capital costs more.
-_CAPS_HEADINGS = ("QUALIFICATIONS", "REQUIREMENTS", "RESPONSIBILITIES", "SKILLS", "DUTIES")
-_GLUED_CAPS_HEADING = re.compile(rf"({'|'.join(_CAPS_HEADINGS)})(?=[A-Z])")
 _BOUNDARY = re.compile(
     rf"[{_MARKS}A-Z0-9](?:(?<=[a-z]{{2}}[A-Z])(?:{_GLUED_WORD}|{_GLUED_DEGREE})"
     rf"|(?<=[{_MARKS}])(?:{_MARK_CUTS})|(?<=[0-9])(?:{_GLUED_YEARS}|{_SPACED_YEARS}))"
@@ -216,8 +211,6 @@ def _word_starts(lower: str) -> frozenset[str]:
 def cut_text(text: str) -> str:
     """`text` with a line break at every segment boundary."""
     lined = text.count("\n") * LINED_CHARS >= len(text)
-    if not lined and any(w in text for w in _CAPS_HEADINGS):
-        text = _GLUED_CAPS_HEADING.sub("\\1\n", text)
     return (_BOUNDARY_LINED if lined else _BOUNDARY).sub(_cut, text)
 
 
