@@ -53,16 +53,17 @@ def _doc(description: str) -> Doc:
     return make_doc(_plain(description))
 
 
-def comment_header(title: str | None, plain: str) -> Header | None:
+def comment_header(title: str | None, plain: str) -> tuple[Header, str] | None:
     """The header of a comment-style posting ("Company | Role | Remote | $salary" as its title
-    or first line, or a title that is just the comment's first sentence); None for a posting
-    whose title is a job title."""
+    or first line, or a title that is just the comment's first sentence) and the header line
+    it was read from (`header_line`); None for a posting whose title is a job title."""
     first = _first_line(plain)
     line = title.strip() if title else first
     if not line or "|" not in line and (line != first or is_role(line) and not dash_header(line)):
         return None
-    header = parse_header(header_line(line))
-    return header if header.piped or title else None
+    line = header_line(line)
+    header = parse_header(line)
+    return (header, line) if header.piped or title else None
 
 
 def _first_line(plain: str) -> str:
@@ -93,9 +94,10 @@ def read_comment(doc: Doc, plain: str, title: str | None) -> Comment | None:
     """The comment `plain` is, judged for its ML role, else its first (GUIDELINES); None for
     an ordinary posting. A posting stored for one role of a comment (`jobs fetch hn`: its
     title one of the roles its piped first line or body names) is judged for that role."""
-    header = comment_header(title, plain)
-    if header is not None:
-        skip, roles = _roles(doc, header, header_line(title or _first_line(plain)))
+    found = comment_header(title, plain)
+    if found is not None:
+        header, line = found
+        skip, roles = _roles(doc, header, line)
         return Comment(header, skip, roles, choose_role(roles, names_ml, leans_ml))
     first = _first_line(plain)
     if not title or "|" in title or "|" not in first or len(first) > MAX_HEADER_LINE:
@@ -116,8 +118,7 @@ def _roles(doc: Doc, header: Header, line: str) -> tuple[int, tuple[str, ...]]:
     lines = [doc.segment(i) for i in range(skip, len(doc.starts))]
     roles: dict[str, str] = {}
     listed = list_roles(lines, header.roles[0] if header.roles else None)
-    named = [*header.roles, *body_roles(lines), *listed, *sentence_roles(lines)]
-    for role in [*named, *header.areas]:
+    for role in [*header.roles, *body_roles(lines), *listed, *sentence_roles(lines), *header.areas]:
         roles.setdefault(_role_key(role), role)
     return skip, tuple(roles.values())
 
@@ -136,7 +137,7 @@ def comment_roles(
     if comment is None:
         return None, []
     areas = set(comment.header.areas)
-    named = [r for r in comment.roles if r not in areas]
+    named = any(r not in areas for r in comment.roles)
     # an area is a posting of its own only where nothing better is named, or where it is the
     # ML position ("Design, Front-End, ML")
     return comment.header, [r for r in comment.roles if r not in areas or not named or leans_ml(r)]

@@ -111,9 +111,9 @@ def header_line(line: str) -> str:
     if cut < 0:
         return line
     last = line[cut + 1 :]
-    if len(last.split()) > MAX_HEADER_PART_WORDS and not names_roles(last):
+    words = last.split()
+    if len(words) > MAX_HEADER_PART_WORDS and not names_roles(last):
         # the roles the part opens with stay: "| HPC and ML Engineers Acme is deploying ..."
-        words = last.split()
         for n in range(MAX_HEADER_PART_WORDS, 0, -1):
             lead = " ".join(words[:n])
             if _job_word(words[n - 1].lower()) and names_roles(lead) and not NOISE.match(lead):
@@ -340,26 +340,29 @@ def _masked(text: str) -> str:
     return _PARENS.sub(lambda m: "\0" * len(m[0]), text)
 
 
-def _split_roles(text: str) -> list[str]:
-    """The text cut at the separators of roles (`_ROLE_SPLIT`) outside parentheses."""
+def _split_outside_parens(text: str, separator: re.Pattern[str]) -> list[str]:
+    """The text cut at every `separator` outside parentheses and brackets."""
     pieces, start = [], 0
-    for m in _ROLE_SPLIT.finditer(_masked(text)):
+    for m in separator.finditer(_masked(text)):
         pieces.append(text[start : m.start()])
         start = m.end()
     pieces.append(text[start:])
     return pieces
 
 
+def _split_roles(text: str) -> list[str]:
+    """The text cut at the separators of roles (`_ROLE_SPLIT`) outside parentheses."""
+    return _split_outside_parens(text, _ROLE_SPLIT)
+
+
 MAX_AREA_WORDS = 3  # words of an area named as a position ("Enterprise Sales")
 
 
 def _position(piece: str) -> bool:
-    """A piece of a header's list that names a position: a role, or an area of work ("Data
-    Science", "Enterprise Sales"); not a work mode, employment type or place."""
+    """A piece of a header's list that names a position by its area of work ("Data Science",
+    "Enterprise Sales"); not a work mode, employment type or place."""
     if NOISE.match(piece) or _MODE.search(piece) or place_of(piece):
         return False
-    if is_role(piece):
-        return True
     words = piece.lower().split()
     return 0 < len(words) <= MAX_AREA_WORDS and (_area(piece) or words[-1] in AREAS)
 
@@ -431,12 +434,7 @@ def _dash_parts(line: str) -> list[str]:
     its roles after the first part, with a place or work mode beside them or another role."""
     if len(line) > MAX_DASH_HEADER:
         return []
-    masked, parts, start = _masked(line), [], 0
-    for m in _SPACED_DASH.finditer(masked):
-        parts.append(line[start : m.start()].strip())
-        start = m.end()
-    parts.append(line[start:].strip())
-    parts = [p for p in parts if p]
+    parts = [p.strip() for p in _split_outside_parens(line, _SPACED_DASH) if p.strip()]
     if len(parts) < 3:
         return []
     kinds = [classify(p) for p in parts[1:]]
@@ -755,8 +753,11 @@ _ML_ROLE = (
     # Intern"): the whole title is judged.
     r"(?:\s+(?:advocates?|evangelists?|relations|managers?|leads?|recruiters?|interns?))?"
 )
+# The verbs that open a hiring sentence (`hired_roles` finds them with `str.find`).
+HIRING_VERBS = ("looking for ", "seeking ", "searching for ", "hiring ", "to hire ")
+_HIRING_VERB = "|".join(v.strip() for v in HIRING_VERBS)
 HIRING_ML_ROLE = re.compile(
-    r"\b(?:looking for|hiring|seeking|searching for|to hire)\s+"
+    rf"\b(?:{_HIRING_VERB})\s+"
     r"(?:(?:an?|our|the|two|three|several|more|multiple|experienced|talented|strong|great|\d+)\s+)*"
     rf"({_ML_ROLE})",
     re.IGNORECASE,
@@ -768,7 +769,7 @@ HIRING_ML_ROLE = re.compile(
 # of any kind may qualify the people.
 _ML_FIELD = r"(?:machine learning|ml|ai|deep learning|nlp|computer vision|generative ai|llms?)"
 HIRING_ML_FIELD = re.compile(
-    r"\b(?:looking for|hiring|seeking|searching for|to hire)\s+(?:[\w-]+,?\s+){0,6}?"
+    rf"\b(?:{_HIRING_VERB})\s+(?:[\w-]+,?\s+){{0,6}}?"
     r"((?:leaders?|leads?|engineers?|scientists?|researchers?|experts?|specialists?"
     rf"|developers?)\s+(?:in|for)\s+(?:the field of\s+)?{_ML_FIELD})\b",
     re.IGNORECASE,
@@ -794,7 +795,8 @@ def sentence_roles(lines: Iterable[str]) -> list[str]:
 # an item without a job noun shares the last item's ("frontend ... engineers").
 _ML_FIELD_WORD = re.compile(rf"\b{_ML_FIELD}\b", re.IGNORECASE)
 _HIRING_LIST = re.compile(
-    r"\b(?:looking for|(?-i:hiring)|seeking|searching for|to hire)\s+"
+    # ("hiring" in lower case: "Hiring Manager" is a person)
+    rf"\b(?:{_HIRING_VERB.replace('hiring', '(?-i:hiring)')})\s+"
     r"(?:[^.!?:;]{0,60}?\b(?:including|such as|like)\s+)?([^.!?:;]{3,200})",
     re.IGNORECASE,
 )
@@ -828,7 +830,6 @@ def listed_ml_roles(line: str) -> list[str]:
 # articles and counts before it left out. ("Hiring Manager" names a person: "hiring" is read in
 # lower case only.) Found with `str.find` on the lowercased text: a regex tried at every
 # position of every posting cost more than the rest of the seniority rules.
-HIRING_VERBS = ("looking for ", "seeking ", "searching for ", "hiring ", "to hire ")
 _HIRED_FILLERS = frozenset(
     "a an our the few two three four several more multiple some additional".split()
 )
